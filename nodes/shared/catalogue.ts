@@ -1,0 +1,253 @@
+import type {
+	AspectRatio,
+	GenerationMode,
+	ImageSize,
+	MediaKind,
+	ProviderId,
+	Resolution,
+} from './types';
+
+/** Optional request fields a model may accept; anything else set by the user is refused. */
+export type OptionalField =
+	| 'audioUrl'
+	| 'callbackUrl'
+	| 'generateAudio'
+	| 'negativePrompt'
+	| 'promptExtend'
+	| 'seed'
+	| 'shotType'
+	| 'size'
+	| 'watermark';
+
+export interface CountRange {
+	min: number;
+	max: number;
+}
+
+export interface ImageSizeLimits {
+	minPixels: number;
+	maxPixels: number;
+	/** width / height */
+	minAspect: number;
+	maxAspect: number;
+}
+
+/** One Wan model, as one provider serves it in one mode. */
+export interface ModelSpec {
+	provider: ProviderId;
+	kind: MediaKind;
+	/** Catalogue key shown to users, e.g. `wan2.5`. */
+	model: string;
+	mode: GenerationMode;
+	/** The provider's id for this model. */
+	modelId: string;
+	prompt: { required: boolean; maxLength: number };
+	resolutions?: readonly Resolution[];
+	/** Absent where the output follows the input image. */
+	aspectRatios?: readonly AspectRatio[];
+	durations?: readonly number[];
+	imageUrls?: CountRange;
+	referenceUrls?: CountRange;
+	numberOfImages?: CountRange;
+	sizeLimits?: ImageSizeLimits;
+	optionalFields: readonly OptionalField[];
+}
+
+export const MODEL_NAMES: Record<string, string> = {
+	'wan2.2': 'Wan 2.2',
+	'wan2.5': 'Wan 2.5',
+	'wan2.6': 'Wan 2.6',
+	'wan2.6-flash': 'Wan 2.6 Flash',
+};
+
+export const MODE_NAMES: Record<GenerationMode, string> = {
+	imageToImage: 'Image to Image',
+	imageToVideo: 'Image to Video',
+	referenceToVideo: 'Reference to Video',
+	textToImage: 'Text to Image',
+	textToVideo: 'Text to Video',
+};
+
+/**
+ * Output sizes of Wan video models by resolution tier and aspect ratio (Alibaba's table, which every
+ * provider follows). A missing entry is a combination no provider serves: 480p has no 4:3 or 3:4.
+ */
+export const VIDEO_SIZES: Record<Resolution, Partial<Record<AspectRatio, ImageSize>>> = {
+	'480p': {
+		'16:9': { width: 832, height: 480 },
+		'9:16': { width: 480, height: 832 },
+		'1:1': { width: 624, height: 624 },
+	},
+	'720p': {
+		'16:9': { width: 1280, height: 720 },
+		'9:16': { width: 720, height: 1280 },
+		'1:1': { width: 960, height: 960 },
+		'4:3': { width: 1088, height: 832 },
+		'3:4': { width: 832, height: 1088 },
+	},
+	'1080p': {
+		'16:9': { width: 1920, height: 1080 },
+		'9:16': { width: 1080, height: 1920 },
+		'1:1': { width: 1440, height: 1440 },
+		'4:3': { width: 1632, height: 1248 },
+		'3:4': { width: 1248, height: 1632 },
+	},
+};
+
+/** Image sizes used when only an aspect ratio is given (Alibaba's recommended Wan 2.5 sizes). */
+export const IMAGE_SIZES: Record<AspectRatio, ImageSize> = {
+	'1:1': { width: 1280, height: 1280 },
+	'3:4': { width: 1104, height: 1472 },
+	'4:3': { width: 1472, height: 1104 },
+	'9:16': { width: 960, height: 1696 },
+	'16:9': { width: 1696, height: 960 },
+};
+
+const ALL_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4'];
+const ALL_RESOLUTIONS: readonly Resolution[] = ['480p', '720p', '1080p'];
+const HD_RESOLUTIONS: readonly Resolution[] = ['720p', '1080p'];
+const FIVE_OR_TEN: readonly number[] = [5, 10];
+const TWO_TO_FIFTEEN: readonly number[] = Array.from({ length: 14 }, (_, i) => i + 2);
+const TWO_TO_TEN: readonly number[] = Array.from({ length: 9 }, (_, i) => i + 2);
+const ONE: CountRange = { min: 1, max: 1 };
+const ONE_TO_FOUR: CountRange = { min: 1, max: 4 };
+const WAN25_IMAGE_SIZE: ImageSizeLimits = {
+	minPixels: 768 * 768,
+	maxPixels: 1440 * 1440,
+	minAspect: 1 / 4,
+	maxAspect: 4,
+};
+
+export const CATALOGUE: readonly ModelSpec[] = [
+	// EvoLink (seed docs 000, 001, 004; providers.md §1.3)
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.5',
+		mode: 'textToVideo',
+		modelId: 'wan2.5-text-to-video',
+		prompt: { required: true, maxLength: 2000 },
+		resolutions: ALL_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: FIVE_OR_TEN,
+		optionalFields: ['callbackUrl', 'promptExtend'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.5',
+		mode: 'imageToVideo',
+		modelId: 'wan2.5-image-to-video',
+		prompt: { required: true, maxLength: 2000 },
+		resolutions: ALL_RESOLUTIONS,
+		durations: FIVE_OR_TEN,
+		imageUrls: ONE,
+		optionalFields: ['callbackUrl', 'promptExtend'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.6',
+		mode: 'textToVideo',
+		modelId: 'wan2.6-text-to-video',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_FIFTEEN,
+		optionalFields: ['audioUrl', 'callbackUrl', 'promptExtend', 'shotType'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.6',
+		mode: 'imageToVideo',
+		modelId: 'wan2.6-image-to-video',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		durations: TWO_TO_FIFTEEN,
+		imageUrls: ONE,
+		optionalFields: ['audioUrl', 'callbackUrl', 'promptExtend', 'shotType'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.6-flash',
+		mode: 'imageToVideo',
+		modelId: 'wan2.6-image-to-video-flash',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		durations: TWO_TO_FIFTEEN,
+		imageUrls: ONE,
+		optionalFields: ['audioUrl', 'callbackUrl', 'generateAudio', 'promptExtend', 'shotType'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.6',
+		mode: 'referenceToVideo',
+		modelId: 'wan2.6-reference-video',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_TEN,
+		referenceUrls: { min: 1, max: 3 },
+		optionalFields: ['callbackUrl', 'shotType'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'video',
+		model: 'wan2.6-flash',
+		mode: 'referenceToVideo',
+		modelId: 'wan2.6-reference-video-flash',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_TEN,
+		referenceUrls: { min: 1, max: 3 },
+		optionalFields: ['callbackUrl', 'generateAudio', 'shotType'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'image',
+		model: 'wan2.5',
+		mode: 'textToImage',
+		modelId: 'wan2.5-text-to-image',
+		prompt: { required: true, maxLength: 2000 },
+		aspectRatios: ALL_RATIOS,
+		numberOfImages: ONE_TO_FOUR,
+		sizeLimits: WAN25_IMAGE_SIZE,
+		optionalFields: ['callbackUrl', 'promptExtend', 'size'],
+	},
+	{
+		provider: 'evolink',
+		kind: 'image',
+		model: 'wan2.5',
+		mode: 'imageToImage',
+		modelId: 'wan2.5-image-to-image',
+		prompt: { required: true, maxLength: 2000 },
+		imageUrls: { min: 1, max: 2 },
+		numberOfImages: ONE_TO_FOUR,
+		optionalFields: ['callbackUrl'],
+	},
+];
+
+export function findModel(
+	provider: ProviderId,
+	mode: GenerationMode,
+	model: string,
+): ModelSpec | undefined {
+	return CATALOGUE.find(
+		(spec) => spec.provider === provider && spec.mode === mode && spec.model === model,
+	);
+}
+
+export function modelsFor(provider: ProviderId, mode: GenerationMode): ModelSpec[] {
+	return CATALOGUE.filter((spec) => spec.provider === provider && spec.mode === mode);
+}
+
+export function modesFor(provider: ProviderId, kind: MediaKind): GenerationMode[] {
+	const modes = CATALOGUE.filter((spec) => spec.provider === provider && spec.kind === kind).map(
+		(spec) => spec.mode,
+	);
+	return [...new Set(modes)];
+}
