@@ -1,0 +1,55 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type {
+	GenerationRequest,
+	ProviderError,
+	ProviderId,
+	ProviderRequest,
+	TaskHandle,
+	TaskState,
+} from '../types';
+
+/** A submit response, parsed: the provider's task id and, when it says, the task's first state. */
+export interface SubmittedTask {
+	taskId: string;
+	state?: TaskState;
+}
+
+/**
+ * One provider, as pure functions over plain data. The transport performs the requests these build;
+ * the scheduler decides when. Parsers throw `MalformedResponseError` on bodies they cannot read.
+ */
+export interface ProviderAdapter {
+	id: ProviderId;
+	displayName: string;
+	credentialType: string;
+	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
+	rateLimit: { perSecond: number; burst: number };
+	/** Seconds to wait before the first poll when the provider gives no estimate. */
+	firstPollDelaySeconds?: number;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	buildSubmit(request: GenerationRequest): ProviderRequest;
+	parseSubmit(body: unknown): SubmittedTask;
+	buildStatus(handle: TaskHandle): ProviderRequest;
+	parseStatus(body: unknown): TaskState;
+	/** Where the provider can cancel a task; `undefined` where it cannot (now). */
+	buildCancel?(handle: TaskHandle, state: TaskState | undefined): ProviderRequest | undefined;
+	/** The provider's message from an HTTP error body, if the body has one. */
+	parseError(body: unknown): ProviderError | undefined;
+}
+
+/** A provider answered 2xx with a body we cannot read. */
+export class MalformedResponseError extends Error {
+	constructor(
+		message: string,
+		readonly body: unknown,
+	) {
+		super(message);
+		this.name = 'MalformedResponseError';
+	}
+}
+
+/** Strips a trailing slash so paths can always start with one. */
+export function trimBaseUrl(url: string): string {
+	return url.trim().replace(/\/+$/, '');
+}
