@@ -40,6 +40,9 @@ export interface ProviderAdapter {
 
 /** A provider answered 2xx with a body we cannot read. */
 export class MalformedResponseError extends Error {
+	/** Set by the caller that knows which HTTP response the body came from. */
+	statusCode?: number;
+
 	constructor(
 		message: string,
 		readonly body: unknown,

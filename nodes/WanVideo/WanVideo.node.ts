@@ -1,0 +1,32 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { credentialsFor, nodeProperties } from '../shared/description';
+import { executeWanNode } from '../shared/execute';
+
+export class WanVideo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Wan Video',
+		name: 'wanVideo',
+		icon: { light: 'file:../../icons/wan.svg', dark: 'file:../../icons/wan.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] === "getTask" ? "Get Task" : $parameter["mode"] }}',
+		description: "Generate videos with Alibaba's Wan models and wait for the result",
+		defaults: { name: 'Wan Video' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsFor('video'),
+		properties: nodeProperties('video'),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await executeWanNode(this, 'video')];
+	}
+}

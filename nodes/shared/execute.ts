@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { KIND_DEFAULTS } from './description';
+import { toNodeError } from './errors';
+import { runJobs, type Job, type JobSettings, type OnTimeout } from './jobs';
+import { providerAdapter } from './providers';
+import type { ProviderAdapter } from './providers/adapter';
+import { deliverResults, failedItem, pendingItem, type ReturnAs } from './results';
+import type { MediaKind, ProviderId } from './types';
+import { InvalidInputError, buildGenerationRequest, handleModelId } from './validation';
+
+const DEFAULT_MAX_CONCURRENCY = 20;
+
+function positiveNumber(field: string, value: unknown, fallback: number, minimum: number): number {
+	if (value === undefined || value === null || value === '') return fallback;
+	const number = typeof value === 'string' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < minimum) {
+		throw new InvalidInputError(field, value, `Expected a number of at least ${minimum}.`);
+	}
+	return number;
+}
+
+function settingsOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, options: IDataObject): JobSettings {
+	const defaults = KIND_DEFAULTS[kind];
+	const onTimeout = options.onTimeout ?? 'error';
+	if (onTimeout !== 'error' && onTimeout !== 'returnPending') {
+		throw new InvalidInputError('On Timeout', onTimeout, 'Allowed: error, returnPending.');
+	}
+	return {
+		waitForCompletion: fn.getNodeParameter('waitForCompletion', itemIndex, true) as boolean,
+		pollIntervalMs: positiveNumber('Poll Interval', options.pollInterval, defaults.pollIntervalSeconds, 0.1) * 1000,
+		timeoutMs: positiveNumber('Timeout', options.timeout, defaults.timeoutSeconds, 1) * 1000,
+		onTimeout: onTimeout as OnTimeout,
+	};
+}
+
+function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapter: ProviderAdapter): Job {
+	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const settings = settingsOf(fn, itemIndex, kind, options);
+	const mode = fn.getNodeParameter('mode', itemIndex, undefined);
+	const model = fn.getNodeParameter('model', itemIndex, undefined);
+	if (fn.getNodeParameter('operation', itemIndex) === 'getTask') {
+		const taskId = fn.getNodeParameter('taskId', itemIndex, '');
+		if (typeof taskId !== 'string' && typeof taskId !== 'number') {
+			throw new InvalidInputError('Task ID', taskId, 'Expected the taskId text from an earlier output of this node.');
+		}
+		if (String(taskId).trim() === '') {
+			throw new InvalidInputError('Task ID', taskId, 'Expected the taskId from an earlier output of this node, e.g. {{ $json.taskId }}.');
+		}
+		const modelId = handleModelId(adapter.id, mode, model, options.modelId);
+		if (!modelId) {
+			throw new InvalidInputError('Model', model, `Choose the Mode and Model the task was submitted with, or set Options → Model ID.`);
+		}
+		return { itemIndex, settings, handle: { provider: adapter.id, model: modelId, taskId: String(taskId).trim() } };
+	}
+	const param = (name: string) => fn.getNodeParameter(name, itemIndex, undefined);
+	const request = buildGenerationRequest(
+		{
+			provider: adapter.id,
+			kind,
+			mode,
+			model,
+			prompt: param('prompt'),
+			imageUrl: param('imageUrl'),
+			imageUrls: param('imageUrls'),
+			referenceUrls: param('referenceUrls'),
+			resolution: param('resolution'),
+			aspectRatio: param('aspectRatio'),
+			duration: param('duration'),
+			numberOfImages: param('numberOfImages'),
+			options,
+		},
+		adapter.displayName,
+	);
+	return { itemIndex, settings, request };
+}
+
+/**
+ * The whole of a Wan node's execute(): every item is checked before anything is sent, then all
+ * tasks run together and come back as items in input order.
+ */
+export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Promise<INodeExecutionData[]> {
+	const items = fn.getInputData();
+	const adapter = providerAdapter(fn.getNodeParameter('provider', 0) as ProviderId);
+	const continueOnFail = fn.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const jobs: Job[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			jobs.push(jobOf(fn, itemIndex, kind, adapter));
+		} catch (error) {
+			const nodeError = toNodeError(fn.getNode(), itemIndex, error, adapter.displayName);
+			if (!continueOnFail) throw nodeError;
+			results[itemIndex] = [{ json: { error: nodeError.message, provider: adapter.id }, pairedItem: { item: itemIndex } }];
+		}
+	}
+	if (jobs.length === 0) return results.flat();
+
+	const firstOptions = fn.getNodeParameter('options', jobs[0].itemIndex, {}) as IDataObject;
+	let maxConcurrency: number;
+	try {
+		maxConcurrency = Math.floor(
+			positiveNumber('Max Concurrency', firstOptions.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1),
+		);
+	} catch (error) {
+		throw toNodeError(fn.getNode(), jobs[0].itemIndex, error, adapter.displayName);
+	}
+	const credentials = await fn.getCredentials(adapter.credentialType);
+
+	const outputs = await runJobs({
+		fn,
+		adapter,
+		baseUrl: adapter.baseUrl(credentials),
+		jobs,
+		maxConcurrency,
+		continueOnFail,
+		deliver: async (report, job) => {
+			const options = fn.getNodeParameter('options', job.itemIndex, {}) as IDataObject;
+			const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
+			const returnAs = fn.getNodeParameter('returnAs', job.itemIndex, 'url') as ReturnAs;
+			return await deliverResults(fn, report, job, { kind, returnAs, binaryPropertyName }, adapter.displayName);
+		},
+		pending: pendingItem,
+		failed: (error, job, handle) =>
+			failedItem(error, job, handle, adapter.id, 'request' in job ? job.request.modelId : job.handle.model),
+	});
+	jobs.forEach((job, index) => {
+		results[job.itemIndex] = outputs[index];
+	});
+	return results.flat();
+}

@@ -1,0 +1,220 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { ExecutionCanceledError, cancellableSleep } from './cancel';
+import { apiError, taskHint, toNodeError, type WanNodeError } from './errors';
+import { MalformedResponseError, type ProviderAdapter } from './providers/adapter';
+import { submitRequest } from './providers';
+import { RateLimiter } from './rateLimiter';
+import { callProvider, type CallContext, type HttpResponse } from './transport';
+import {
+	TERMINAL_STATUSES,
+	type GenerationRequest,
+	type TaskHandle,
+	type TaskState,
+} from './types';
+
+export type OnTimeout = 'error' | 'returnPending';
+
+export interface JobSettings {
+	waitForCompletion: boolean;
+	pollIntervalMs: number;
+	timeoutMs: number;
+	onTimeout: OnTimeout;
+}
+
+/** One input item's work: a new task to submit, or an existing task to fetch. */
+export type Job = { itemIndex: number; settings: JobSettings } & (
+	| { request: GenerationRequest }
+	| { handle: TaskHandle }
+);
+
+/** Where a task stands when the scheduler is done with it. */
+export interface TaskReport {
+	handle: TaskHandle;
+	state: TaskState;
+	submittedAt: number;
+	/** When the node saw the task finish; absent while it is still running. */
+	completedAt?: number;
+}
+
+export interface RunJobsOptions {
+	fn: IExecuteFunctions;
+	adapter: ProviderAdapter;
+	baseUrl: string;
+	jobs: Job[];
+	maxConcurrency: number;
+	continueOnFail: boolean;
+	/** Turns a finished task into output items (JSON, or downloads into binary). */
+	deliver: (report: TaskReport, job: Job) => Promise<INodeExecutionData[]>;
+	/** Output for a task that is not finished (not waiting, or timed out with `returnPending`). */
+	pending: (report: TaskReport, job: Job) => INodeExecutionData[];
+	/** Output for a failed item under continue-on-fail. */
+	failed: (error: WanNodeError, job: Job, handle: TaskHandle | undefined) => INodeExecutionData[];
+}
+
+const isTerminal = (state: TaskState) => TERMINAL_STATUSES.includes(state.status);
+
+function parse<T>(response: HttpResponse, parser: (body: unknown) => T): T {
+	try {
+		return parser(response.body);
+	} catch (error) {
+		if (error instanceof MalformedResponseError) error.statusCode = response.statusCode;
+		throw error;
+	}
+}
+
+class TaskTimeoutError extends Error {
+	constructor(
+		readonly state: TaskState,
+		readonly timeoutMs: number,
+	) {
+		super(`did not finish within ${Math.round(timeoutMs / 1000)} s`);
+	}
+}
+
+/**
+ * Submits every job, then polls all tasks together: at most `maxConcurrency` tasks in flight,
+ * one request budget per provider, results in input order. A job that fails without continue-on-fail
+ * stops the others and the run fails with the first error, naming every task left running.
+ */
+export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionData[][]> {
+	const { fn, adapter } = options;
+	const executionSignal = fn.getExecutionCancelSignal();
+	const stopOthers = new AbortController();
+	const signal = executionSignal ? AbortSignal.any([executionSignal, stopOthers.signal]) : stopOthers.signal;
+	const limiter = new RateLimiter(adapter.rateLimit.perSecond, adapter.rateLimit.burst);
+	const handles = new Map<Job, TaskHandle>();
+	const results: INodeExecutionData[][] = new Array(options.jobs.length);
+	let firstFailure: WanNodeError | undefined;
+
+	const context = (deadline: number): CallContext => ({
+		fn,
+		adapter,
+		baseUrl: options.baseUrl,
+		limiter,
+		signal,
+		deadline,
+	});
+
+	async function waitForTask(report: TaskReport, job: Job, respondedAt: number): Promise<TaskReport> {
+		const { pollIntervalMs, timeoutMs } = job.settings;
+		const deadline = report.submittedAt + timeoutMs;
+		let { state } = report;
+		let lastPollAt = respondedAt;
+		let estimatedDoneAt = state.estimatedSeconds ? respondedAt + state.estimatedSeconds * 1000 : undefined;
+		while (!isTerminal(state)) {
+			const now = Date.now();
+			if (now >= deadline) {
+				if (job.settings.onTimeout === 'returnPending') return { ...report, state };
+				throw new TaskTimeoutError(state, timeoutMs);
+			}
+			let nextPollAt = lastPollAt + pollIntervalMs;
+			// One extra poll right when the provider expects the task to be done.
+			if (estimatedDoneAt !== undefined && estimatedDoneAt > now && estimatedDoneAt < nextPollAt) {
+				nextPollAt = estimatedDoneAt;
+			}
+			await cancellableSleep(Math.min(nextPollAt, deadline) - now, signal);
+			const response = await callProvider(context(deadline), adapter.buildStatus(report.handle), 'poll');
+			lastPollAt = Date.now();
+			state = parse(response, adapter.parseStatus);
+			if (estimatedDoneAt === undefined && state.estimatedSeconds) {
+				estimatedDoneAt = report.submittedAt + state.estimatedSeconds * 1000;
+			}
+		}
+		return { ...report, state, completedAt: Date.now() };
+	}
+
+	async function track(job: Job): Promise<TaskReport | undefined> {
+		const startedAt = Date.now();
+		const deadline = startedAt + job.settings.timeoutMs;
+		if ('request' in job) {
+			const response = await callProvider(context(deadline), submitRequest(adapter, job.request), 'submit');
+			const submitted = parse(response, adapter.parseSubmit);
+			const handle = { provider: adapter.id, model: job.request.modelId, taskId: submitted.taskId };
+			handles.set(job, handle);
+			const state = submitted.state ?? { status: 'queued', rawStatus: 'submitted', urls: [] };
+			const report: TaskReport = { handle, state, submittedAt: startedAt };
+			if (!job.settings.waitForCompletion) return report;
+			return await waitForTask(report, job, Date.now());
+		}
+		handles.set(job, job.handle);
+		const response = await callProvider(context(deadline), adapter.buildStatus(job.handle), 'poll');
+		const report: TaskReport = {
+			handle: job.handle,
+			state: parse(response, adapter.parseStatus),
+			submittedAt: startedAt,
+		};
+		if (isTerminal(report.state)) return { ...report, completedAt: Date.now() };
+		if (!job.settings.waitForCompletion) return report;
+		return await waitForTask(report, job, Date.now());
+	}
+
+	async function outcomeOf(job: Job, report: TaskReport): Promise<INodeExecutionData[]> {
+		const { state, handle } = report;
+		if (state.status === 'succeeded') {
+			if (state.urls.length === 0) {
+				throw new MalformedResponseError('the task finished without any result URL', state.rawStatus);
+			}
+			return await options.deliver(report, job);
+		}
+		if (state.status === 'failed' || state.status === 'canceled') {
+			const code = state.errorCode ? ` [${state.errorCode}]` : '';
+			throw apiError(fn.getNode(), job.itemIndex, {
+				message: `${adapter.displayName} task ${handle.taskId} ${state.status === 'failed' ? 'failed' : 'was canceled'}: ${state.errorMessage ?? state.rawStatus}${code}`,
+				description: `Provider status "${state.rawStatus}". Model ${handle.model}.`,
+				errorCode: state.errorCode,
+				status: state.status,
+			});
+		}
+		return options.pending(report, job);
+	}
+
+	function describeTimeout(job: Job, error: TaskTimeoutError, handle: TaskHandle): WanNodeError {
+		const progress = error.state.progress === undefined ? '' : `, ${error.state.progress}%`;
+		return apiError(fn.getNode(), job.itemIndex, {
+			message: `${adapter.displayName} task ${handle.taskId} ${error.message} (last status "${error.state.rawStatus}"${progress})`,
+			description: `${taskHint(handle)} To get the handle instead of an error, set Options → On Timeout to "Return Pending Task", or raise Options → Timeout.`,
+			status: error.state.status,
+		});
+	}
+
+	async function runOne(job: Job): Promise<INodeExecutionData[]> {
+		try {
+			const report = await track(job);
+			return report ? await outcomeOf(job, report) : [];
+		} catch (error) {
+			const handle = handles.get(job);
+			if (error instanceof ExecutionCanceledError && executionSignal?.aborted) throw error;
+			if (error instanceof ExecutionCanceledError) return [];
+			const nodeError =
+				error instanceof TaskTimeoutError && handle
+					? describeTimeout(job, error, handle)
+					: toNodeError(fn.getNode(), job.itemIndex, error, adapter.displayName, handle);
+			if (options.continueOnFail) return options.failed(nodeError, job, handle);
+			firstFailure ??= nodeError;
+			stopOthers.abort();
+			return [];
+		}
+	}
+
+	let next = 0;
+	const worker = async () => {
+		while (next < options.jobs.length && !signal.aborted) {
+			const index = next++;
+			results[index] = await runOne(options.jobs[index]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(options.maxConcurrency, options.jobs.length) }, worker));
+
+	if (firstFailure) {
+		const unfinished = options.jobs
+			.map((job) => handles.get(job))
+			.filter((handle): handle is TaskHandle => handle !== undefined)
+			.map((handle) => handle.taskId);
+		if (unfinished.length > 1) {
+			firstFailure.description = `${firstFailure.description ?? ''} Tasks of this run at the provider: ${unfinished.join(', ')}.`.trim();
+		}
+		throw firstFailure;
+	}
+	return results;
+}

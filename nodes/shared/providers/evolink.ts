@@ -1,0 +1,109 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { arrayAt, asRecord, numberAt, stringAt, strings } from '../json';
+import type { GenerationRequest, TaskState, TaskStatus } from '../types';
+import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
+import { compact } from './body';
+
+const STATUSES: Record<string, TaskStatus> = {
+	pending: 'queued',
+	processing: 'running',
+	completed: 'succeeded',
+	failed: 'failed',
+	cancelled: 'canceled',
+};
+
+function videoBody(request: GenerationRequest): IDataObject {
+	return {
+		aspect_ratio: request.aspectRatio,
+		quality: request.resolution,
+		duration: request.duration,
+		image_urls: request.mode === 'imageToVideo' ? request.imageUrls : undefined,
+		video_urls: request.mode === 'referenceToVideo' ? request.referenceUrls : undefined,
+		audio_url: request.audioUrl,
+		generate_audio: request.generateAudio,
+		model_params: request.shotType ? { shot_type: request.shotType } : undefined,
+	};
+}
+
+function imageBody(request: GenerationRequest): IDataObject {
+	return {
+		size: request.size ? `${request.size.width}x${request.size.height}` : undefined,
+		n: request.numberOfImages,
+		image_urls: request.mode === 'imageToImage' ? request.imageUrls : undefined,
+	};
+}
+
+/** EvoLink task ids and result URLs: `results[]`, or `result_data[].video_url | image_url`. */
+function resultUrls(body: unknown): string[] {
+	const results = strings(arrayAt(body, 'results'));
+	if (results.length > 0) return results;
+	return strings(
+		arrayAt(body, 'result_data').map(
+			(entry) => stringAt(entry, 'video_url') ?? stringAt(entry, 'image_url'),
+		),
+	);
+}
+
+function taskState(body: unknown): TaskState {
+	const rawStatus = stringAt(body, 'status');
+	if (!asRecord(body) || rawStatus === undefined) {
+		throw new MalformedResponseError('EvoLink task response has no status', body);
+	}
+	return {
+		status: STATUSES[rawStatus] ?? 'unknown',
+		rawStatus,
+		progress: numberAt(body, 'progress'),
+		urls: resultUrls(body),
+		errorCode: stringAt(body, 'error', 'code'),
+		errorMessage: stringAt(body, 'error', 'message'),
+		estimatedSeconds: numberAt(body, 'task_info', 'estimated_time'),
+	};
+}
+
+export const evolink: ProviderAdapter = {
+	id: 'evolink',
+	displayName: 'EvoLink',
+	credentialType: 'evoLinkApi',
+	rateLimit: { perSecond: 10, burst: 20 },
+
+	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.evolink.ai')),
+
+	buildSubmit(request) {
+		const specific = request.kind === 'video' ? videoBody(request) : imageBody(request);
+		return {
+			method: 'POST',
+			path: request.kind === 'video' ? '/v1/videos/generations' : '/v1/images/generations',
+			body: compact({
+				model: request.modelId,
+				prompt: request.prompt,
+				...specific,
+				prompt_extend: request.promptExtend,
+				callback_url: request.callbackUrl,
+			}),
+		};
+	},
+
+	parseSubmit(body) {
+		const taskId = stringAt(body, 'id');
+		if (!taskId) throw new MalformedResponseError('EvoLink submit response has no task id', body);
+		return { taskId, state: taskState(body) };
+	},
+
+	buildStatus: (handle) => ({
+		method: 'GET',
+		path: `/v1/tasks/${encodeURIComponent(handle.taskId)}`,
+	}),
+
+	parseStatus: taskState,
+
+	parseError(body) {
+		const message = stringAt(body, 'error', 'message');
+		if (!message) return undefined;
+		return {
+			message,
+			code: stringAt(body, 'error', 'type') ?? stringAt(body, 'error', 'code'),
+			description: stringAt(body, 'error', 'fallback_suggestion'),
+		};
+	},
+};

@@ -1,0 +1,143 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { WanNodeError } from './errors';
+import { toNodeError } from './errors';
+import type { Job, TaskReport } from './jobs';
+import { openDownload } from './transport';
+import type { MediaKind, TaskHandle } from './types';
+
+export type ReturnAs = 'binary' | 'url';
+
+/** Time allowed to start a result download, retries included. */
+const DOWNLOAD_DEADLINE_MS = 5 * 60_000;
+
+const EXTENSIONS: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'video/mp4': 'mp4',
+	'video/quicktime': 'mov',
+	'video/webm': 'webm',
+};
+
+const DEFAULT_MIME: Record<MediaKind, string> = { image: 'image/png', video: 'video/mp4' };
+
+/** The file's MIME type: the server's if it names a media type, else from the URL, else the kind's default. */
+export function mimeTypeOf(contentType: unknown, url: string, kind: MediaKind): string {
+	const header = typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : '';
+	if (EXTENSIONS[header]) return header;
+	const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(new URL(url, 'http://x').pathname)?.[1]?.toLowerCase();
+	const byExtension = Object.entries(EXTENSIONS).find(([, ext]) => ext === extension || (extension === 'jpeg' && ext === 'jpg'));
+	return byExtension?.[0] ?? DEFAULT_MIME[kind];
+}
+
+/** `<taskId>.mp4` for a single video, `<taskId>-<index>.png` for images. */
+export function fileNameOf(taskId: string, index: number, kind: MediaKind, mimeType: string): string {
+	const safeId = taskId.replace(/[^A-Za-z0-9._-]/g, '_');
+	const extension = EXTENSIONS[mimeType] ?? (kind === 'video' ? 'mp4' : 'png');
+	return kind === 'video' && index === 0 ? `${safeId}.${extension}` : `${safeId}-${index}.${extension}`;
+}
+
+function iso(epochMs: number | undefined): string | undefined {
+	return epochMs === undefined ? undefined : new Date(epochMs).toISOString();
+}
+
+/** The JSON every result item carries, whether or not the file is downloaded. */
+export function resultJson(report: TaskReport, index: number): IDataObject {
+	const { handle, state } = report;
+	return {
+		provider: handle.provider,
+		model: handle.model,
+		taskId: handle.taskId,
+		status: state.status,
+		url: state.urls[index],
+		urls: state.urls,
+		index,
+		progress: state.progress ?? 100,
+		submittedAt: iso(report.submittedAt),
+		completedAt: iso(report.completedAt),
+		elapsedMs: report.completedAt === undefined ? undefined : report.completedAt - report.submittedAt,
+		...(state.partialFailures?.length ? { partialFailures: state.partialFailures } : {}),
+	};
+}
+
+export interface DeliverySettings {
+	kind: MediaKind;
+	returnAs: ReturnAs;
+	binaryPropertyName: string;
+}
+
+/** One item per result file, in the provider's order; with `binary` each file is streamed into n8n's binary store. */
+export async function deliverResults(
+	fn: IExecuteFunctions,
+	report: TaskReport,
+	job: Job,
+	settings: DeliverySettings,
+	providerName: string,
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: job.itemIndex };
+	const items = report.state.urls.map((_, index) => ({ json: resultJson(report, index), pairedItem }));
+	if (settings.returnAs === 'url') return items;
+
+	const signal = fn.getExecutionCancelSignal();
+	return await Promise.all(
+		items.map(async (item, index) => {
+			const url = report.state.urls[index];
+			try {
+				const response = await openDownload(fn, url, signal, Date.now() + DOWNLOAD_DEADLINE_MS);
+				const mimeType = mimeTypeOf(response.headers['content-type'], url, settings.kind);
+				const binary = await fn.helpers.prepareBinaryData(
+					response.body as Buffer,
+					fileNameOf(report.handle.taskId, index, settings.kind, mimeType),
+					mimeType,
+				);
+				return { ...item, binary: { [settings.binaryPropertyName]: binary } };
+			} catch (error) {
+				const nodeError = toNodeError(fn.getNode(), job.itemIndex, error, providerName, report.handle);
+				nodeError.message = `Downloading result ${index + 1} of task ${report.handle.taskId} failed (${url}): ${nodeError.message}`;
+				throw nodeError;
+			}
+		}),
+	);
+}
+
+/** The handle of a task that is not finished: enough for Get Task to pick it up. */
+export function pendingItem(report: TaskReport, job: Job): INodeExecutionData[] {
+	const { handle, state } = report;
+	return [
+		{
+			json: {
+				provider: handle.provider,
+				model: handle.model,
+				taskId: handle.taskId,
+				status: state.status,
+				progress: state.progress ?? 0,
+			},
+			pairedItem: { item: job.itemIndex },
+		},
+	];
+}
+
+/** A continue-on-fail item: the error, and the task to fetch later if one exists. */
+export function failedItem(
+	error: WanNodeError,
+	job: Job,
+	handle: TaskHandle | undefined,
+	providerId: string,
+	modelId: string | undefined,
+): INodeExecutionData[] {
+	return [
+		{
+			json: {
+				error: error.message,
+				...(error.description ? { errorDescription: error.description } : {}),
+				provider: providerId,
+				model: handle?.model ?? modelId,
+				...(handle ? { taskId: handle.taskId } : {}),
+				...(error.wanDetails?.status ? { status: error.wanDetails.status } : {}),
+				...(error.wanDetails?.errorCode ? { errorCode: error.wanDetails.errorCode } : {}),
+			},
+			pairedItem: { item: job.itemIndex },
+		},
+	];
+}

@@ -1,0 +1,186 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { cancellableSleep, throwIfAborted } from './cancel';
+import { asRecord, excerpt } from './json';
+import type { ProviderAdapter } from './providers/adapter';
+import type { RateLimiter } from './rateLimiter';
+import {
+	backoffMs,
+	isRetryable,
+	mayHaveCreatedTask,
+	retryAfterMs,
+	type AttemptOutcome,
+	type RequestPurpose,
+} from './retry';
+import type { ProviderError, ProviderRequest } from './types';
+
+/** No single request waits longer than this for an answer. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface HttpResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/** A provider request that failed for good: the HTTP status or network code, and the provider's words. */
+export class ProviderCallError extends Error {
+	constructor(
+		readonly purpose: RequestPurpose,
+		readonly outcome: AttemptOutcome,
+		readonly providerError: ProviderError | undefined,
+		readonly bodyExcerpt: string | undefined,
+	) {
+		super(providerError?.message ?? describeOutcome(outcome, bodyExcerpt));
+		this.name = 'ProviderCallError';
+	}
+
+	get httpCode(): number | undefined {
+		return 'statusCode' in this.outcome ? this.outcome.statusCode : undefined;
+	}
+
+	/** True when a failed submit may still have created a paid task. */
+	get taskMayExist(): boolean {
+		return this.purpose === 'submit' && mayHaveCreatedTask(this.outcome);
+	}
+}
+
+function describeOutcome(outcome: AttemptOutcome, bodyExcerpt: string | undefined): string {
+	if ('networkCode' in outcome) return `Network error ${outcome.networkCode}`;
+	return `HTTP ${outcome.statusCode}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}`;
+}
+
+/** The network error code inside whatever n8n's request helpers threw (ECONNRESET, ECONNABORTED, …). */
+function networkCode(error: unknown): string {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current; depth++) {
+		const code = asRecord(current)?.code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = asRecord(current)?.cause;
+	}
+	return 'ECONNRESET';
+}
+
+export interface CallContext {
+	fn: IExecuteFunctions;
+	adapter: ProviderAdapter;
+	baseUrl: string;
+	limiter: RateLimiter;
+	signal: AbortSignal | undefined;
+	/** Epoch ms after which no retry is attempted. */
+	deadline: number;
+}
+
+type AttemptResult = HttpResponse | { networkCode: string };
+
+/** Runs `send` until it answers 2xx, or the retry policy for `purpose` gives up. */
+async function withRetries(
+	purpose: RequestPurpose,
+	ctx: Pick<CallContext, 'signal' | 'deadline'> & { limiter?: RateLimiter },
+	send: (timeoutMs: number) => Promise<AttemptResult>,
+	parseError: (body: unknown) => ProviderError | undefined,
+): Promise<HttpResponse> {
+	for (let attemptNumber = 0; ; attemptNumber++) {
+		await ctx.limiter?.take(ctx.signal);
+		const timeout = Math.max(1000, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - Date.now()));
+		let result: AttemptResult;
+		try {
+			result = await send(timeout);
+		} catch (error) {
+			throwIfAborted(ctx.signal);
+			result = { networkCode: networkCode(error) };
+		}
+		if ('statusCode' in result && result.statusCode >= 200 && result.statusCode < 300) return result;
+
+		const outcome: AttemptOutcome =
+			'networkCode' in result ? result : { statusCode: result.statusCode };
+		const body = 'body' in result ? result.body : undefined;
+		const bodyText = typeof body === 'string' ? body : body === undefined ? undefined : excerpt(body, 2000);
+		const hinted = 'headers' in result ? retryAfterMs(result.headers['retry-after'], bodyText) : undefined;
+		const wait = hinted ?? backoffMs(attemptNumber);
+		if (!isRetryable(purpose, outcome) || Date.now() + wait >= ctx.deadline) {
+			throw new ProviderCallError(
+				purpose,
+				outcome,
+				body === undefined ? undefined : parseError(body),
+				body === undefined ? undefined : excerpt(body),
+			);
+		}
+		await cancellableSleep(wait, ctx.signal);
+	}
+}
+
+/**
+ * Sends one authenticated provider request under the retry policy for its purpose and returns the
+ * 2xx response. Throws `ProviderCallError` when it fails for good, `ExecutionCanceledError` when the
+ * run is stopped.
+ */
+export async function callProvider(
+	ctx: CallContext,
+	request: ProviderRequest,
+	purpose: RequestPurpose,
+): Promise<HttpResponse> {
+	return await withRetries(
+		purpose,
+		ctx,
+		async (timeout) => {
+			const options: IHttpRequestOptions = {
+				method: request.method,
+				url: `${ctx.baseUrl}${request.path}`,
+				qs: request.qs,
+				headers: request.headers,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout,
+			};
+			const response = (await ctx.fn.helpers.httpRequestWithAuthentication.call(
+				ctx.fn,
+				ctx.adapter.credentialType,
+				options,
+			)) as FullResponse;
+			return fromFullResponse(response);
+		},
+		ctx.adapter.parseError,
+	);
+}
+
+type FullResponse = { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
+
+function fromFullResponse(response: FullResponse): HttpResponse {
+	return { statusCode: response.statusCode ?? 0, body: response.body, headers: response.headers ?? {} };
+}
+
+/**
+ * Opens a result file as a stream. Result links are public CDN URLs, so no credentials are sent.
+ * Network errors and 5xx are retried; 4xx (an expired link) fails at once.
+ */
+export async function openDownload(
+	fn: IExecuteFunctions,
+	url: string,
+	signal: AbortSignal | undefined,
+	deadline: number,
+): Promise<HttpResponse> {
+	return await withRetries(
+		'download',
+		{ signal, deadline },
+		async (timeout) => {
+			const response = fromFullResponse(
+				(await fn.helpers.httpRequest({
+					method: 'GET',
+					url,
+					encoding: 'stream',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout,
+					abortSignal: signal,
+				})) as FullResponse,
+			);
+			if (response.statusCode >= 200 && response.statusCode < 300) return response;
+			(response.body as { destroy?: () => void } | undefined)?.destroy?.();
+			return { ...response, body: undefined };
+		},
+		() => undefined,
+	);
+}
