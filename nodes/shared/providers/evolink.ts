@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { IMAGE_SIZES } from '../catalogue';
 import { arrayAt, asRecord, numberAt, stringAt, strings } from '../json';
 import type { GenerationRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
@@ -27,8 +28,9 @@ function videoBody(request: GenerationRequest): IDataObject {
 }
 
 function imageBody(request: GenerationRequest): IDataObject {
+	const size = request.size ?? (request.aspectRatio ? IMAGE_SIZES[request.aspectRatio] : undefined);
 	return {
-		size: request.size ? `${request.size.width}x${request.size.height}` : undefined,
+		size: size ? `${size.width}x${size.height}` : undefined,
 		n: request.numberOfImages,
 		image_urls: request.mode === 'imageToImage' ? request.imageUrls : undefined,
 	};
