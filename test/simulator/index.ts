@@ -1,0 +1,34 @@
+/**
+ * Local provider simulator for tests and benchmarks (HTTP on 127.0.0.1, random port).
+ *
+ *   const sim = await startSimulator();            // EvoLink mounted at sim.baseUrl('evolink')
+ *   sim.setBehaviour(({ index }) => ({ durationMs: 500, outcome: index === 2 ? 'failure' : 'success' }));
+ *   sim.inject({ route: 'submit', status: 503 });  // next submit answers 503, creates no task
+ *   ...
+ *   await sim.close();
+ *
+ * Adding a provider: one file under ./providers/ implementing `SimProvider`, listed in BUILTIN_PROVIDERS.
+ */
+export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR } from './simulator';
+export type { BehaviourFn, Simulator, SimulatorOptions } from './simulator';
+export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';
+export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
+export type {
+	AuthCheck,
+	CreateTaskInit,
+	Fault,
+	FaultKind,
+	RecordedRequest,
+	SimContext,
+	SimMediaKind,
+	SimProvider,
+	SimProviderId,
+	SimRequest,
+	SimResponse,
+	SimRoute,
+	SimTask,
+	SubmitInfo,
+	TaskBehaviour,
+	TaskFailure,
+	TaskPhase,
+} from './types';

@@ -1,0 +1,191 @@
+/**
+ * EvoLink (api.evolink.ai), as documented in the seed docs and providers.md §1:
+ * `POST /v1/videos/generations`, `POST /v1/images/generations`, `GET /v1/tasks/{id}`, Bearer auth,
+ * statuses `pending` → `processing` → `completed` | `failed`, errors `{error:{code,message,type,param?}}`.
+ * EvoLink documents no cancel endpoint, so none is simulated.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
+
+export const EVOLINK_DEFAULT_FAILURE: TaskFailure = {
+	code: 'content_policy_violation',
+	message: 'Content policy violation detected',
+};
+
+/** Task error codes EvoLink documents as non-retryable (the rest are service-side). */
+const REQUEST_ERROR_CODES = new Set([
+	'content_policy_violation',
+	'invalid_parameters',
+	'image_dimension_mismatch',
+	'image_processing_error',
+	'model_unavailable',
+]);
+
+interface EvoLinkError {
+	code: number;
+	message: string;
+	type: string;
+	param?: string;
+	fallback_suggestion?: string;
+}
+
+const HTTP_ERRORS: Record<number, Omit<EvoLinkError, 'code'>> = {
+	400: { message: 'Invalid request format', type: 'invalid_request_error' },
+	401: { message: 'Invalid authentication credentials', type: 'authentication_error' },
+	402: {
+		message: 'Insufficient quota',
+		type: 'insufficient_quota_error',
+		fallback_suggestion: 'https://evolink.ai/dashboard/billing',
+	},
+	403: { message: 'Access denied for this model', type: 'permission_error', param: 'model' },
+	404: { message: 'Specified model not found', type: 'not_found_error', param: 'model' },
+	413: { message: 'Request payload too large', type: 'invalid_request_error' },
+	429: { message: 'Rate limit exceeded', type: 'rate_limit_error', fallback_suggestion: 'retry after 60 seconds' },
+	500: { message: 'Internal server error', type: 'internal_server_error', fallback_suggestion: 'try again later' },
+	502: { message: 'Bad gateway', type: 'upstream_error', fallback_suggestion: 'try again later' },
+	503: {
+		message: 'Service temporarily unavailable',
+		type: 'service_unavailable_error',
+		fallback_suggestion: 'retry after 30 seconds',
+	},
+};
+
+export function evolinkErrorBody(status: number): { error: EvoLinkError } {
+	const known = HTTP_ERRORS[status] ?? { message: `HTTP ${status}`, type: 'api_error' };
+	return { error: { code: status, ...known } };
+}
+
+const TASK_PATH = /^\/v1\/tasks\/([^/]+)$/;
+const SUBMIT_PATHS: Record<string, 'video' | 'image'> = {
+	'/v1/videos/generations': 'video',
+	'/v1/images/generations': 'image',
+};
+
+function randomSuffix(length: number): string {
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+	let out = '';
+	for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
+	return out;
+}
+
+function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(raw.toString('utf8'));
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function submit(req: SimRequest, ctx: SimContext): SimResponse {
+	const kind = SUBMIT_PATHS[req.path];
+	const body = parseJsonObject(req.rawBody);
+	if (!body || typeof body.model !== 'string' || body.model.trim() === '') {
+		return { status: 400, body: { error: { ...evolinkErrorBody(400).error, param: 'model' } } };
+	}
+	let defaultResultCount = 1;
+	if (kind === 'image' && typeof body.n === 'number' && Number.isInteger(body.n) && body.n >= 1) {
+		defaultResultCount = body.n;
+	}
+	const epoch = Math.floor(Date.now() / 1000);
+	const task = ctx.createTask('evolink', {
+		id: `task-unified-${epoch}-${randomSuffix(8)}`,
+		model: body.model,
+		kind,
+		body,
+		prompt: typeof body.prompt === 'string' ? body.prompt : undefined,
+		defaultResultCount,
+	});
+	const duration = task.behaviour.durationMs;
+	return {
+		status: 200,
+		body: {
+			created: Math.floor(task.createdEpochMs / 1000),
+			id: task.id,
+			model: task.model,
+			object: `${kind}.generation.task`,
+			progress: 0,
+			status: 'pending',
+			task_info: { can_cancel: true, estimated_time: Number.isFinite(duration) ? Math.ceil(duration / 1000) : 0 },
+			type: kind,
+			usage: { billing_rule: 'per_call', credits_reserved: 5, user_group: 'default' },
+		},
+	};
+}
+
+/** The task query body, as in the doc example, for the task's state now. */
+export function evolinkTaskBody(task: SimTask, ctx: SimContext, record = true): Record<string, unknown> {
+	const phase = record ? ctx.poll(task) : ctx.phase(task);
+	const status = {
+		queued: 'pending',
+		running: 'processing',
+		succeeded: 'completed',
+		failed: 'failed',
+		canceled: 'cancelled',
+	}[phase.state];
+	const body: Record<string, unknown> = {
+		created: Math.floor(task.createdEpochMs / 1000),
+		id: task.id,
+		model: task.model,
+		object: `${task.kind}.generation.task`,
+		progress: phase.progress,
+	};
+	if (phase.state === 'succeeded') body.results = ctx.resultUrls(task);
+	body.status = status;
+	body.task_info = { can_cancel: !phase.terminal };
+	body.type = task.kind;
+	if (phase.state === 'failed') {
+		const failure = task.behaviour.failure ?? EVOLINK_DEFAULT_FAILURE;
+		body.error = {
+			code: failure.code,
+			message: failure.message,
+			type: failure.type ?? (REQUEST_ERROR_CODES.has(failure.code) ? 'invalid_request_error' : 'upstream_error'),
+		};
+	}
+	return body;
+}
+
+export const evolinkProvider: SimProvider = {
+	id: 'evolink',
+
+	classify(method: string, path: string): { route: SimRoute; taskId?: string } {
+		if (method === 'POST' && SUBMIT_PATHS[path]) return { route: 'submit' };
+		const match = TASK_PATH.exec(path);
+		if (method === 'GET' && match) return { route: 'status', taskId: decodeURIComponent(match[1]) };
+		return { route: 'other' };
+	},
+
+	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
+		const value = headers.authorization;
+		if (value === undefined || value.trim() === '') return 'missing';
+		const match = /^Bearer\s+(.+)$/i.exec(value.trim());
+		return match && match[1] === apiKey ? 'ok' : 'bad';
+	},
+
+	authError(): SimResponse {
+		return { status: 401, body: evolinkErrorBody(401) };
+	},
+
+	errorBody: evolinkErrorBody,
+
+	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
+		if (route === 'submit') return submit(req, ctx);
+		if (route === 'status') {
+			const id = TASK_PATH.exec(req.path)?.[1];
+			const task = id === undefined ? undefined : ctx.findTask('evolink', decodeURIComponent(id));
+			if (!task) {
+				return {
+					status: 404,
+					body: {
+						error: { code: 404, message: 'Task not found or expired', type: 'not_found_error', param: 'task_id' },
+					},
+				};
+			}
+			return { status: 200, body: evolinkTaskBody(task, ctx) };
+		}
+		return { status: 404, body: { error: { code: 404, message: 'Not found', type: 'not_found_error' } } };
+	},
+};
