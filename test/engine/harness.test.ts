@@ -253,6 +253,31 @@ describe('engine harness', () => {
 		expect(seen[0].url).toBe('/me?client=harness');
 	});
 
+	it('supports function-style authenticate', async () => {
+		seen.length = 0;
+		const signed: ICredentialType = {
+			name: 'testApi',
+			displayName: 'Signed',
+			properties: [{ displayName: 'Secret', name: 'secret', type: 'string', default: '' }],
+			authenticate: async (credentials, requestOptions) => ({
+				...requestOptions,
+				headers: { ...(requestOptions.headers ?? {}), 'X-Signature': `sig:${credentials.secret as string}` },
+			}),
+		};
+		const wf = singleNodeWorkflow({
+			type: 'test.auth',
+			parameters: { url: `${baseUrl}/me` },
+			credentials: { testApi: { id: '1', name: 'Test' } },
+		});
+		const result = await runWorkflow(wf, {
+			nodeTypes,
+			credentialTypes: { testApi: signed },
+			credentials: { testApi: { secret: 's3' } },
+		});
+		expect(result.status).toBe('success');
+		expect(seen[0].headers['x-signature']).toBe('sig:s3');
+	});
+
 	it('reports missing credentials as a node error', async () => {
 		const wf = singleNodeWorkflow({
 			type: 'test.auth',

@@ -760,8 +760,9 @@ export function startWorkflow(workflowJson: WorkflowJson, options: RunOptions = 
 			}
 			const engineRun = outcome.run ?? errorRun(outcome.error, runExecutionData);
 			return buildResult(engineRun, executionId, workflowId, {
-				// After a cancel n8n records 'canceled' (from the cancel handler's workflowExecuteAfter hook).
-				status: cancelRequested ? 'canceled' : engineRun.status,
+				// After a cancel n8n records 'canceled': the cancel handler runs the workflowExecuteAfter hook
+				// with that status at once, and the engine skips the hook when it finishes later.
+				status: hookRun?.status === 'canceled' ? 'canceled' : engineRun.status,
 				engineStatus: engineRun.status,
 				engineFinished: true,
 			});
