@@ -37,10 +37,12 @@ function settingsOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, o
 function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapter: ProviderAdapter): Job {
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const settings = settingsOf(fn, itemIndex, kind, options);
-	const mode = fn.getNodeParameter('mode', itemIndex, undefined);
-	const model = fn.getNodeParameter('model', itemIndex, undefined);
+	// `null` marks a parameter hidden for this mode; validation treats it as not given.
+	const param = (name: string): unknown => fn.getNodeParameter(name, itemIndex, null);
+	const mode = param('mode');
+	const model = param('model');
 	if (fn.getNodeParameter('operation', itemIndex) === 'getTask') {
-		const taskId = fn.getNodeParameter('taskId', itemIndex, '');
+		const taskId = param('taskId') ?? '';
 		if (typeof taskId !== 'string' && typeof taskId !== 'number') {
 			throw new InvalidInputError('Task ID', taskId, 'Expected the taskId text from an earlier output of this node.');
 		}
@@ -53,7 +55,6 @@ function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapte
 		}
 		return { itemIndex, settings, handle: { provider: adapter.id, model: modelId, taskId: String(taskId).trim() } };
 	}
-	const param = (name: string) => fn.getNodeParameter(name, itemIndex, undefined);
 	const request = buildGenerationRequest(
 		{
 			provider: adapter.id,
