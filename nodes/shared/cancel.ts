@@ -18,11 +18,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
  */
 export async function cancellableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 	throwIfAborted(signal);
-	try {
-		if (ms > 0) await sleep(ms, signal);
-	} catch (error) {
-		if (signal?.aborted) throw new ExecutionCanceledError();
-		throw error;
-	}
+	// sleep rejects only when the signal fires, which the check below turns into ExecutionCanceledError.
+	if (ms > 0) await sleep(ms, signal).catch(() => undefined);
 	throwIfAborted(signal);
 }

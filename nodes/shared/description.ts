@@ -34,6 +34,7 @@ export function credentialsFor(kind: MediaKind): INodeCredentialDescription[] {
 function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 	return providersFor(kind).flatMap((adapter) => {
 		const modes = modesFor(adapter.id, kind);
+		const firstMode = modes[0];
 		const mode: INodeProperties = {
 			displayName: 'Mode',
 			name: 'mode',
@@ -41,11 +42,11 @@ function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { provider: [adapter.id] } },
 			options: modes.map((value) => ({ name: MODE_NAMES[value], value })).sort(byName),
-			default: modes[0],
+			default: firstMode,
 		};
 		const models = modes.map((value): INodeProperties => {
 			const specs = modelsFor(adapter.id, value);
-			const preferred = specs.find((spec) => spec.model === 'wan2.5') ?? specs[0];
+			const preferred = (specs.find((spec) => spec.model === 'wan2.5') ?? specs[0]).model;
 			return {
 				displayName: 'Model',
 				name: 'model',
@@ -58,7 +59,7 @@ function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 						description: spec.modelId,
 					}))
 					.sort(byName),
-				default: preferred.model,
+				default: preferred,
 			};
 		});
 		return [mode, ...models];
@@ -68,6 +69,7 @@ function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 const generate = { operation: ['generate'] };
 
 function mediaProperties(kind: MediaKind): INodeProperties[] {
+	const defaultAspectRatio = KIND_DEFAULTS[kind].aspectRatio;
 	const ratioModes = kind === 'video' ? ['textToVideo', 'referenceToVideo'] : ['textToImage'];
 	const aspectRatio: INodeProperties = {
 		displayName: 'Aspect Ratio',
@@ -81,7 +83,7 @@ function mediaProperties(kind: MediaKind): INodeProperties[] {
 			{ name: '4:3', value: '4:3' },
 			{ name: '3:4', value: '3:4' },
 		].sort(byName),
-		default: KIND_DEFAULTS[kind].aspectRatio,
+		default: defaultAspectRatio,
 		description: 'Shape of the output. 480p serves 16:9, 9:16 and 1:1 only.',
 	};
 	if (kind === 'image') {
@@ -153,7 +155,7 @@ function mediaProperties(kind: MediaKind): INodeProperties[] {
 }
 
 function optionProperties(kind: MediaKind): INodeProperties[] {
-	const defaults = KIND_DEFAULTS[kind];
+	const { pollIntervalSeconds, timeoutSeconds } = KIND_DEFAULTS[kind];
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Callback URL',
@@ -214,7 +216,7 @@ function optionProperties(kind: MediaKind): INodeProperties[] {
 			name: 'pollInterval',
 			type: 'number',
 			typeOptions: { minValue: 0.1 },
-			default: defaults.pollIntervalSeconds,
+			default: pollIntervalSeconds,
 			description: 'How often to ask the provider whether a task is done',
 		},
 		{
@@ -244,7 +246,7 @@ function optionProperties(kind: MediaKind): INodeProperties[] {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: defaults.timeoutSeconds,
+			default: timeoutSeconds,
 			description: 'How long to wait for each task after submitting it',
 		},
 		{

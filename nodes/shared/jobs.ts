@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ExecutionCanceledError, cancellableSleep } from './cancel';
+import { ExecutionCanceledError, cancellableSleep, throwIfAborted } from './cancel';
 import { apiError, taskHint, toNodeError, type WanNodeError } from './errors';
 import { MalformedResponseError, type ProviderAdapter } from './providers/adapter';
 import { submitRequest } from './providers';
@@ -54,12 +54,16 @@ export interface RunJobsOptions {
 
 const isTerminal = (state: TaskState) => TERMINAL_STATUSES.includes(state.status);
 
+function withStatusCode(error: unknown, statusCode: number): unknown {
+	if (error instanceof MalformedResponseError) error.statusCode = statusCode;
+	return error;
+}
+
 function parse<T>(response: HttpResponse, parser: (body: unknown) => T): T {
 	try {
 		return parser(response.body);
 	} catch (error) {
-		if (error instanceof MalformedResponseError) error.statusCode = response.statusCode;
-		throw error;
+		throw withStatusCode(error, response.statusCode);
 	}
 }
 
@@ -184,7 +188,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 			return report ? await outcomeOf(job, report) : [];
 		} catch (error) {
 			const handle = handles.get(job);
-			if (error instanceof ExecutionCanceledError && executionSignal?.aborted) throw error;
+			// Stopped by the user, or by another item's failure: nothing to report for this item.
 			if (error instanceof ExecutionCanceledError) return [];
 			const nodeError =
 				error instanceof TaskTimeoutError && handle
@@ -205,6 +209,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(options.maxConcurrency, options.jobs.length) }, worker));
+	throwIfAborted(executionSignal);
 
 	if (firstFailure) {
 		const unfinished = options.jobs

@@ -122,12 +122,10 @@ export function isPrivateHost(hostname: string): boolean {
 }
 
 function publicUrl(field: string, value: string, protocols: readonly string[]): string {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
+	if (!URL.canParse(value)) {
 		throw new InvalidInputError(field, value, `Expected a full URL starting with ${protocols.join(' or ')}.`);
 	}
+	const url = new URL(value);
 	if (!protocols.includes(url.protocol.replace(':', ''))) {
 		throw new InvalidInputError(field, value, `Only ${protocols.join(' or ')} URLs are allowed.`);
 	}
