@@ -6,6 +6,7 @@ import type {
 	ProviderId,
 	Resolution,
 } from './types';
+import { EVOLINK_MODELS } from './models/evolink';
 
 /** Optional request fields a model may accept; anything else set by the user is refused. */
 export type OptionalField =
@@ -103,133 +104,7 @@ export const IMAGE_SIZES: Record<AspectRatio, ImageSize> = {
 	'16:9': { width: 1696, height: 960 },
 };
 
-const ALL_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4'];
-const ALL_RESOLUTIONS: readonly Resolution[] = ['480p', '720p', '1080p'];
-const HD_RESOLUTIONS: readonly Resolution[] = ['720p', '1080p'];
-const FIVE_OR_TEN: readonly number[] = [5, 10];
-const TWO_TO_FIFTEEN: readonly number[] = Array.from({ length: 14 }, (_, i) => i + 2);
-const TWO_TO_TEN: readonly number[] = Array.from({ length: 9 }, (_, i) => i + 2);
-const ONE: CountRange = { min: 1, max: 1 };
-const ONE_TO_FOUR: CountRange = { min: 1, max: 4 };
-const WAN25_IMAGE_SIZE: ImageSizeLimits = {
-	minPixels: 768 * 768,
-	maxPixels: 1440 * 1440,
-	minAspect: 1 / 4,
-	maxAspect: 4,
-};
-
-export const CATALOGUE: readonly ModelSpec[] = [
-	// EvoLink (seed docs 000, 001, 004; providers.md §1.3)
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.5',
-		mode: 'textToVideo',
-		modelId: 'wan2.5-text-to-video',
-		prompt: { required: true, maxLength: 2000 },
-		resolutions: ALL_RESOLUTIONS,
-		aspectRatios: ALL_RATIOS,
-		durations: FIVE_OR_TEN,
-		optionalFields: ['callbackUrl', 'promptExtend'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.5',
-		mode: 'imageToVideo',
-		modelId: 'wan2.5-image-to-video',
-		prompt: { required: true, maxLength: 2000 },
-		resolutions: ALL_RESOLUTIONS,
-		durations: FIVE_OR_TEN,
-		imageUrls: ONE,
-		optionalFields: ['callbackUrl', 'promptExtend'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.6',
-		mode: 'textToVideo',
-		modelId: 'wan2.6-text-to-video',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
-		aspectRatios: ALL_RATIOS,
-		durations: TWO_TO_FIFTEEN,
-		optionalFields: ['audioUrl', 'callbackUrl', 'promptExtend', 'shotType'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.6',
-		mode: 'imageToVideo',
-		modelId: 'wan2.6-image-to-video',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
-		durations: TWO_TO_FIFTEEN,
-		imageUrls: ONE,
-		optionalFields: ['audioUrl', 'callbackUrl', 'promptExtend', 'shotType'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.6-flash',
-		mode: 'imageToVideo',
-		modelId: 'wan2.6-image-to-video-flash',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
-		durations: TWO_TO_FIFTEEN,
-		imageUrls: ONE,
-		optionalFields: ['audioUrl', 'callbackUrl', 'generateAudio', 'promptExtend', 'shotType'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.6',
-		mode: 'referenceToVideo',
-		modelId: 'wan2.6-reference-video',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
-		aspectRatios: ALL_RATIOS,
-		durations: TWO_TO_TEN,
-		referenceUrls: { min: 1, max: 3 },
-		optionalFields: ['callbackUrl', 'shotType'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'video',
-		model: 'wan2.6-flash',
-		mode: 'referenceToVideo',
-		modelId: 'wan2.6-reference-video-flash',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
-		aspectRatios: ALL_RATIOS,
-		durations: TWO_TO_TEN,
-		referenceUrls: { min: 1, max: 3 },
-		optionalFields: ['callbackUrl', 'generateAudio', 'shotType'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'image',
-		model: 'wan2.5',
-		mode: 'textToImage',
-		modelId: 'wan2.5-text-to-image',
-		prompt: { required: true, maxLength: 2000 },
-		aspectRatios: ALL_RATIOS,
-		numberOfImages: ONE_TO_FOUR,
-		sizeLimits: WAN25_IMAGE_SIZE,
-		optionalFields: ['callbackUrl', 'promptExtend', 'size'],
-	},
-	{
-		provider: 'evolink',
-		kind: 'image',
-		model: 'wan2.5',
-		mode: 'imageToImage',
-		modelId: 'wan2.5-image-to-image',
-		prompt: { required: true, maxLength: 2000 },
-		imageUrls: { min: 1, max: 2 },
-		numberOfImages: ONE_TO_FOUR,
-		optionalFields: ['callbackUrl'],
-	},
-];
+export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS];
 
 export function findModel(
 	provider: ProviderId,

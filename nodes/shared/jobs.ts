@@ -5,7 +5,7 @@ import { apiError, taskHint, toNodeError, type WanNodeError } from './errors';
 import { MalformedResponseError, type ProviderAdapter } from './providers/adapter';
 import { submitRequest } from './providers';
 import { RateLimiter } from './rateLimiter';
-import { callProvider, type CallContext, type HttpResponse } from './transport';
+import { callProvider, sendCancelRequest, type CallContext, type HttpResponse } from './transport';
 import {
 	TERMINAL_STATUSES,
 	type GenerationRequest,
@@ -88,6 +88,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 	const signal = executionSignal ? AbortSignal.any([executionSignal, stopOthers.signal]) : stopOthers.signal;
 	const limiter = new RateLimiter(adapter.rateLimit.perSecond, adapter.rateLimit.burst);
 	const handles = new Map<Job, TaskHandle>();
+	const lastStates = new Map<Job, TaskState>();
 	const results: INodeExecutionData[][] = new Array(options.jobs.length);
 	let firstFailure: WanNodeError | undefined;
 
@@ -102,6 +103,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 
 	async function waitForTask(report: TaskReport, job: Job, respondedAt: number): Promise<TaskReport> {
 		const { pollIntervalMs, timeoutMs } = job.settings;
+		lastStates.set(job, report.state);
 		const deadline = report.submittedAt + timeoutMs;
 		let { state } = report;
 		let lastPollAt = respondedAt;
@@ -121,6 +123,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 			const response = await callProvider(context(deadline), adapter.buildStatus(report.handle), 'poll');
 			lastPollAt = Date.now();
 			state = parse(response, adapter.parseStatus);
+			lastStates.set(job, state);
 			if (estimatedDoneAt === undefined && state.estimatedSeconds) {
 				estimatedDoneAt = report.submittedAt + state.estimatedSeconds * 1000;
 			}
@@ -189,7 +192,11 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		} catch (error) {
 			const handle = handles.get(job);
 			// Stopped by the user, or by another item's failure: nothing to report for this item.
-			if (error instanceof ExecutionCanceledError) return [];
+			if (error instanceof ExecutionCanceledError) {
+				const cancel = handle && executionSignal?.aborted ? adapter.buildCancel?.(handle, lastStates.get(job)) : undefined;
+				if (cancel) await sendCancelRequest(context(Date.now()), cancel);
+				return [];
+			}
 			const nodeError =
 				error instanceof TaskTimeoutError && handle
 					? describeTimeout(job, error, handle)

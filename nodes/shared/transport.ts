@@ -16,6 +16,8 @@ import type { ProviderError, ProviderRequest } from './types';
 
 /** No single request waits longer than this for an answer. */
 const REQUEST_TIMEOUT_MS = 60_000;
+/** A cancel is a courtesy on the way out: it must not hold up the stop. */
+const CANCEL_TIMEOUT_MS = 5_000;
 
 export interface HttpResponse {
 	statusCode: number;
@@ -183,4 +185,30 @@ export async function openDownload(
 		},
 		() => undefined,
 	);
+}
+
+/**
+ * Best effort: asks the provider to cancel a task after the execution was stopped. n8n's request
+ * helper attaches the execution's cancel signal, already fired by then, to every request made from
+ * a context that has one, so this request goes out from a context without it.
+ */
+export async function sendCancelRequest(ctx: CallContext, request: ProviderRequest): Promise<void> {
+	const { fn } = ctx;
+	const detached = {
+		getCredentials: fn.getCredentials.bind(fn),
+		getNode: fn.getNode.bind(fn),
+		helpers: fn.helpers,
+		logger: fn.logger,
+	} as unknown as IExecuteFunctions;
+	await fn.helpers.httpRequestWithAuthentication
+		.call(detached, ctx.adapter.credentialType, {
+			method: request.method,
+			url: `${ctx.baseUrl}${request.path}`,
+			headers: request.headers,
+			body: request.body,
+			json: true,
+			ignoreHttpStatusErrors: true,
+			timeout: CANCEL_TIMEOUT_MS,
+		})
+		.catch(() => undefined);
 }

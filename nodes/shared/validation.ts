@@ -113,12 +113,26 @@ function oneOf<T extends string>(field: string, value: unknown, allowed: readonl
 	throw new InvalidInputError(field, value, `Allowed${context}: ${listOf(allowed)}.`);
 }
 
-const PRIVATE_HOST =
-	/^(localhost|.*\.localhost|.*\.local|.*\.internal|0\.0\.0\.0|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|\[?::1?\]?|\[?f[cd][0-9a-f]{2}:.*|\[?fe80:.*)$/i;
+const PRIVATE_NAME = /^(localhost|.+\.localhost|.+\.local|.+\.internal)$/i;
+const PRIVATE_IPV4 =
+	/^(0\.0\.0\.0|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/;
+const PRIVATE_IPV6 = /^(::1?|f[cd][0-9a-f]{2}:.*|fe80:.*)$/i;
+
+/** `::ffff:7f00:1` (how URL writes an IPv4-mapped address) → `127.0.0.1`. */
+function mappedIpv4(ipv6: string): string | undefined {
+	const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ipv6)?.[1];
+	if (dotted) return dotted;
+	const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ipv6);
+	if (!hex) return undefined;
+	const [high, low] = [Number.parseInt(hex[1], 16), Number.parseInt(hex[2], 16)];
+	return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
 
 /** Whether the host names this machine or a private network, which a provider cannot reach. */
 export function isPrivateHost(hostname: string): boolean {
-	return PRIVATE_HOST.test(hostname);
+	const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+	const ipv4 = mappedIpv4(host) ?? host;
+	return PRIVATE_NAME.test(host) || PRIVATE_IPV4.test(ipv4) || PRIVATE_IPV6.test(host);
 }
 
 function publicUrl(field: string, value: string, protocols: readonly string[]): string {

@@ -228,7 +228,7 @@ describe.each(CASES)('$provider', (providerCase) => {
 		const result = await video({ ...providerCase.textToVideo, options: FAST }, { apiKey: wrongKey });
 		expect(result.status).toBe('error');
 		const error = result.nodeError(NODE_NAME)!;
-		expect(error.httpCode).toBe('401');
+		expect((error as { httpCode?: string }).httpCode).toBe('401');
 		expect(JSON.stringify(result.run)).not.toContain(wrongKey);
 		expect(sim.tasks).toHaveLength(0);
 	});

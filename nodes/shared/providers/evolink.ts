@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { IMAGE_SIZES } from '../catalogue';
-import { arrayAt, asRecord, numberAt, stringAt, strings } from '../json';
+import { arrayAt, numberAt, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
 import { compact } from './body';
@@ -48,8 +48,8 @@ function resultUrls(body: unknown): string[] {
 }
 
 function taskState(body: unknown): TaskState {
-	const rawStatus = stringAt(body, 'status');
-	if (!asRecord(body) || rawStatus === undefined) {
+	const rawStatus = pathOf(body, 'status');
+	if (typeof rawStatus !== 'string') {
 		throw new MalformedResponseError('EvoLink task response has no status', body);
 	}
 	return {
