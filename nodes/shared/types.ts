@@ -18,6 +18,8 @@ export interface ImageSize {
 export interface GenerationRequest {
 	kind: MediaKind;
 	mode: GenerationMode;
+	/** The catalogue key, e.g. `wan2.6-flash`. */
+	model: string;
 	/** The provider's own model id (catalogue id, or the user's `modelId` override). */
 	modelId: string;
 	prompt?: string;

@@ -334,6 +334,7 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 	return {
 		kind: spec.kind,
 		mode: spec.mode,
+		model: spec.model,
 		modelId,
 		prompt,
 		negativePrompt,
