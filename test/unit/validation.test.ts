@@ -448,6 +448,7 @@ describe('buildGenerationRequest accepts', () => {
 		expect(build(t2v25({ prompt: '  A cat playing piano \n' }))).toEqual({
 			kind: 'video',
 			mode: 'textToVideo',
+			model: 'wan2.5',
 			modelId: 'wan2.5-text-to-video',
 			prompt: 'A cat playing piano',
 			negativePrompt: undefined,
