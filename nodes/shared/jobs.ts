@@ -101,32 +101,28 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		deadline,
 	});
 
+	/**
+	 * Polls one task until it ends or its timeout. The first poll waits for the provider's own estimate
+	 * where it gives one (EvoLink's `estimated_time`), so a batch does not poll hot while nothing can be
+	 * done; after that, every poll interval. No sleep follows a terminal state.
+	 */
 	async function waitForTask(report: TaskReport, job: Job, respondedAt: number): Promise<TaskReport> {
 		const { pollIntervalMs, timeoutMs } = job.settings;
-		lastStates.set(job, report.state);
 		const deadline = report.submittedAt + timeoutMs;
 		let { state } = report;
-		let lastPollAt = respondedAt;
-		let estimatedDoneAt = state.estimatedSeconds ? respondedAt + state.estimatedSeconds * 1000 : undefined;
+		lastStates.set(job, state);
+		let nextPollAt = respondedAt + (state.estimatedSeconds ? state.estimatedSeconds * 1000 : pollIntervalMs);
 		while (!isTerminal(state)) {
 			const now = Date.now();
 			if (now >= deadline) {
 				if (job.settings.onTimeout === 'returnPending') return { ...report, state };
 				throw new TaskTimeoutError(state, timeoutMs);
 			}
-			let nextPollAt = lastPollAt + pollIntervalMs;
-			// One extra poll right when the provider expects the task to be done.
-			if (estimatedDoneAt !== undefined && estimatedDoneAt > now && estimatedDoneAt < nextPollAt) {
-				nextPollAt = estimatedDoneAt;
-			}
 			await cancellableSleep(Math.min(nextPollAt, deadline) - now, signal);
 			const response = await callProvider(context(deadline), adapter.buildStatus(report.handle), 'poll');
-			lastPollAt = Date.now();
+			nextPollAt = Date.now() + pollIntervalMs;
 			state = parse(response, adapter.parseStatus);
 			lastStates.set(job, state);
-			if (estimatedDoneAt === undefined && state.estimatedSeconds) {
-				estimatedDoneAt = report.submittedAt + state.estimatedSeconds * 1000;
-			}
 		}
 		return { ...report, state, completedAt: Date.now() };
 	}
