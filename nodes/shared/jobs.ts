@@ -5,7 +5,13 @@ import { apiError, taskHint, toNodeError, type WanNodeError } from './errors';
 import { MalformedResponseError, type ProviderAdapter } from './providers/adapter';
 import { submitRequest } from './providers';
 import { RateLimiter } from './rateLimiter';
-import { callProvider, sendCancelRequest, type CallContext, type HttpResponse } from './transport';
+import {
+	REQUEST_TIMEOUT_MS,
+	callProvider,
+	sendCancelRequest,
+	type CallContext,
+	type HttpResponse,
+} from './transport';
 import {
 	TERMINAL_STATUSES,
 	type GenerationRequest,
@@ -92,14 +98,18 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 	const results: INodeExecutionData[][] = new Array(options.jobs.length);
 	let firstFailure: WanNodeError | undefined;
 
-	const context = (deadline: number): CallContext => ({
+	const context = (deadline: number, requestTimeoutMs = REQUEST_TIMEOUT_MS): CallContext => ({
 		fn,
 		adapter,
 		baseUrl: options.baseUrl,
 		limiter,
 		signal,
 		deadline,
+		requestTimeoutMs,
 	});
+	// A poll answer slower than a few poll intervals is treated as lost and asked again.
+	const pollContext = (job: Job, deadline: number) =>
+		context(deadline, Math.min(REQUEST_TIMEOUT_MS / 2, Math.max(2000, job.settings.pollIntervalMs * 3)));
 
 	/**
 	 * Polls one task until it ends or its timeout. The first poll waits for the provider's own estimate
@@ -119,7 +129,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 				throw new TaskTimeoutError(state, timeoutMs);
 			}
 			await cancellableSleep(Math.min(nextPollAt, deadline) - now, signal);
-			const response = await callProvider(context(deadline), adapter.buildStatus(report.handle), 'poll');
+			const response = await callProvider(pollContext(job, deadline), adapter.buildStatus(report.handle), 'poll');
 			nextPollAt = Date.now() + pollIntervalMs;
 			state = parse(response, adapter.parseStatus);
 			lastStates.set(job, state);
@@ -141,7 +151,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 			return await waitForTask(report, job, Date.now());
 		}
 		handles.set(job, job.handle);
-		const response = await callProvider(context(deadline), adapter.buildStatus(job.handle), 'poll');
+		const response = await callProvider(pollContext(job, deadline), adapter.buildStatus(job.handle), 'poll');
 		const report: TaskReport = {
 			handle: job.handle,
 			state: parse(response, adapter.parseStatus),

@@ -15,7 +15,7 @@ import {
 import type { ProviderError, ProviderRequest } from './types';
 
 /** No single request waits longer than this for an answer. */
-const REQUEST_TIMEOUT_MS = 60_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 /** A cancel is a courtesy on the way out: it must not hold up the stop. */
 const CANCEL_TIMEOUT_MS = 5_000;
 
@@ -71,6 +71,8 @@ export interface CallContext {
 	signal: AbortSignal | undefined;
 	/** Epoch ms after which no retry is attempted. */
 	deadline: number;
+	/** How long one attempt may wait for an answer (never past the deadline). */
+	requestTimeoutMs: number;
 }
 
 type AttemptResult = HttpResponse | { networkCode: string };
@@ -78,13 +80,13 @@ type AttemptResult = HttpResponse | { networkCode: string };
 /** Runs `send` until it answers 2xx, or the retry policy for `purpose` gives up. */
 async function withRetries(
 	purpose: RequestPurpose,
-	ctx: Pick<CallContext, 'signal' | 'deadline'> & { limiter?: RateLimiter },
+	ctx: Pick<CallContext, 'signal' | 'deadline' | 'requestTimeoutMs'> & { limiter?: RateLimiter },
 	send: (timeoutMs: number) => Promise<AttemptResult>,
 	parseError: (body: unknown) => ProviderError | undefined,
 ): Promise<HttpResponse> {
 	for (let attemptNumber = 0; ; attemptNumber++) {
 		await ctx.limiter?.take(ctx.signal);
-		const timeout = Math.max(1000, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - Date.now()));
+		const timeout = Math.max(1000, Math.min(ctx.requestTimeoutMs, ctx.deadline - Date.now()));
 		let result: AttemptResult;
 		try {
 			result = await send(timeout);
@@ -166,7 +168,7 @@ export async function openDownload(
 ): Promise<HttpResponse> {
 	return await withRetries(
 		'download',
-		{ signal, deadline },
+		{ signal, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS },
 		async (timeout) => {
 			const response = fromFullResponse(
 				(await fn.helpers.httpRequest({
