@@ -6,6 +6,7 @@ import type {
 	ProviderId,
 	Resolution,
 } from './types';
+import { APIXO_MODELS } from './models/apixo';
 import { EVOLINK_MODELS } from './models/evolink';
 
 /** Optional request fields a model may accept; anything else set by the user is refused. */
@@ -104,7 +105,7 @@ export const IMAGE_SIZES: Record<AspectRatio, ImageSize> = {
 	'16:9': { width: 1696, height: 960 },
 };
 
-export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS];
+export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS, ...APIXO_MODELS];
 
 export function findModel(
 	provider: ProviderId,

@@ -47,8 +47,23 @@ export class ProviderCallError extends Error {
 	}
 }
 
+/**
+ * Network failures in words. The raw codes stay out of messages: n8n replaces any message that
+ * contains one with a generic text that would hide the provider and the task.
+ */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNABORTED: 'no answer within the request timeout',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ENOTFOUND: 'the host name could not be resolved',
+	ETIMEDOUT: 'no answer within the request timeout',
+};
+
 function describeOutcome(outcome: AttemptOutcome, bodyExcerpt: string | undefined): string {
-	if ('networkCode' in outcome) return `Network error ${outcome.networkCode}`;
+	if ('networkCode' in outcome) {
+		return `Network error: ${NETWORK_FAILURES[outcome.networkCode] ?? 'the request did not complete'}`;
+	}
 	return `HTTP ${outcome.statusCode}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}`;
 }
 

@@ -1,9 +1,10 @@
 import type { GenerationRequest, ProviderId, ProviderRequest } from '../types';
 import type { ProviderAdapter } from './adapter';
+import { apixo } from './apixo';
 import { deepMerge } from './body';
 import { evolink } from './evolink';
 
-export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { evolink };
+export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { apixo, evolink };
 
 export function providerAdapter(id: ProviderId): ProviderAdapter {
 	const adapter = PROVIDERS[id];

@@ -1,0 +1,52 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class ApixoApi implements ICredentialType {
+	name = 'apixoApi';
+
+	displayName = 'APIXO API';
+
+	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#apixo';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'From the APIXO dashboard, API Keys page',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.apixo.ai/api/v1',
+			description: 'Change only for a proxy or a test server. Include the /api/v1 path.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
+		},
+	};
+
+	// The key's balance: 200 for a valid key, 401 for a wrong one. Free, and creates nothing.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/apikeys/current-balance',
+			method: 'GET',
+		},
+	};
+}

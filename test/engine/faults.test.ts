@@ -1,0 +1,227 @@
+/**
+ * The fault suite: what real providers and networks do, injected by the simulator, for every provider.
+ * Each case asserts the outcome and counts submits and created tasks: never two tasks for one item.
+ */
+import { PROVIDER_CASES, type ProviderCase } from './cases';
+import { startSimulator, type Fault, type Simulator, type TaskBehaviour } from '../simulator';
+import { NODE_NAME, runWan } from './support';
+
+interface FaultCase {
+	name: string;
+	faults: Omit<Fault, 'provider'>[];
+	behaviour?: Partial<TaskBehaviour>;
+	options?: Record<string, unknown>;
+	returnAs?: 'binary' | 'url';
+	/** `success`, or what the node's error message (and description) must say. */
+	outcome: 'success' | { message: RegExp; description?: RegExp };
+	submits: number;
+	tasks: number;
+	/** False where the task exists but its id never reached the node (the submit answer was lost). */
+	taskIdKnown?: boolean;
+}
+
+jest.setTimeout(30_000);
+
+const MAY_EXIST = /may have created a task; check your dashboard before retrying/;
+
+const FAULTS: FaultCase[] = [
+	{
+		name: 'submit 429 twice with Retry-After: 1',
+		faults: [{ route: 'submit', status: 429, headers: { 'Retry-After': '1' }, times: 2 }],
+		outcome: 'success',
+		submits: 3,
+		tasks: 1,
+	},
+	{
+		name: 'submit 503 whose body says "retry after 1 seconds"',
+		faults: [{ route: 'submit', status: 503, body: { error: { message: 'Service busy, retry after 1 seconds' } } }],
+		outcome: 'success',
+		submits: 2,
+		tasks: 1,
+	},
+	{
+		name: 'submit 429 asking for longer than the timeout',
+		faults: [{ route: 'submit', status: 429, headers: { 'Retry-After': '60' } }],
+		options: { timeout: 5 },
+		outcome: { message: /submit failed \(HTTP 429\)/ },
+		submits: 1,
+		tasks: 0,
+	},
+	...[500, 502, 504].map(
+		(status): FaultCase => ({
+			name: `submit ${status} (not retried: a task may exist)`,
+			faults: [{ route: 'submit', status }],
+			outcome: { message: new RegExp(`submit failed \\(HTTP ${status}\\)`), description: MAY_EXIST },
+			submits: 1,
+			tasks: 0,
+		}),
+	),
+	{
+		name: 'submit connection reset (not retried)',
+		faults: [{ route: 'submit', kind: 'reset' }],
+		outcome: { message: /submit failed: Network error/, description: MAY_EXIST },
+		submits: 1,
+		tasks: 0,
+	},
+	{
+		name: 'submit answered after the request timeout (the task exists, not billed twice)',
+		faults: [{ route: 'submit', kind: 'delay', delayMs: 3500 }],
+		options: { timeout: 2 },
+		outcome: { message: /submit failed: Network error/, description: MAY_EXIST },
+		submits: 1,
+		tasks: 1,
+		taskIdKnown: false,
+	},
+	{
+		name: 'poll 429 three times with Retry-After: 0',
+		faults: [{ route: 'status', status: 429, headers: { 'Retry-After': '0' }, times: 3 }],
+		outcome: 'success',
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll 500, 502, 503 and 504',
+		faults: [500, 502, 503, 504].map((status) => ({ route: 'status' as const, status, headers: { 'Retry-After': '0' } })),
+		outcome: 'success',
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll connection reset twice',
+		faults: [{ route: 'status', kind: 'reset', times: 2 }],
+		outcome: 'success',
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll slower than its request timeout',
+		faults: [{ route: 'status', kind: 'delay', delayMs: 3000 }],
+		outcome: 'success',
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll answers an HTML page with 200',
+		faults: [{ route: 'status', kind: 'malformed', body: '<html><body>Bad gateway</body></html>' }],
+		outcome: { message: /could not be read \(HTTP 200\)/, description: /<html><body>Bad gateway.*Get Task/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll answers an empty body',
+		faults: [{ route: 'status', kind: 'malformed', body: '' }],
+		outcome: { message: /could not be read \(HTTP 200\)/, description: /\(empty body\)/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll answers truncated JSON',
+		faults: [{ route: 'status', kind: 'malformed', body: '{"status": "compl' }],
+		outcome: { message: /could not be read \(HTTP 200\)/, description: /\{"status": "compl/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll 404 fails at once',
+		faults: [{ route: 'status', status: 404 }],
+		outcome: { message: /poll failed \(HTTP 404\)/, description: /Get Task/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'poll 401 fails at once',
+		faults: [{ route: 'status', status: 401 }],
+		outcome: { message: /poll failed \(HTTP 401\)/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'a task that never finishes',
+		faults: [],
+		behaviour: { durationMs: 0, outcome: 'never' },
+		options: { timeout: 1 },
+		outcome: { message: /did not finish within 1 s/, description: /Get Task/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'a task that fails',
+		faults: [],
+		behaviour: { durationMs: 100, outcome: 'failure' },
+		outcome: { message: /task .* failed: / },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'result URL 404 (expired link)',
+		faults: [{ route: 'download', status: 404 }],
+		returnAs: 'binary',
+		outcome: { message: /Downloading result 1 of task \S+ failed \(http:\/\/127\.0\.0\.1:\d+\/files\/.*\): .*HTTP 404/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'result download reset once',
+		faults: [{ route: 'download', kind: 'reset' }],
+		returnAs: 'binary',
+		outcome: 'success',
+		submits: 1,
+		tasks: 1,
+	},
+];
+
+const table: string[] = [];
+
+describe.each(PROVIDER_CASES)('faults on $provider', (providerCase: ProviderCase) => {
+	const { provider } = providerCase;
+	let sim: Simulator;
+
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(async () => {
+		await sim.close();
+	});
+
+	test.each(FAULTS)('$name', async (fault) => {
+		sim.reset();
+		sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success', ...fault.behaviour }));
+		for (const injected of fault.faults) sim.inject({ ...injected, provider });
+		const result = await runWan({
+			sim,
+			provider,
+			kind: 'video',
+			parameters: {
+				...providerCase.textToVideo,
+				returnAs: fault.returnAs ?? 'url',
+				options: { pollInterval: 0.1, timeout: 20, ...fault.options },
+			},
+		});
+		// A delayed answer lands after the node gave up: wait for it so it is counted here, not in the next case.
+		const lateMs = Math.max(0, ...fault.faults.map((injected) => (injected.kind === 'delay' ? (injected.delayMs ?? 0) : 0)));
+		await new Promise((resolve) => setTimeout(resolve, lateMs));
+		const submits = sim.requests.filter((request) => request.route === 'submit').length;
+		const error = result.nodeError(NODE_NAME);
+		table.push(
+			`| ${fault.name} | ${provider} | ${error ? `error: ${error.message.slice(0, 90)}` : result.status} | ${sim.requests.length} | ${submits} | ${sim.tasks.length} |`,
+		);
+		if (fault.outcome === 'success') {
+			expect(error?.message).toBeUndefined();
+			expect(result.status).toBe('success');
+			expect(result.output(NODE_NAME)[0].json.status).toBe('succeeded');
+		} else {
+			expect(result.status).toBe('error');
+			expect(error?.message).toMatch(fault.outcome.message);
+			if (fault.outcome.description) expect(error?.description).toMatch(fault.outcome.description);
+			if (sim.tasks.length > 0 && fault.taskIdKnown !== false) expect(`${error?.message} ${error?.description}`).toContain(sim.tasks[0].id);
+		}
+		expect(submits).toBe(fault.submits);
+		expect(sim.tasks.length).toBe(fault.tasks);
+	});
+});
+
+afterAll(() => {
+	if (process.env.WAN_FAULT_TABLE) {
+		console.info(['| fault | provider | outcome | requests | submits | tasks |', '|---|---|---|---|---|---|', ...table].join('\n'));
+	}
+});

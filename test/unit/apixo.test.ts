@@ -1,0 +1,862 @@
+/**
+ * The APIXO adapter against the bodies published in APIXO's docs (seed doc 002, the wan-2-5-video page, and
+ * providers.md §2): submit/status/error parsing, and the exact provider bodies built from requests that
+ * went through the real validation path.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { findModel, modelsFor } from '../../nodes/shared/catalogue';
+import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
+import { apixo } from '../../nodes/shared/providers/apixo';
+import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
+import type { GenerationRequest } from '../../nodes/shared/types';
+import { InvalidInputError, buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+
+// ---------------------------------------------------------------------------------------------
+// Documented bodies, copied verbatim from the docs.
+// ---------------------------------------------------------------------------------------------
+
+/** Submit response (seed 002, "Successful response"). */
+const DOC_SUBMIT_RESPONSE = { code: 200, message: 'success', data: { taskId: 'task_12345678' } };
+
+/** Status: processing (seed 002). */
+const DOC_PROCESSING = {
+	code: 200,
+	message: 'success',
+	data: { taskId: 'task_12345678', state: 'processing', createTime: 1767965610929 },
+};
+
+/** Status: success (seed 002). */
+const DOC_SUCCESS = {
+	code: 200,
+	message: 'success',
+	data: {
+		taskId: 'task_12345678',
+		state: 'success',
+		resultJson: '{"resultUrls":["https://file.apixo.ai/video.mp4"]}',
+		createTime: 1767965610929,
+		completeTime: 1767965752317,
+		costTime: 141388,
+	},
+};
+
+/** Status: failed (seed 002); the envelope code is still 200. */
+const DOC_FAILED = {
+	code: 200,
+	message: 'success',
+	data: {
+		taskId: 'task_12345678',
+		state: 'failed',
+		failCode: 'INVALID_PARAMETER',
+		failMsg: 'The parameter {{resolution}} is invalid',
+		createTime: 1767965610929,
+		completeTime: 1767965620132,
+	},
+};
+
+/** Webhook / status payload for an image task (providers.md §2.2). */
+const DOC_IMAGE_SUCCESS = {
+	code: 200,
+	message: 'success',
+	data: {
+		taskId: 'task_abc123xyz',
+		state: 'success',
+		resultJson: '{"resultUrls":["https://cdn.apixo.ai/output/abc.jpg"]}',
+		costTime: 12500,
+		createTime: 1704067200000,
+		completeTime: 1704067212500,
+	},
+};
+
+/** Status processing example of the generic protocol page (providers.md §2.1). */
+const DOC_GENERIC_PROCESSING = {
+	code: 200,
+	message: 'success',
+	data: { taskId: 'task_12345678', state: 'processing', createTime: 1698765400000 },
+};
+
+/** HTTP 400 body (providers.md §2.3). */
+const DOC_HTTP_400 = { code: 400, message: 'Invalid request', data: { error: 'Missing required field: input.prompt' } };
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>): GenerationRequest {
+	return buildGenerationRequest({ provider: 'apixo', options: {}, ...input }, 'APIXO');
+}
+
+function body(req: GenerationRequest): IDataObject | undefined {
+	return apixo.buildSubmit(req).body;
+}
+
+function thrownBy(fn: () => unknown): unknown {
+	try {
+		fn();
+	} catch (error) {
+		return error;
+	}
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+// ---------------------------------------------------------------------------------------------
+
+describe('APIXO catalogue', () => {
+	it('serves wan-2-5-video and wan-2-6-video for video, wan-2-5-image and wan-2-6-image for images', () => {
+		const ids = (mode: Parameters<typeof modelsFor>[1]) => modelsFor('apixo', mode).map((spec) => `${spec.model}=${spec.modelId}`);
+		expect(ids('textToVideo')).toEqual(['wan2.5=wan-2-5-video', 'wan2.6=wan-2-6-video']);
+		expect(ids('imageToVideo')).toEqual(['wan2.5=wan-2-5-video', 'wan2.6=wan-2-6-video', 'wan2.6-flash=wan-2-6-video']);
+		expect(ids('referenceToVideo')).toEqual(['wan2.6=wan-2-6-video', 'wan2.6-flash=wan-2-6-video']);
+		expect(ids('textToImage')).toEqual(['wan2.5=wan-2-5-image', 'wan2.6=wan-2-6-image']);
+		expect(ids('imageToImage')).toEqual(['wan2.5=wan-2-5-image', 'wan2.6=wan-2-6-image']);
+	});
+
+	it('never offers a WxH size for images', () => {
+		for (const mode of ['textToImage', 'imageToImage'] as const) {
+			for (const spec of modelsFor('apixo', mode)) expect(spec.optionalFields).not.toContain('size');
+		}
+	});
+
+	it('offers Generate Audio (sound) only on the flash modes', () => {
+		const withSound = modelsFor('apixo', 'imageToVideo')
+			.concat(modelsFor('apixo', 'referenceToVideo'), modelsFor('apixo', 'textToVideo'))
+			.filter((spec) => spec.optionalFields.includes('generateAudio'))
+			.map((spec) => `${spec.model} ${spec.mode}`);
+		expect(withSound.sort()).toEqual(['wan2.6-flash imageToVideo', 'wan2.6-flash referenceToVideo']);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Submit bodies
+// ---------------------------------------------------------------------------------------------
+
+describe('APIXO buildSubmit, wan-2-5-video', () => {
+	it('builds the documented text-to-video body (seed 002 "Text-to-video")', () => {
+		const built = apixo.buildSubmit(
+			request({
+				kind: 'video',
+				mode: 'textToVideo',
+				model: 'wan2.5',
+				prompt: 'a serene mountain landscape with moving clouds and gentle breeze',
+				resolution: '480p',
+				aspectRatio: '1:1',
+				duration: 5,
+				options: {
+					audioUrl: 'https://example.com/music.mp3',
+					promptExtend: true,
+					negativePrompt: 'low quality, blurry',
+					watermark: false,
+					seed: 20260413,
+				},
+			}),
+		);
+		expect(built.method).toBe('POST');
+		expect(built.path).toBe('/generateTask/wan-2-5-video');
+		expect(built.qs).toBeUndefined();
+		expect(built.body).toStrictEqual({
+			request_type: 'async',
+			input: {
+				mode: 'text-to-video',
+				prompt: 'a serene mountain landscape with moving clouds and gentle breeze',
+				audio_urls: ['https://example.com/music.mp3'],
+				resolution: '480p',
+				duration: 5,
+				aspect_ratio: '1:1',
+				prompt_extend: true,
+				negative_prompt: 'low quality, blurry',
+				watermark: false,
+				seed: 20260413,
+			},
+		});
+	});
+
+	it('builds the documented quickstart body (720p, 16:9)', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'textToVideo',
+					model: 'wan2.5',
+					prompt: 'a cinematic shot of clouds drifting over a quiet mountain lake',
+					resolution: '720p',
+					aspectRatio: '16:9',
+					duration: 5,
+					options: { audioUrl: 'https://example.com/music.mp3', promptExtend: true },
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'async',
+			input: {
+				mode: 'text-to-video',
+				prompt: 'a cinematic shot of clouds drifting over a quiet mountain lake',
+				audio_urls: ['https://example.com/music.mp3'],
+				resolution: '720p',
+				duration: 5,
+				aspect_ratio: '16:9',
+				prompt_extend: true,
+			},
+		});
+	});
+
+	it('builds the documented callback body (request_type callback, optional fields absent)', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'textToVideo',
+					model: 'wan2.5',
+					prompt: 'a polished product demo video with gentle camera movement',
+					resolution: '720p',
+					aspectRatio: '16:9',
+					duration: 5,
+					options: { callbackUrl: 'https://your-server.com/webhooks/apixo' },
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'callback',
+			callback_url: 'https://your-server.com/webhooks/apixo',
+			input: {
+				mode: 'text-to-video',
+				prompt: 'a polished product demo video with gentle camera movement',
+				resolution: '720p',
+				duration: 5,
+				aspect_ratio: '16:9',
+			},
+		});
+	});
+
+	it('builds the documented image-to-video body (seed 002 "Image-to-video"), no aspect_ratio', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'imageToVideo',
+					model: 'wan2.5',
+					imageUrl: 'https://example.com/reference.png',
+					prompt: 'turn this photo into a smooth cinematic shot with a slow push-in camera move',
+					resolution: '1080p',
+					aspectRatio: '16:9',
+					duration: 10,
+					options: {
+						audioUrl: 'https://example.com/music.mp3',
+						callbackUrl: 'https://your-server.com/webhooks/apixo',
+					},
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'callback',
+			callback_url: 'https://your-server.com/webhooks/apixo',
+			input: {
+				mode: 'image-to-video',
+				image_urls: ['https://example.com/reference.png'],
+				prompt: 'turn this photo into a smooth cinematic shot with a slow push-in camera move',
+				audio_urls: ['https://example.com/music.mp3'],
+				resolution: '1080p',
+				duration: 10,
+			},
+		});
+	});
+
+	it('accepts image-to-video without a prompt and sends none', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'imageToVideo',
+					model: 'wan2.5',
+					imageUrl: 'https://example.com/reference.png',
+					resolution: '720p',
+					duration: 5,
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'async',
+			input: { mode: 'image-to-video', image_urls: ['https://example.com/reference.png'], resolution: '720p', duration: 5 },
+		});
+	});
+
+	it('refuses 4:3 at 480p, as the doc says 480p has only 16:9, 9:16 and 1:1', () => {
+		const error = thrownBy(() =>
+			request({ kind: 'video', mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution: '480p', aspectRatio: '4:3', duration: 5 }),
+		);
+		expect(error).toBeInstanceOf(InvalidInputError);
+		expect((error as Error).message).toMatch(/Aspect Ratio.*16:9, 9:16, 1:1\./);
+	});
+
+	it('refuses durations other than 5 and 10 and prompts over 1500 characters', () => {
+		expect(() =>
+			request({ kind: 'video', mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 7 }),
+		).toThrow(/Allowed for wan-2-5-video: 5, 10 seconds/);
+		expect(() =>
+			request({
+				kind: 'video',
+				mode: 'textToVideo',
+				model: 'wan2.5',
+				prompt: 'x'.repeat(1501),
+				resolution: '720p',
+				aspectRatio: '16:9',
+				duration: 5,
+			}),
+		).toThrow(/At most 1500 characters/);
+	});
+
+	it('refuses options wan-2-5-video does not document (Generate Audio, Shot Type)', () => {
+		const base = { kind: 'video' as const, mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 5 };
+		expect(() => request({ ...base, options: { generateAudio: true } })).toThrow(/Generate Audio.*not supported by APIXO wan-2-5-video/);
+		expect(() => request({ ...base, options: { shotType: 'multi' } })).toThrow(/Shot Type.*not supported/);
+	});
+});
+
+describe('APIXO buildSubmit, wan-2-6-video', () => {
+	it('builds text-to-video with resolution, the size preset and prompt_extend', () => {
+		expect(
+			apixo.buildSubmit(
+				request({
+					kind: 'video',
+					mode: 'textToVideo',
+					model: 'wan2.6',
+					prompt: 'A chase through a neon market',
+					resolution: '1080p',
+					aspectRatio: '9:16',
+					duration: 15,
+					options: { promptExtend: false, negativePrompt: 'blurry', audioUrl: 'https://example.com/track.mp3' },
+				}),
+			),
+		).toStrictEqual({
+			method: 'POST',
+			path: '/generateTask/wan-2-6-video',
+			body: {
+				request_type: 'async',
+				input: {
+					mode: 'text-to-video',
+					prompt: 'A chase through a neon market',
+					negative_prompt: 'blurry',
+					audio_urls: ['https://example.com/track.mp3'],
+					resolution: '1080p',
+					duration: 15,
+					size: '1080*1920',
+					prompt_extend: false,
+				},
+			},
+		});
+	});
+
+	it.each([
+		['720p', '16:9', '1280*720'],
+		['720p', '9:16', '720*1280'],
+		['720p', '1:1', '960*960'],
+		['720p', '4:3', '1088*832'],
+		['720p', '3:4', '832*1088'],
+		['1080p', '16:9', '1920*1080'],
+		['1080p', '9:16', '1080*1920'],
+		['1080p', '1:1', '1440*1440'],
+		['1080p', '4:3', '1632*1248'],
+		['1080p', '3:4', '1248*1632'],
+	])('maps %s %s to the documented size preset %s', (resolution, aspectRatio, size) => {
+		const input = body(
+			request({ kind: 'video', mode: 'textToVideo', model: 'wan2.6', prompt: 'x', resolution, aspectRatio, duration: 5 }),
+		)?.input as IDataObject;
+		expect(input.size).toBe(size);
+		expect(input).not.toHaveProperty('aspect_ratio');
+	});
+
+	it('builds image-to-video with one image_urls entry, no size', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'imageToVideo',
+					model: 'wan2.6',
+					prompt: 'The cat starts to dance',
+					imageUrl: 'https://example.com/cat.png',
+					resolution: '720p',
+					aspectRatio: '16:9',
+					duration: 2,
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'async',
+			input: {
+				mode: 'image-to-video',
+				prompt: 'The cat starts to dance',
+				image_urls: ['https://example.com/cat.png'],
+				resolution: '720p',
+				duration: 2,
+			},
+		});
+	});
+
+	it('builds wan2.6-flash image-to-video as mode image-to-video-flash with sound from Generate Audio', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'imageToVideo',
+					model: 'wan2.6-flash',
+					prompt: 'Waves roll in',
+					imageUrl: 'https://example.com/beach.jpg',
+					resolution: '1080p',
+					duration: 15,
+					options: { generateAudio: false },
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'async',
+			input: {
+				mode: 'image-to-video-flash',
+				prompt: 'Waves roll in',
+				image_urls: ['https://example.com/beach.jpg'],
+				resolution: '1080p',
+				duration: 15,
+				sound: false,
+			},
+		});
+	});
+
+	it('builds reference-to-video with the references in video_urls and the size preset', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'referenceToVideo',
+					model: 'wan2.6',
+					prompt: 'character1 waves at character2',
+					referenceUrls: 'https://example.com/ref1.mp4\nhttps://example.com/ref2.mp4, https://example.com/ref3.png',
+					resolution: '720p',
+					aspectRatio: '1:1',
+					duration: 10,
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'async',
+			input: {
+				mode: 'reference-to-video',
+				prompt: 'character1 waves at character2',
+				video_urls: ['https://example.com/ref1.mp4', 'https://example.com/ref2.mp4', 'https://example.com/ref3.png'],
+				resolution: '720p',
+				duration: 10,
+				size: '960*960',
+			},
+		});
+	});
+
+	it('builds wan2.6-flash reference-to-video as mode reference-to-video-flash with sound', () => {
+		expect(
+			body(
+				request({
+					kind: 'video',
+					mode: 'referenceToVideo',
+					model: 'wan2.6-flash',
+					prompt: 'character1 dances',
+					referenceUrls: 'https://example.com/ref1.mp4',
+					resolution: '1080p',
+					aspectRatio: '16:9',
+					duration: 2,
+					options: { generateAudio: true, callbackUrl: 'https://your-server.com/webhooks/apixo' },
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'callback',
+			callback_url: 'https://your-server.com/webhooks/apixo',
+			input: {
+				mode: 'reference-to-video-flash',
+				prompt: 'character1 dances',
+				video_urls: ['https://example.com/ref1.mp4'],
+				resolution: '1080p',
+				duration: 2,
+				size: '1920*1080',
+				sound: true,
+			},
+		});
+	});
+
+	it('refuses 480p, reference durations over 10 s, more than 5 references and sound outside flash', () => {
+		const t2v = { kind: 'video' as const, mode: 'textToVideo', model: 'wan2.6', prompt: 'x', aspectRatio: '16:9', duration: 5 };
+		expect(() => request({ ...t2v, resolution: '480p' })).toThrow(/Resolution.*720p, 1080p/);
+		expect(() => request({ ...t2v, resolution: '720p', options: { generateAudio: true } })).toThrow(/Generate Audio.*not supported/);
+		expect(() => request({ ...t2v, resolution: '720p', options: { seed: 1 } })).toThrow(/Seed.*not supported/);
+		const r2v = { kind: 'video' as const, mode: 'referenceToVideo', model: 'wan2.6', prompt: 'x', resolution: '720p', aspectRatio: '16:9' };
+		expect(() => request({ ...r2v, referenceUrls: 'https://example.com/a.mp4', duration: 11 })).toThrow(/2–10 seconds/);
+		const six = Array.from({ length: 6 }, (_, i) => `https://example.com/${i}.mp4`).join(',');
+		expect(() => request({ ...r2v, referenceUrls: six, duration: 5 })).toThrow(/Expected 1–5 URLs, got 6/);
+	});
+
+	it('sends the Model ID override in the path', () => {
+		const built = apixo.buildSubmit(
+			request({
+				kind: 'video',
+				mode: 'textToVideo',
+				model: 'wan2.6',
+				prompt: 'x',
+				resolution: '720p',
+				aspectRatio: '16:9',
+				duration: 5,
+				options: { modelId: 'wan-2-6-video-beta' },
+			}),
+		);
+		expect(built.path).toBe('/generateTask/wan-2-6-video-beta');
+	});
+});
+
+describe('APIXO buildSubmit, images', () => {
+	it('builds wan-2-5-image text-to-image with num_images always sent and aspect_ratio', () => {
+		expect(
+			apixo.buildSubmit(
+				request({
+					kind: 'image',
+					mode: 'textToImage',
+					model: 'wan2.5',
+					prompt: 'A lighthouse at sunset',
+					aspectRatio: '9:16',
+					numberOfImages: 1,
+					options: { negativePrompt: 'text, watermark' },
+				}),
+			),
+		).toStrictEqual({
+			method: 'POST',
+			path: '/generateTask/wan-2-5-image',
+			body: {
+				request_type: 'async',
+				input: {
+					mode: 'text-to-image',
+					prompt: 'A lighthouse at sunset',
+					negative_prompt: 'text, watermark',
+					num_images: 1,
+					aspect_ratio: '9:16',
+				},
+			},
+		});
+	});
+
+	it('builds wan-2-5-image image-to-image with 3 image_urls and no aspect_ratio', () => {
+		expect(
+			body(
+				request({
+					kind: 'image',
+					mode: 'imageToImage',
+					model: 'wan2.5',
+					prompt: 'Put the hat from image 2 on the cat in image 1, in the style of image 3',
+					imageUrls: 'https://example.com/cat.png, https://example.com/hat.png\nhttps://example.com/style.png',
+					aspectRatio: '1:1',
+					numberOfImages: 4,
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'async',
+			input: {
+				mode: 'image-to-image',
+				prompt: 'Put the hat from image 2 on the cat in image 1, in the style of image 3',
+				image_urls: ['https://example.com/cat.png', 'https://example.com/hat.png', 'https://example.com/style.png'],
+				num_images: 4,
+			},
+		});
+	});
+
+	it('builds wan-2-6-image text-to-image and image-to-image', () => {
+		expect(
+			apixo.buildSubmit(
+				request({ kind: 'image', mode: 'textToImage', model: 'wan2.6', prompt: 'A fox', aspectRatio: '4:3', numberOfImages: 3 }),
+			),
+		).toStrictEqual({
+			method: 'POST',
+			path: '/generateTask/wan-2-6-image',
+			body: { request_type: 'async', input: { mode: 'text-to-image', prompt: 'A fox', num_images: 3, aspect_ratio: '4:3' } },
+		});
+		expect(
+			body(
+				request({
+					kind: 'image',
+					mode: 'imageToImage',
+					model: 'wan2.6',
+					prompt: 'Make it snow',
+					imageUrls: 'https://example.com/street.jpg',
+					numberOfImages: 2,
+					options: { callbackUrl: 'https://your-server.com/webhooks/apixo' },
+				}),
+			),
+		).toStrictEqual({
+			request_type: 'callback',
+			callback_url: 'https://your-server.com/webhooks/apixo',
+			input: { mode: 'image-to-image', prompt: 'Make it snow', image_urls: ['https://example.com/street.jpg'], num_images: 2 },
+		});
+	});
+
+	it('refuses a WxH size, 4 images on wan-2-6-image and 4 input images', () => {
+		const t2i = { kind: 'image' as const, mode: 'textToImage', aspectRatio: '1:1' };
+		expect(() => request({ ...t2i, model: 'wan2.5', prompt: 'x', numberOfImages: 1, options: { size: '1024x1024' } })).toThrow(
+			/Size.*not supported by APIXO wan-2-5-image/,
+		);
+		expect(() => request({ ...t2i, model: 'wan2.6', prompt: 'x', numberOfImages: 4 })).toThrow(/Allowed for wan-2-6-image: 1–3/);
+		const four = 'https://example.com/1.png,https://example.com/2.png,https://example.com/3.png,https://example.com/4.png';
+		expect(() =>
+			request({ kind: 'image', mode: 'imageToImage', model: 'wan2.5', prompt: 'x', imageUrls: four, numberOfImages: 1 }),
+		).toThrow(/Expected 1–3 URLs, got 4/);
+	});
+});
+
+describe('submitRequest with Extra Parameters', () => {
+	it('merges into input key by key (e.g. the i2i aspect_ratio APIXO also documents)', () => {
+		const req = request({
+			kind: 'image',
+			mode: 'imageToImage',
+			model: 'wan2.5',
+			prompt: 'Make it snow',
+			imageUrls: 'https://example.com/street.jpg',
+			numberOfImages: 1,
+			options: { extraParameters: '{"input":{"aspect_ratio":"21:9"},"provider":"official"}' },
+		});
+		expect(submitRequest(apixo, req).body).toStrictEqual({
+			request_type: 'async',
+			provider: 'official',
+			input: {
+				mode: 'image-to-image',
+				prompt: 'Make it snow',
+				image_urls: ['https://example.com/street.jpg'],
+				num_images: 1,
+				aspect_ratio: '21:9',
+			},
+		});
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Submit response
+// ---------------------------------------------------------------------------------------------
+
+describe('APIXO parseSubmit', () => {
+	it('reads the documented submit response', () => {
+		expect(apixo.parseSubmit(DOC_SUBMIT_RESPONSE)).toEqual({ taskId: 'task_12345678' });
+	});
+
+	it('reads an envelope code given as text', () => {
+		expect(apixo.parseSubmit({ ...DOC_SUBMIT_RESPONSE, code: '200' })).toEqual({ taskId: 'task_12345678' });
+	});
+
+	it('turns a 2xx body whose envelope code is not 200 into MalformedResponseError with the envelope words', () => {
+		const refused = { code: 402, message: 'Insufficient balance', data: { error: 'Add balance before retrying' } };
+		const error = thrownBy(() => apixo.parseSubmit(refused));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect((error as Error).message).toBe(
+			'APIXO submit response has code 402: Insufficient balance (Add balance before retrying)',
+		);
+		expect((error as MalformedResponseError).body).toBe(refused);
+	});
+
+	it.each<[string, unknown]>([
+		['null', null],
+		['undefined', undefined],
+		['an HTML string', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+		['an empty object', {}],
+		['an array', [DOC_SUBMIT_RESPONSE]],
+		['no data', { code: 200, message: 'success' }],
+		['data that is a string', { code: 200, message: 'success', data: 'task_12345678' }],
+		['an empty taskId', { code: 200, message: 'success', data: { taskId: '' } }],
+		['an object taskId', { code: 200, message: 'success', data: { taskId: { id: 'x' } } }],
+		['an error body with 200', DOC_HTTP_400],
+		['a code that is not a number', { code: 'oops', message: 'success', data: { taskId: 'task_1' } }],
+	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
+		const error = thrownBy(() => apixo.parseSubmit(malformed));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect((error as MalformedResponseError).body).toBe(malformed);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Status response
+// ---------------------------------------------------------------------------------------------
+
+describe('APIXO parseStatus', () => {
+	it('reads the documented processing response', () => {
+		expect(apixo.parseStatus(DOC_PROCESSING)).toStrictEqual({
+			status: 'running',
+			rawStatus: 'processing',
+			urls: [],
+			errorCode: undefined,
+			errorMessage: undefined,
+		});
+		expect(apixo.parseStatus(DOC_GENERIC_PROCESSING).status).toBe('running');
+	});
+
+	it('maps pending to queued', () => {
+		const state = apixo.parseStatus({ ...DOC_PROCESSING, data: { ...DOC_PROCESSING.data, state: 'pending' } });
+		expect(state).toMatchObject({ status: 'queued', rawStatus: 'pending', urls: [] });
+	});
+
+	it('reads the documented success response: URLs from the resultJson string', () => {
+		expect(apixo.parseStatus(DOC_SUCCESS)).toStrictEqual({
+			status: 'succeeded',
+			rawStatus: 'success',
+			urls: ['https://file.apixo.ai/video.mp4'],
+			errorCode: undefined,
+			errorMessage: undefined,
+		});
+	});
+
+	it('reads the documented image success payload', () => {
+		expect(apixo.parseStatus(DOC_IMAGE_SUCCESS)).toMatchObject({
+			status: 'succeeded',
+			urls: ['https://cdn.apixo.ai/output/abc.jpg'],
+		});
+	});
+
+	it('keeps every image URL, in order, and drops empty and non-string entries', () => {
+		const state = apixo.parseStatus({
+			...DOC_IMAGE_SUCCESS,
+			data: {
+				...DOC_IMAGE_SUCCESS.data,
+				resultJson: JSON.stringify({ resultUrls: ['https://cdn.apixo.ai/1.png', '', null, 'https://cdn.apixo.ai/2.png', 7] }),
+			},
+		});
+		expect(state.urls).toEqual(['https://cdn.apixo.ai/1.png', 'https://cdn.apixo.ai/2.png']);
+	});
+
+	it('accepts a resultJson that is already an object', () => {
+		const state = apixo.parseStatus({
+			...DOC_SUCCESS,
+			data: { ...DOC_SUCCESS.data, resultJson: { resultUrls: ['https://file.apixo.ai/video.mp4'] } },
+		});
+		expect(state.urls).toEqual(['https://file.apixo.ai/video.mp4']);
+	});
+
+	it('reads a success without resultJson as no URLs (the scheduler reports that)', () => {
+		const { resultJson: _omitted, ...data } = DOC_SUCCESS.data;
+		expect(apixo.parseStatus({ ...DOC_SUCCESS, data }).urls).toEqual([]);
+		expect(apixo.parseStatus({ ...DOC_SUCCESS, data: { ...data, resultJson: '' } }).urls).toEqual([]);
+	});
+
+	it('reads the documented failed response: failCode and failMsg, envelope code 200', () => {
+		expect(apixo.parseStatus(DOC_FAILED)).toStrictEqual({
+			status: 'failed',
+			rawStatus: 'failed',
+			urls: [],
+			errorCode: 'INVALID_PARAMETER',
+			errorMessage: 'The parameter {{resolution}} is invalid',
+		});
+	});
+
+	it('reads the documented webhook failure (CONTENT_VIOLATION)', () => {
+		const state = apixo.parseStatus({
+			code: 200,
+			message: 'success',
+			data: { taskId: 'task_abc123xyz', state: 'failed', failCode: 'CONTENT_VIOLATION', failMsg: 'Content violates usage policy' },
+		});
+		expect(state).toMatchObject({ status: 'failed', errorCode: 'CONTENT_VIOLATION', errorMessage: 'Content violates usage policy' });
+	});
+
+	it('maps an unknown state word to unknown and keeps the word', () => {
+		const state = apixo.parseStatus({ ...DOC_PROCESSING, data: { ...DOC_PROCESSING.data, state: 'teleporting' } });
+		expect(state).toMatchObject({ status: 'unknown', rawStatus: 'teleporting' });
+	});
+
+	it('turns a 2xx body whose envelope code is not 200 into MalformedResponseError', () => {
+		const notFound = { code: 404, message: 'Task not found', data: null };
+		const error = thrownBy(() => apixo.parseStatus(notFound));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect((error as Error).message).toBe('APIXO status response has code 404: Task not found');
+	});
+
+	it.each<[string, unknown]>([
+		['null', null],
+		['undefined', undefined],
+		['an HTML string', '<!DOCTYPE html><html><head><title>Cloudflare</title></head></html>'],
+		['an empty object', {}],
+		['an array', [DOC_SUCCESS]],
+		['a number', 42],
+		['no data', { code: 200, message: 'success' }],
+		['a state that is a number', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, state: 3 } }],
+		['a state that is null', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, state: null } }],
+		['a state at the top level only', { code: 200, state: 'success' }],
+		['a resultJson that is not JSON', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: '{"resultUrls":["https://file' } }],
+		['a resultJson that is JSON text but not an object', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: '"https://file.apixo.ai/video.mp4"' } }],
+		['a resultJson that is null JSON', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: 'null' } }],
+		['a resultJson that is a number', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: 12 } }],
+		['an error body with 200', DOC_HTTP_400],
+	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
+		const error = thrownBy(() => apixo.parseStatus(malformed));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect(error).not.toBeInstanceOf(TypeError);
+		expect((error as MalformedResponseError).body).toBe(malformed);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Error bodies
+// ---------------------------------------------------------------------------------------------
+
+describe('APIXO parseError', () => {
+	it('reads the documented 400 body: message and data.error together', () => {
+		expect(apixo.parseError(DOC_HTTP_400)).toEqual({
+			message: 'Invalid request: Missing required field: input.prompt',
+			code: '400',
+		});
+	});
+
+	it('reads a body with only a message, or only data.error', () => {
+		expect(apixo.parseError({ code: 401, message: 'Unauthorized' })).toEqual({ message: 'Unauthorized', code: '401' });
+		expect(apixo.parseError({ code: 429, data: { error: 'Rate limit exceeded' } })).toEqual({
+			message: 'Rate limit exceeded',
+			code: '429',
+		});
+	});
+
+	it('does not repeat a data.error equal to the message', () => {
+		expect(apixo.parseError({ code: 503, message: 'Model unavailable', data: { error: 'Model unavailable' } })).toEqual({
+			message: 'Model unavailable',
+			code: '503',
+		});
+	});
+
+	it.each<[string, unknown]>([
+		['an HTML page', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+		['plain text', 'upstream connect error or disconnect/reset before headers'],
+		['null', null],
+		['undefined', undefined],
+		['an empty object', {}],
+		['an array', [DOC_HTTP_400]],
+		['a code alone', { code: 500 }],
+		['an object message', { code: 500, message: { text: 'x' }, data: { error: ['x'] } }],
+	])('returns undefined for %s', (_name, notAnError) => {
+		expect(apixo.parseError(notAnError)).toBeUndefined();
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Status request, base URL, registry
+// ---------------------------------------------------------------------------------------------
+
+describe('APIXO buildStatus, buildCancel, baseUrl and registry', () => {
+	it('polls GET /statusTask/<model id>?taskId=<id>, the model id taken from the handle', () => {
+		expect(apixo.buildStatus({ provider: 'apixo', model: 'wan-2-5-video', taskId: 'task_12345678' })).toStrictEqual({
+			method: 'GET',
+			path: '/statusTask/wan-2-5-video',
+			qs: { taskId: 'task_12345678' },
+		});
+	});
+
+	it('URL-encodes the model id; the task id goes through qs unencoded', () => {
+		const built = apixo.buildStatus({ provider: 'apixo', model: 'a/b c', taskId: 'x&y=z' });
+		expect(built.path).toBe('/statusTask/a%2Fb%20c');
+		expect(built.qs).toEqual({ taskId: 'x&y=z' });
+	});
+
+	it('uses the same model id for every mode of a model, so Get Task finds it from mode and model', () => {
+		expect(findModel('apixo', 'imageToVideo', 'wan2.6-flash')?.modelId).toBe('wan-2-6-video');
+		expect(findModel('apixo', 'referenceToVideo', 'wan2.6')?.modelId).toBe('wan-2-6-video');
+	});
+
+	it('has no cancel (APIXO documents none)', () => {
+		expect(apixo.buildCancel).toBeUndefined();
+	});
+
+	it('defaults the base URL to https://api.apixo.ai/api/v1 and strips a trailing slash', () => {
+		expect(apixo.baseUrl({})).toBe('https://api.apixo.ai/api/v1');
+		expect(apixo.baseUrl({ baseUrl: 'https://proxy.example.com/api/v1/' })).toBe('https://proxy.example.com/api/v1');
+	});
+
+	it('is registered as the apixo provider', () => {
+		expect(providerAdapter('apixo')).toBe(apixo);
+		expect(apixo.credentialType).toBe('apixoApi');
+	});
+});
