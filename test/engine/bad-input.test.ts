@@ -1,0 +1,72 @@
+/**
+ * Bad input is refused before any paid request: every case runs the real node through the engine and
+ * the simulator must record zero requests. The message names the field, the value and what is allowed.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { startSimulator, type Simulator, type SimProviderId } from '../simulator';
+import { NODE_NAME, runWan } from './support';
+
+interface BadInput {
+	kind: 'video' | 'image';
+	provider: SimProviderId;
+	parameters: INodeParameters;
+	field: string;
+	/** The value as the message must show it. */
+	shown: string;
+	/** Words from the "what is allowed" part. */
+	allowed: RegExp;
+}
+
+const t2v = { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' };
+const i2v = { mode: 'imageToVideo', model: 'wan2.5', prompt: 'It dances', imageUrl: 'https://example.com/cat.png' };
+const t2i = { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse' };
+
+const CASES: BadInput[] = [
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, prompt: '' }, field: 'Prompt', shown: 'empty', allowed: /prompt is required/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, prompt: 'a'.repeat(2001) }, field: 'Prompt', shown: '', allowed: /… \(2001 characters\)". At most 2000 characters/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, resolution: '480p', aspectRatio: '4:3' }, field: 'Aspect Ratio', shown: '"4:3"', allowed: /at 480p .*16:9, 9:16, 1:1/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10 seconds/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...i2v, imageUrl: '' }, field: 'Image URL', shown: 'empty', allowed: /Expected 1 URL, got 0/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...i2v, imageUrl: 'ftp://example.com/cat.png' }, field: 'Image URL', shown: '"ftp://example.com/cat.png"', allowed: /Only http or https URLs/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...i2v, imageUrl: 'http://192.168.1.20/cat.png' }, field: 'Image URL', shown: '"http://192.168.1.20/cat.png"', allowed: /public address/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { callbackUrl: 'http://example.com/hook' } }, field: 'Callback URL', shown: '"http://example.com/hook"', allowed: /Only https URLs/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { extraParameters: '{"seed": 1' } }, field: 'Extra Parameters', shown: '"{"seed": 1"', allowed: /JSON object/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { audioUrl: 'https://example.com/a.mp3' } }, field: 'Audio URL', shown: '"https://example.com/a.mp3"', allowed: /not supported by EvoLink wan2.5-text-to-video/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, prompt: '={{ 12345 }}' }, field: 'Prompt', shown: '12345 (a number)', allowed: /Expected text/ },
+	{ kind: 'video', provider: 'evolink', parameters: { operation: 'getTask', mode: 'textToVideo', model: 'wan2.5', taskId: '={{ $json.missing }}' }, field: 'Task ID', shown: 'empty', allowed: /taskId/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { pollInterval: 0 } }, field: 'Poll Interval', shown: '0', allowed: /at least 0.1/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { maxConcurrency: 0 } }, field: 'Max Concurrency', shown: '0', allowed: /at least 1/ },
+	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { timeout: -5 } }, field: 'Timeout', shown: '-5', allowed: /at least 1/ },
+	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, numberOfImages: 0 }, field: 'Number of Images', shown: '0', allowed: /1–4/ },
+	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, numberOfImages: 5 }, field: 'Number of Images', shown: '5', allowed: /1–4/ },
+	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, options: { size: '100x100' } }, field: 'Size', shown: '"100x100"', allowed: /768×768 to 1440×1440/ },
+	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, options: { size: '5000x300' } }, field: 'Size', shown: '"5000x300"', allowed: /aspect ratio between 1:4 and 4:1/ },
+	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, prompt: '   ' }, field: 'Prompt', shown: '"   "', allowed: /prompt is required/ },
+];
+
+describe('bad input makes no request', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(async () => {
+		await sim.close();
+	});
+
+	test.each(CASES.map((entry) => [`${entry.kind} ${entry.provider}: ${entry.field} ${entry.shown.slice(0, 30)}`, entry] as const))(
+		'%s',
+		async (_name, entry) => {
+			sim.reset();
+			const result = await runWan({ sim, provider: entry.provider, kind: entry.kind, parameters: entry.parameters });
+			expect(result.status).toBe('error');
+			const error = result.nodeError(NODE_NAME)!;
+			expect(error.message).toContain(`Invalid ${entry.field}: ${entry.shown}`);
+			expect(error.message).toMatch(entry.allowed);
+			expect(error.description).toMatch(/Nothing was sent/);
+			expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
+			expect(sim.requests).toEqual([]);
+		},
+	);
+});
