@@ -8,6 +8,7 @@ import type {
 } from './types';
 import { APIXO_MODELS } from './models/apixo';
 import { EVOLINK_MODELS } from './models/evolink';
+import { GATEWAY_MODELS } from './models/gateway';
 
 /** Optional request fields a model may accept; anything else set by the user is refused. */
 export type OptionalField =
@@ -105,7 +106,7 @@ export const IMAGE_SIZES: Record<AspectRatio, ImageSize> = {
 	'16:9': { width: 1696, height: 960 },
 };
 
-export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS, ...APIXO_MODELS];
+export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS, ...APIXO_MODELS, ...GATEWAY_MODELS];
 
 export function findModel(
 	provider: ProviderId,

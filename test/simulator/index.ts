@@ -13,6 +13,7 @@ export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR }
 export type { BehaviourFn, Simulator, SimulatorOptions } from './simulator';
 export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
+export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
 export type {
 	AuthCheck,
 	CreateTaskInit,

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { mp4Bytes, pngBytes, writePadded } from './media';
 import { apixoProvider } from './providers/apixo';
 import { evolinkProvider } from './providers/evolink';
+import { gatewayProvider } from './providers/gateway';
 import type {
 	AuthCheck,
 	CreateTaskInit,
@@ -31,7 +32,7 @@ import type {
 export const DEFAULT_API_KEY = 'sim-test-key';
 export const DEFAULT_BEHAVIOUR: TaskBehaviour = { durationMs: 300, outcome: 'success' };
 /** The providers `startSimulator` mounts unless told otherwise. */
-export const BUILTIN_PROVIDERS: readonly SimProvider[] = [evolinkProvider, apixoProvider];
+export const BUILTIN_PROVIDERS: readonly SimProvider[] = [evolinkProvider, apixoProvider, gatewayProvider];
 
 const ALL_PROVIDER_IDS: readonly SimProviderId[] = ['evolink', 'apixo', 'alibaba', 'gateway'];
 const MAX_BODY_BYTES = 20 * 1024 * 1024;

@@ -3,8 +3,9 @@ import type { ProviderAdapter } from './adapter';
 import { apixo } from './apixo';
 import { deepMerge } from './body';
 import { evolink } from './evolink';
+import { gateway } from './gateway';
 
-export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { apixo, evolink };
+export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { apixo, evolink, gateway };
 
 export function providerAdapter(id: ProviderId): ProviderAdapter {
 	const adapter = PROVIDERS[id];

@@ -1,0 +1,74 @@
+import type { ModelSpec, OptionalField } from '../catalogue';
+import { ALL_RATIOS, ALL_RESOLUTIONS, FIVE_OR_TEN, HD_RESOLUTIONS, ONE } from './limits';
+
+/** Seed doc 003: "Options: 5, 10, 15 (15 seconds: wan2.6 only)". */
+const FIVE_TEN_FIFTEEN: readonly number[] = [5, 10, 15];
+
+/** The `metadata.input` / `metadata.parameters` fields seed doc 003 lists for Wan 2.5. */
+const WAN25_FIELDS: readonly OptionalField[] = [
+	'audioUrl',
+	'generateAudio',
+	'negativePrompt',
+	'promptExtend',
+	'seed',
+	'watermark',
+];
+/** Wan 2.6 adds `shot_type`. */
+const WAN26_FIELDS: readonly OptionalField[] = [...WAN25_FIELDS, 'shotType'];
+
+/**
+ * Wan video models behind a New API (QuantumNous/new-api) gateway's Ali channel (seed doc 003,
+ * providers.md §4). The gateway forwards to DashScope, so the prompt limit is DashScope's (1500 for
+ * Wan 2.5/2.6, §3.2), and the gateway itself refuses an empty prompt, image-to-video included.
+ * Video only: the gateway's task routes serve no Wan image models.
+ */
+export const GATEWAY_MODELS: readonly ModelSpec[] = [
+	{
+		provider: 'gateway',
+		kind: 'video',
+		model: 'wan2.5',
+		mode: 'textToVideo',
+		modelId: 'wan2.5-t2v-preview',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: ALL_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: FIVE_OR_TEN,
+		optionalFields: WAN25_FIELDS,
+	},
+	{
+		provider: 'gateway',
+		kind: 'video',
+		model: 'wan2.6',
+		mode: 'textToVideo',
+		modelId: 'wan2.6-t2v',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: FIVE_TEN_FIFTEEN,
+		optionalFields: WAN26_FIELDS,
+	},
+	{
+		provider: 'gateway',
+		kind: 'video',
+		model: 'wan2.5',
+		mode: 'imageToVideo',
+		modelId: 'wan2.5-i2v-preview',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: ALL_RESOLUTIONS,
+		durations: FIVE_OR_TEN,
+		imageUrls: ONE,
+		optionalFields: WAN25_FIELDS,
+	},
+	{
+		provider: 'gateway',
+		kind: 'video',
+		model: 'wan2.6',
+		mode: 'imageToVideo',
+		modelId: 'wan2.6-i2v',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		durations: FIVE_TEN_FIFTEEN,
+		imageUrls: ONE,
+		optionalFields: WAN26_FIELDS,
+	},
+];

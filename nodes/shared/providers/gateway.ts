@@ -1,0 +1,174 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { VIDEO_SIZES } from '../catalogue';
+import { numberAt, pathOf, stringAt } from '../json';
+import type { GenerationRequest, TaskState, TaskStatus } from '../types';
+import { MalformedResponseError, trimBaseUrl, type ProviderAdapter, type SubmittedTask } from './adapter';
+import { compact } from './body';
+
+/** New API's task statuses (`GET /v1/video/generations/{id}`, `data.status`). */
+const TASK_STATUSES: Record<string, TaskStatus> = {
+	NOT_START: 'queued',
+	// Newer builds' internal state while the upstream request is in flight.
+	SUBMITTING: 'queued',
+	SUBMITTED: 'queued',
+	QUEUED: 'queued',
+	IN_PROGRESS: 'running',
+	SUCCESS: 'succeeded',
+	FAILURE: 'failed',
+};
+
+/** The OpenAI video object's statuses (submit response). */
+const VIDEO_STATUSES: Record<string, TaskStatus> = {
+	queued: 'queued',
+	in_progress: 'running',
+	completed: 'succeeded',
+	failed: 'failed',
+};
+
+/** The gateway's wording of an upstream (DashScope) task failure. */
+const UPSTREAM_FAILURE = /^task failed, code: (.*?)\s*, message: ([\s\S]*)$/;
+
+function nonEmpty(value: string | undefined): string | undefined {
+	return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function omitEmpty(record: IDataObject): IDataObject | undefined {
+	const compacted = compact(record);
+	return Object.keys(compacted).length > 0 ? compacted : undefined;
+}
+
+/** DashScope's text-to-video `size` (`1280*720`); image-to-video takes a tier and follows the image. */
+function sizeParameter(request: GenerationRequest): IDataObject {
+	if (!request.resolution) return {};
+	if (request.mode === 'imageToVideo') return { resolution: request.resolution.toUpperCase() };
+	const size = request.aspectRatio ? VIDEO_SIZES[request.resolution][request.aspectRatio] : undefined;
+	return { size: size ? `${size.width}*${size.height}` : undefined };
+}
+
+/**
+ * The video URL: `result_url` in current builds; older builds (seed doc 003) leave it out and carry the
+ * raw DashScope body in `data.data`, and put the URL in `fail_reason` too.
+ */
+function resultUrls(task: unknown, succeeded: boolean): string[] {
+	const url =
+		nonEmpty(stringAt(task, 'result_url')) ??
+		nonEmpty(stringAt(task, 'data', 'output', 'video_url')) ??
+		(succeeded ? stringAt(task, 'fail_reason')?.match(/^https?:\/\/\S+$/)?.[0] : undefined);
+	return url ? [url] : [];
+}
+
+function failure(task: unknown): Pick<TaskState, 'errorCode' | 'errorMessage'> {
+	const reason = nonEmpty(stringAt(task, 'fail_reason'));
+	const matched = reason ? UPSTREAM_FAILURE.exec(reason) : null;
+	if (matched) return { errorCode: nonEmpty(matched[1]), errorMessage: matched[2] };
+	const upstreamMessage = nonEmpty(stringAt(task, 'data', 'output', 'message'));
+	if (upstreamMessage) {
+		return { errorCode: nonEmpty(stringAt(task, 'data', 'output', 'code')), errorMessage: upstreamMessage };
+	}
+	return { errorMessage: reason };
+}
+
+function taskState(body: unknown): TaskState {
+	const task = pathOf(body, 'data');
+	const rawStatus = pathOf(task, 'status');
+	if (typeof rawStatus !== 'string') {
+		const code = nonEmpty(stringAt(body, 'code'));
+		const said = code && code !== 'success' ? ` (code "${code}": ${stringAt(body, 'message') ?? ''})` : '';
+		throw new MalformedResponseError(`Gateway task response has no data.status${said}`, body);
+	}
+	const status = TASK_STATUSES[rawStatus] ?? 'unknown';
+	return {
+		status,
+		rawStatus,
+		progress: numberAt(task, 'progress'),
+		urls: resultUrls(task, status === 'succeeded'),
+		...(status === 'failed' ? failure(task) : {}),
+	};
+}
+
+function submitted(body: unknown): SubmittedTask {
+	const taskId = nonEmpty(stringAt(body, 'id')) ?? nonEmpty(stringAt(body, 'task_id'));
+	if (!taskId) throw new MalformedResponseError('Gateway submit response has no task id', body);
+	const rawStatus = pathOf(body, 'status');
+	if (typeof rawStatus !== 'string') return { taskId };
+	return {
+		taskId,
+		state: {
+			status: VIDEO_STATUSES[rawStatus] ?? 'unknown',
+			rawStatus,
+			progress: numberAt(body, 'progress'),
+			urls: [],
+		},
+	};
+}
+
+export const gateway: ProviderAdapter = {
+	id: 'gateway',
+	displayName: 'OpenAI-Compatible Gateway (New API)',
+	credentialType: 'wanGatewayApi',
+	// A self-hosted gateway in front of DashScope: stay well under either's limits.
+	rateLimit: { perSecond: 5, burst: 10 },
+
+	baseUrl(credentials) {
+		// OpenAI clients are configured with `…/v1`; the routes below already start with it.
+		const url = trimBaseUrl(String(credentials.baseUrl ?? '')).replace(/\/v1$/i, '');
+		if (!url) {
+			throw new Error(
+				'The OpenAI-Compatible Gateway credential has no Base URL: enter the address of your New API gateway, e.g. https://gateway.example.com',
+			);
+		}
+		return url;
+	},
+
+	buildSubmit(request) {
+		// The gateway merges `metadata` onto the DashScope request it sends, so every Wan field goes
+		// there under DashScope's own names; `input.img_url` reaches upstream in every gateway build.
+		const input = omitEmpty({
+			img_url: request.mode === 'imageToVideo' ? request.imageUrls[0] : undefined,
+			negative_prompt: request.negativePrompt,
+			audio_url: request.audioUrl,
+		});
+		const parameters = omitEmpty({
+			...sizeParameter(request),
+			duration: request.duration,
+			prompt_extend: request.promptExtend,
+			watermark: request.watermark,
+			seed: request.seed,
+			audio: request.generateAudio,
+			shot_type: request.shotType,
+		});
+		return {
+			method: 'POST',
+			path: '/v1/video/generations',
+			body: compact({
+				model: request.modelId,
+				prompt: request.prompt,
+				metadata: input || parameters ? compact({ input, parameters }) : undefined,
+			}),
+		};
+	},
+
+	parseSubmit: submitted,
+
+	buildStatus: (handle) => ({
+		method: 'GET',
+		path: `/v1/video/generations/${encodeURIComponent(handle.taskId)}`,
+	}),
+
+	parseStatus: taskState,
+
+	parseError(body) {
+		// The auth and rate-limit layer answers OpenAI-style; the task routes `{code, message, data}`.
+		const openAiMessage = nonEmpty(stringAt(body, 'error', 'message'));
+		if (openAiMessage) {
+			return {
+				message: openAiMessage,
+				code: nonEmpty(stringAt(body, 'error', 'code')) ?? nonEmpty(stringAt(body, 'error', 'type')),
+			};
+		}
+		const message = nonEmpty(stringAt(body, 'message'));
+		if (!message) return undefined;
+		return { message, code: nonEmpty(stringAt(body, 'code')) };
+	},
+};

@@ -1,0 +1,274 @@
+/**
+ * A New API (QuantumNous/new-api) gateway with an Ali channel, as seed doc 003 and providers.md §4
+ * describe it: `POST /v1/video/generations` answers an OpenAI video object, `GET /v1/video/generations/{id}`
+ * answers `{code:'success', message, data: TaskDto}` with statuses NOT_START → QUEUED → IN_PROGRESS →
+ * SUCCESS | FAILURE and the raw DashScope poll body in `data.data`. This is the build the seed documents:
+ * no `result_url`; the video URL is in `fail_reason` and `data.data.output.video_url`. Bad tokens get the
+ * auth layer's OpenAI-style 401, task errors `{code, message, data: null}` (unknown id: 400
+ * `task_not_exist`). `GET /v1/models` is the OpenAI model list the credential test calls. The gateway
+ * has no cancel route.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
+
+/** DashScope's content-moderation failure (providers.md §3.4 `DataInspectionFailed`). */
+export const GATEWAY_DEFAULT_FAILURE: TaskFailure = {
+	code: 'DataInspectionFailed',
+	message: 'Input data may contain inappropriate content.',
+};
+
+/** What DashScope answers an image-to-video task without an image (seed doc 003's failed example). */
+export const GATEWAY_MISSING_IMAGE_FAILURE: TaskFailure = {
+	code: 'InvalidParameter',
+	message: 'image_url must provided',
+};
+
+/** The gateway's `fail_reason` for an upstream task failure. */
+export function gatewayFailReason(failure: TaskFailure): string {
+	return `task failed, code: ${failure.code} , message: ${failure.message}`;
+}
+
+const SUBMIT_PATH = '/v1/video/generations';
+const TASK_PATH = /^\/v1\/video\/generations\/([^/]+)$/;
+const MODELS_PATH = '/v1/models';
+const SERVED_MODELS = ['wan2.5-t2v-preview', 'wan2.6-t2v', 'wan2.5-i2v-preview', 'wan2.6-i2v'];
+
+type Json = Record<string, unknown>;
+
+function requestId(): string {
+	const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+	return `${stamp}${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+/** The auth and rate-limit middleware's OpenAI-style body (`abortWithOpenAiMessage`). */
+function openAiError(message: string, code = ''): Json {
+	return { error: { message: `${message} (request id: ${requestId()})`, type: 'new_api_error', code } };
+}
+
+function taskError(code: string, message: string): Json {
+	return { code, message, data: null };
+}
+
+export function gatewayErrorBody(status: number): unknown {
+	switch (status) {
+		case 400:
+			return taskError('invalid_request', 'invalid request');
+		case 401:
+			return openAiError('无效的令牌');
+		case 403:
+			return openAiError('该令牌无权访问模型');
+		case 404:
+			return { error: { message: 'Invalid URL', type: 'invalid_request_error', param: '', code: '' } };
+		case 429:
+			return openAiError('您已达到请求数限制：1分钟内最多请求60次', 'rate_limit_exceeded');
+		case 500:
+			return taskError('do_request_failed', 'upstream request failed');
+		case 502:
+			return taskError('bad_response_status_code', 'bad response status code 502');
+		case 503:
+			return openAiError('当前分组 default 下对于模型 wan2.5-t2v-preview 无可用渠道', 'model_not_found');
+		default:
+			return taskError('fail', `HTTP ${status}`);
+	}
+}
+
+function asObject(value: unknown): Json | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function parseJsonObject(raw: Buffer): Json | undefined {
+	try {
+		return asObject(JSON.parse(raw.toString('utf8')));
+	} catch {
+		return undefined;
+	}
+}
+
+function nonEmptyString(value: unknown): value is string {
+	return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Whether the gateway itself sees an image (then it records the task as `generate`, not `textGenerate`). */
+function hasTopLevelImage(body: Json): boolean {
+	return (
+		nonEmptyString(body.image) ||
+		nonEmptyString(body.input_reference) ||
+		(Array.isArray(body.images) && body.images.some(nonEmptyString))
+	);
+}
+
+/** Whether the DashScope request the gateway builds carries `input.img_url`. */
+function reachesUpstreamWithImage(body: Json): boolean {
+	const metadata = asObject(body.metadata);
+	return (
+		hasTopLevelImage(body) ||
+		nonEmptyString(asObject(metadata?.input)?.img_url) ||
+		nonEmptyString(metadata?.img_url) ||
+		nonEmptyString(metadata?.image_url)
+	);
+}
+
+function parameters(task: SimTask): Json {
+	return asObject(asObject(asObject(task.body)?.metadata)?.parameters) ?? {};
+}
+
+/** DashScope's timestamps, China time: `2025-12-10 09:06:19.749`. */
+function dashScopeTime(epochMs: number): string {
+	return new Date(epochMs + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 23);
+}
+
+function submit(req: SimRequest, ctx: SimContext): SimResponse {
+	const body = parseJsonObject(req.rawBody);
+	if (!body) return { status: 400, body: taskError('invalid_json', 'invalid character in request body') };
+	if (!nonEmptyString(body.model)) {
+		return { status: 400, body: taskError('missing_model', 'model field is required') };
+	}
+	if (!nonEmptyString(body.prompt)) {
+		return { status: 400, body: taskError('invalid_request', 'prompt is required') };
+	}
+	const task = ctx.createTask('gateway', {
+		// Gateway builds that pass the upstream id through return DashScope's UUID.
+		id: randomUUID(),
+		model: body.model,
+		kind: 'video',
+		body,
+		prompt: body.prompt,
+		defaultResultCount: 1,
+	});
+	if (body.model.includes('i2v') && !reachesUpstreamWithImage(body)) {
+		// DashScope accepts the task and fails it, as in the seed's failed example.
+		task.behaviour.outcome = 'failure';
+		task.behaviour.failure = GATEWAY_MISSING_IMAGE_FAILURE;
+		task.doneAt = task.createdAt + task.behaviour.durationMs;
+	}
+	return {
+		status: 200,
+		body: {
+			id: task.id,
+			task_id: task.id,
+			object: 'video',
+			model: task.model,
+			status: 'queued',
+			progress: 0,
+			created_at: Math.floor(task.createdEpochMs / 1000),
+		},
+	};
+}
+
+/** The upstream DashScope poll body the gateway stored last (`data.data`), as in seed doc 003. */
+function upstreamBody(task: SimTask, ctx: SimContext, state: string): Json {
+	const { durationMs } = task.behaviour;
+	const created = task.createdEpochMs;
+	const output: Json = { task_id: task.id };
+	if (state !== 'NOT_START') output.submit_time = dashScopeTime(created);
+	if (state === 'IN_PROGRESS' || state === 'SUCCESS' || state === 'FAILURE') {
+		output.scheduled_time = dashScopeTime(created + durationMs * 0.1);
+	}
+	const body: Json = { output, request_id: randomUUID() };
+	if (state === 'NOT_START' || state === 'QUEUED') output.task_status = 'PENDING';
+	if (state === 'IN_PROGRESS') output.task_status = 'RUNNING';
+	if (state === 'SUCCESS') {
+		const params = parameters(task);
+		Object.assign(output, {
+			actual_prompt: task.prompt,
+			end_time: dashScopeTime(created + durationMs),
+			orig_prompt: task.prompt,
+			task_status: 'SUCCEEDED',
+			video_url: ctx.resultUrls(task)[0],
+		});
+		body.usage = {
+			video_count: 1,
+			video_duration: typeof params.duration === 'number' ? params.duration : 5,
+			video_ratio: typeof params.size === 'string' ? params.size : '1920*1080',
+		};
+	}
+	if (state === 'FAILURE') {
+		const failure = task.behaviour.failure ?? GATEWAY_DEFAULT_FAILURE;
+		Object.assign(output, {
+			code: failure.code,
+			end_time: dashScopeTime(created + durationMs),
+			message: failure.message,
+			task_status: 'FAILED',
+		});
+	}
+	return body;
+}
+
+/** The `data` TaskDto of a poll, for the task's state now. */
+export function gatewayTaskBody(task: SimTask, ctx: SimContext, record = true): Json {
+	const phase = record ? ctx.poll(task) : ctx.phase(task);
+	const { durationMs } = task.behaviour;
+	let status: string;
+	if (phase.state === 'queued') {
+		status = ctx.now() - task.createdAt < durationMs * 0.05 ? 'NOT_START' : 'QUEUED';
+	} else if (phase.state === 'running') status = 'IN_PROGRESS';
+	else if (phase.state === 'succeeded') status = 'SUCCESS';
+	else status = 'FAILURE';
+
+	const second = (epochMs: number) => Math.floor(epochMs / 1000);
+	const created = task.createdEpochMs;
+	let failReason = '';
+	if (status === 'SUCCESS') failReason = ctx.resultUrls(task)[0];
+	if (status === 'FAILURE') failReason = gatewayFailReason(task.behaviour.failure ?? GATEWAY_DEFAULT_FAILURE);
+	return {
+		task_id: task.id,
+		action: hasTopLevelImage(asObject(task.body) ?? {}) ? 'generate' : 'textGenerate',
+		status,
+		fail_reason: failReason,
+		submit_time: second(created),
+		start_time: phase.state === 'queued' ? 0 : second(created + durationMs * 0.1),
+		finish_time: phase.terminal ? second(created + durationMs) : 0,
+		progress: `${phase.terminal ? 100 : phase.progress}%`,
+		data: upstreamBody(task, ctx, status),
+	};
+}
+
+function modelList(): Json {
+	return {
+		data: SERVED_MODELS.map((id) => ({ id, object: 'model', created: 1626777600, owned_by: 'ali' })),
+		object: 'list',
+		success: true,
+	};
+}
+
+export const gatewayProvider: SimProvider = {
+	id: 'gateway',
+
+	classify(method: string, path: string): { route: SimRoute; taskId?: string } {
+		if (method === 'POST' && path === SUBMIT_PATH) return { route: 'submit' };
+		const match = TASK_PATH.exec(path);
+		if (method === 'GET' && match) return { route: 'status', taskId: decodeURIComponent(match[1]) };
+		return { route: 'other' };
+	},
+
+	/** New API strips `Bearer ` and then an optional `sk-` from the token it looks up. */
+	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
+		const value = headers.authorization?.trim();
+		if (!value) return 'missing';
+		const token = /^Bearer\s+(.+)$/i.exec(value)?.[1].replace(/^sk-/, '');
+		return token === apiKey || token === apiKey.replace(/^sk-/, '') ? 'ok' : 'bad';
+	},
+
+	authError(check: AuthCheck): SimResponse {
+		return { status: 401, body: openAiError(check === 'missing' ? '未提供令牌' : '无效的令牌') };
+	},
+
+	errorBody: gatewayErrorBody,
+
+	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
+		if (route === 'submit') return submit(req, ctx);
+		if (route === 'status') {
+			const id = TASK_PATH.exec(req.path)?.[1];
+			const task = id === undefined ? undefined : ctx.findTask('gateway', decodeURIComponent(id));
+			if (!task) return { status: 400, body: taskError('task_not_exist', 'task_not_exist') };
+			return { status: 200, body: { code: 'success', message: '', data: gatewayTaskBody(task, ctx) } };
+		}
+		if (req.method === 'GET' && req.path === MODELS_PATH) return { status: 200, body: modelList() };
+		return {
+			status: 404,
+			body: { error: { message: `Invalid URL (${req.method} ${req.path})`, type: 'invalid_request_error', param: '', code: '' } },
+		};
+	},
+};

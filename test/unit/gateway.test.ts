@@ -1,0 +1,693 @@
+/**
+ * The OpenAI-Compatible Gateway (New API) adapter against the bodies in seed doc 003 and providers.md §4:
+ * submit/status/error parsing, and the exact gateway bodies built from requests that went through the
+ * real validation path. Also: the catalogue serves video only, so Wan Image never lists the gateway.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CATALOGUE, modelsFor, modesFor } from '../../nodes/shared/catalogue';
+import { credentialsFor, nodeProperties } from '../../nodes/shared/description';
+import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
+import { gateway } from '../../nodes/shared/providers/gateway';
+import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
+import type { GenerationRequest } from '../../nodes/shared/types';
+import { InvalidInputError, buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import { WanGatewayApi } from '../../credentials/WanGatewayApi.credentials';
+
+// ---------------------------------------------------------------------------------------------
+// Documented bodies, copied verbatim from seed doc 003 ("..." and "<OUTPUT_URL>" included).
+// ---------------------------------------------------------------------------------------------
+
+const SEED_PROMPT =
+	'A large hand-shaped marble statue with vines growing on it, on a platform in the middle of a shallow pool of water.';
+
+/** "Request Body" example. */
+const DOC_REQUEST_BODY = {
+	prompt: SEED_PROMPT,
+	model: 'wan2.5-t2v-preview',
+	metadata: {
+		input: {
+			negative_prompt: 'trees, animals, outdoors',
+		},
+		parameters: {
+			size: '1280*720',
+		},
+	},
+};
+
+/** "Complete Request" example (curl). */
+const DOC_COMPLETE_REQUEST_BODY = {
+	prompt: SEED_PROMPT,
+	model: 'wan2.5-t2v-preview',
+	metadata: {
+		input: {
+			negative_prompt: 'trees, animals, outdoors',
+		},
+		parameters: {
+			size: '1920*1080',
+		},
+	},
+};
+
+/** "Response Example" of the submit. */
+const DOC_SUBMIT_RESPONSE = {
+	id: '...',
+	object: 'video',
+	model: 'wan2.5-t2v-preview',
+	status: 'queued',
+	progress: 0,
+	created_at: 1765328779,
+};
+
+/** "Response Example (Processing)". */
+const DOC_PROCESSING = {
+	code: 'success',
+	message: '',
+	data: {
+		task_id: '...',
+		action: 'textGenerate',
+		status: 'IN_PROGRESS',
+		fail_reason: '',
+		submit_time: 1765328779,
+		start_time: 1765328794,
+		finish_time: 0,
+		progress: '30%',
+		data: {
+			output: {
+				scheduled_time: '2025-12-10 09:06:19.749',
+				submit_time: '2025-12-10 09:06:19.731',
+				task_id: '...',
+				task_status: 'RUNNING',
+			},
+			request_id: '...',
+		},
+	},
+};
+
+/** "Response Example (Success)": the URL in `fail_reason` and `data.data.output.video_url`, no `result_url`. */
+const DOC_SUCCESS = {
+	code: 'success',
+	message: '',
+	data: {
+		task_id: '...',
+		action: 'textGenerate',
+		status: 'SUCCESS',
+		fail_reason: '<OUTPUT_URL>',
+		submit_time: 1765328779,
+		start_time: 1765328794,
+		finish_time: 1765328947,
+		progress: '100%',
+		data: {
+			output: {
+				actual_prompt: '<EDITED_PROMPT>',
+				end_time: '2025-12-10 09:08:53.863',
+				orig_prompt: SEED_PROMPT,
+				scheduled_time: '2025-12-10 09:06:19.749',
+				submit_time: '2025-12-10 09:06:19.731',
+				task_id: '...',
+				task_status: 'SUCCEEDED',
+				video_url: '<OUTPUT_URL>',
+			},
+			request_id: '...',
+			usage: {
+				video_count: 1,
+				video_duration: 5,
+				video_ratio: '1920*1080',
+			},
+		},
+	},
+};
+
+/** "Response Example (Failed)". */
+const DOC_FAILED = {
+	code: 'success',
+	message: '',
+	data: {
+		task_id: '...',
+		action: 'textGenerate',
+		status: 'FAILURE',
+		fail_reason: 'task failed, code: InvalidParameter , message: image_url must provided',
+		submit_time: 1765407269,
+		start_time: 1765407278,
+		finish_time: 1765407294,
+		progress: '100%',
+		data: {
+			output: {
+				code: 'InvalidParameter',
+				end_time: '2025-12-11 06:54:49.934',
+				message: 'image_url must provided',
+				scheduled_time: '2025-12-11 06:54:29.557',
+				submit_time: '2025-12-11 06:54:29.529',
+				task_id: '...',
+				task_status: 'FAILED',
+			},
+			request_id: '...',
+		},
+	},
+};
+
+/** Submit response of both routes in current builds (providers.md §4.3). */
+const PM_SUBMIT_RESPONSE = {
+	id: '<task id>',
+	task_id: '<same, legacy>',
+	object: 'video',
+	model: 'wan2.6-t2v',
+	status: 'queued',
+	progress: 0,
+	created_at: 1736000000,
+};
+
+/** Unknown task id (providers.md §4.4: `task_not_exist`, HTTP 400). */
+const PM_TASK_NOT_EXIST = { code: 'task_not_exist', message: 'task_not_exist', data: null };
+
+/** A wrong token: New API's auth middleware (`abortWithOpenAiMessage`, 401). */
+const NEW_API_INVALID_TOKEN = {
+	error: { message: '无效的令牌 (request id: 2025121009061912345678)', type: 'new_api_error', code: '' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>): GenerationRequest {
+	return buildGenerationRequest(
+		{ provider: 'gateway', kind: 'video', options: {}, resolution: '720p', aspectRatio: '16:9', duration: 5, ...input },
+		gateway.displayName,
+	);
+}
+
+function body(input: Parameters<typeof request>[0]): IDataObject | undefined {
+	return gateway.buildSubmit(request(input)).body;
+}
+
+function thrownBy(run: () => unknown): unknown {
+	try {
+		run();
+	} catch (error) {
+		return error;
+	}
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+// ---------------------------------------------------------------------------------------------
+
+describe('Gateway catalogue', () => {
+	it('serves t2v and i2v for wan2.5 and wan2.6 with the New API / DashScope model ids', () => {
+		const ids = CATALOGUE.filter((spec) => spec.provider === 'gateway').map((spec) => [spec.mode, spec.model, spec.modelId]);
+		expect(ids).toEqual([
+			['textToVideo', 'wan2.5', 'wan2.5-t2v-preview'],
+			['textToVideo', 'wan2.6', 'wan2.6-t2v'],
+			['imageToVideo', 'wan2.5', 'wan2.5-i2v-preview'],
+			['imageToVideo', 'wan2.6', 'wan2.6-i2v'],
+		]);
+		expect(modesFor('gateway', 'video')).toEqual(['textToVideo', 'imageToVideo']);
+	});
+
+	it('offers shot type on wan2.6 only and no callback URL anywhere', () => {
+		for (const spec of modelsFor('gateway', 'textToVideo').concat(modelsFor('gateway', 'imageToVideo'))) {
+			expect(spec.optionalFields.includes('shotType')).toBe(spec.model === 'wan2.6');
+			expect(spec.optionalFields).not.toContain('callbackUrl');
+			expect(spec.optionalFields).toEqual(expect.arrayContaining(['negativePrompt', 'audioUrl', 'promptExtend', 'watermark', 'seed', 'generateAudio']));
+		}
+	});
+
+	it('is video only: Wan Image neither lists the gateway nor asks for its credential', () => {
+		expect(modesFor('gateway', 'image')).toEqual([]);
+		const imageProvider = nodeProperties('image').find((property) => property.name === 'provider');
+		const videoProvider = nodeProperties('video').find((property) => property.name === 'provider');
+		const values = (property: typeof imageProvider) => (property?.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+		expect(values(imageProvider)).not.toContain('gateway');
+		expect(values(videoProvider)).toContain('gateway');
+		expect(credentialsFor('image').map((credential) => credential.name)).not.toContain('wanGatewayApi');
+		expect(credentialsFor('video')).toContainEqual({
+			name: 'wanGatewayApi',
+			required: true,
+			displayOptions: { show: { provider: ['gateway'] } },
+		});
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Submit bodies
+// ---------------------------------------------------------------------------------------------
+
+describe('Gateway buildSubmit, text to video', () => {
+	it('builds the seed "Request Body" (720p 16:9 → size 1280*720), plus the duration the node always sends', () => {
+		const built = gateway.buildSubmit(
+			request({ mode: 'textToVideo', model: 'wan2.5', prompt: SEED_PROMPT, options: { negativePrompt: 'trees, animals, outdoors' } }),
+		);
+		expect(built.method).toBe('POST');
+		expect(built.path).toBe('/v1/video/generations');
+		expect(built.body).toStrictEqual({
+			...DOC_REQUEST_BODY,
+			metadata: { ...DOC_REQUEST_BODY.metadata, parameters: { ...DOC_REQUEST_BODY.metadata.parameters, duration: 5 } },
+		});
+	});
+
+	it('builds the seed "Complete Request" (1080p 16:9 → size 1920*1080)', () => {
+		expect(
+			body({
+				mode: 'textToVideo',
+				model: 'wan2.5',
+				prompt: SEED_PROMPT,
+				resolution: '1080p',
+				options: { negativePrompt: 'trees, animals, outdoors' },
+			}),
+		).toStrictEqual({
+			...DOC_COMPLETE_REQUEST_BODY,
+			metadata: { ...DOC_COMPLETE_REQUEST_BODY.metadata, parameters: { size: '1920*1080', duration: 5 } },
+		});
+	});
+
+	it('omits metadata.input when no input field is set', () => {
+		expect(body({ mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing piano' })).toStrictEqual({
+			model: 'wan2.5-t2v-preview',
+			prompt: 'A cat playing piano',
+			metadata: { parameters: { size: '1280*720', duration: 5 } },
+		});
+	});
+
+	it.each([
+		['480p', '16:9', '832*480'],
+		['480p', '9:16', '480*832'],
+		['480p', '1:1', '624*624'],
+		['720p', '9:16', '720*1280'],
+		['720p', '1:1', '960*960'],
+		['720p', '4:3', '1088*832'],
+		['720p', '3:4', '832*1088'],
+		['1080p', '9:16', '1080*1920'],
+		['1080p', '1:1', '1440*1440'],
+		['1080p', '4:3', '1632*1248'],
+		['1080p', '3:4', '1248*1632'],
+	])('maps %s %s to the documented size %s', (resolution, aspectRatio, size) => {
+		expect(body({ mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution, aspectRatio })?.metadata).toStrictEqual({
+			parameters: { size, duration: 5 },
+		});
+	});
+
+	it('builds wan2.6 with every documented field: audio_url, prompt_extend, watermark, seed, audio, shot_type, 15 s', () => {
+		expect(
+			body({
+				mode: 'textToVideo',
+				model: 'wan2.6',
+				prompt: 'A chase through a neon market',
+				resolution: '1080p',
+				aspectRatio: '9:16',
+				duration: 15,
+				options: {
+					negativePrompt: 'blur',
+					audioUrl: 'https://cdn.example.com/track.mp3',
+					promptExtend: true,
+					watermark: true,
+					seed: 42,
+					generateAudio: false,
+					shotType: 'multi',
+				},
+			}),
+		).toStrictEqual({
+			model: 'wan2.6-t2v',
+			prompt: 'A chase through a neon market',
+			metadata: {
+				input: { negative_prompt: 'blur', audio_url: 'https://cdn.example.com/track.mp3' },
+				parameters: {
+					size: '1080*1920',
+					duration: 15,
+					prompt_extend: true,
+					watermark: true,
+					seed: 42,
+					audio: false,
+					shot_type: 'multi',
+				},
+			},
+		});
+	});
+
+	it('sends false and 0 as given (prompt_extend false, watermark false, seed 0)', () => {
+		expect(
+			body({ mode: 'textToVideo', model: 'wan2.5', prompt: 'x', options: { promptExtend: false, watermark: false, seed: 0 } })?.metadata,
+		).toStrictEqual({ parameters: { size: '1280*720', duration: 5, prompt_extend: false, watermark: false, seed: 0 } });
+	});
+
+	it('sends the Model ID override as model', () => {
+		expect(body({ mode: 'textToVideo', model: 'wan2.6', prompt: 'x', options: { modelId: 'wan2.6-t2v-custom' } })?.model).toBe(
+			'wan2.6-t2v-custom',
+		);
+	});
+});
+
+describe('Gateway buildSubmit, image to video', () => {
+	it('builds wan2.5 with the image in metadata.input.img_url and the tier as parameters.resolution, no size', () => {
+		expect(
+			body({
+				mode: 'imageToVideo',
+				model: 'wan2.5',
+				prompt: 'The cat starts to dance',
+				imageUrl: ' https://cdn.example.com/cat.png ',
+				resolution: '480p',
+				aspectRatio: '4:3',
+				duration: 10,
+			}),
+		).toStrictEqual({
+			model: 'wan2.5-i2v-preview',
+			prompt: 'The cat starts to dance',
+			metadata: {
+				input: { img_url: 'https://cdn.example.com/cat.png' },
+				parameters: { resolution: '480P', duration: 10 },
+			},
+		});
+	});
+
+	it('builds wan2.6 with every documented field', () => {
+		expect(
+			body({
+				mode: 'imageToVideo',
+				model: 'wan2.6',
+				prompt: 'Waves roll in',
+				imageUrl: 'https://cdn.example.com/beach.jpg',
+				resolution: '1080p',
+				duration: 10,
+				options: {
+					negativePrompt: 'people',
+					audioUrl: 'https://cdn.example.com/waves.mp3',
+					promptExtend: true,
+					watermark: false,
+					seed: 7,
+					generateAudio: true,
+					shotType: 'single',
+				},
+			}),
+		).toStrictEqual({
+			model: 'wan2.6-i2v',
+			prompt: 'Waves roll in',
+			metadata: {
+				input: {
+					img_url: 'https://cdn.example.com/beach.jpg',
+					negative_prompt: 'people',
+					audio_url: 'https://cdn.example.com/waves.mp3',
+				},
+				parameters: {
+					resolution: '1080P',
+					duration: 10,
+					prompt_extend: true,
+					watermark: false,
+					seed: 7,
+					audio: true,
+					shot_type: 'single',
+				},
+			},
+		});
+	});
+
+	it('sends no top-level image: metadata.input.img_url is what every gateway build forwards', () => {
+		const built = body({ mode: 'imageToVideo', model: 'wan2.5', prompt: 'x', imageUrl: 'https://cdn.example.com/a.png' });
+		expect(Object.keys(built ?? {}).sort()).toEqual(['metadata', 'model', 'prompt']);
+	});
+});
+
+describe('Gateway validation refusals', () => {
+	it.each<[string, Parameters<typeof request>[0], RegExp]>([
+		['Shot Type on wan2.5', { mode: 'textToVideo', model: 'wan2.5', prompt: 'x', options: { shotType: 'multi' } }, /Shot Type/],
+		['Callback URL', { mode: 'textToVideo', model: 'wan2.6', prompt: 'x', options: { callbackUrl: 'https://example.com/hook' } }, /Callback URL/],
+		['15 s on wan2.5', { mode: 'textToVideo', model: 'wan2.5', prompt: 'x', duration: 15 }, /Duration: 15.*5, 10 seconds/],
+		['12 s on wan2.6', { mode: 'textToVideo', model: 'wan2.6', prompt: 'x', duration: 12 }, /Duration: 12.*5, 10, 15 seconds/],
+		['480p on wan2.6', { mode: 'imageToVideo', model: 'wan2.6', prompt: 'x', imageUrl: 'https://e.com/a.png', resolution: '480p' }, /Resolution/],
+		['4:3 at 480p', { mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution: '480p', aspectRatio: '4:3' }, /Aspect Ratio/],
+		['an empty image-to-video prompt', { mode: 'imageToVideo', model: 'wan2.5', prompt: '', imageUrl: 'https://e.com/a.png' }, /Prompt/],
+		['a prompt over 1500 characters', { mode: 'textToVideo', model: 'wan2.6', prompt: 'x'.repeat(1501) }, /At most 1500/],
+		['no image', { mode: 'imageToVideo', model: 'wan2.6', prompt: 'x', imageUrl: '' }, /Image URL/],
+		['image modes', { kind: 'image', mode: 'textToImage', model: 'wan2.5', prompt: 'x' }, /Invalid Mode/],
+	])('refuses %s before any request', (_name, input, message) => {
+		const error = thrownBy(() => request(input));
+		expect(error).toBeInstanceOf(InvalidInputError);
+		expect((error as Error).message).toMatch(message);
+	});
+});
+
+describe('submitRequest with Extra Parameters', () => {
+	it('merges into metadata key by key, keeping the built fields', () => {
+		const req = request({
+			mode: 'imageToVideo',
+			model: 'wan2.5',
+			prompt: 'x',
+			imageUrl: 'https://cdn.example.com/a.png',
+			options: { extraParameters: '{"metadata":{"input":{"template":"flying"},"parameters":{"resolution":"1080P"}}}' },
+		});
+		expect(submitRequest(gateway, req).body).toStrictEqual({
+			model: 'wan2.5-i2v-preview',
+			prompt: 'x',
+			metadata: {
+				input: { img_url: 'https://cdn.example.com/a.png', template: 'flying' },
+				parameters: { resolution: '1080P', duration: 5 },
+			},
+		});
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Submit response
+// ---------------------------------------------------------------------------------------------
+
+describe('Gateway parseSubmit', () => {
+	it('reads the seed submit response: id, queued, progress 0', () => {
+		expect(gateway.parseSubmit(DOC_SUBMIT_RESPONSE)).toStrictEqual({
+			taskId: '...',
+			state: { status: 'queued', rawStatus: 'queued', progress: 0, urls: [] },
+		});
+	});
+
+	it('prefers id over the legacy task_id (providers.md §4.3)', () => {
+		expect(gateway.parseSubmit(PM_SUBMIT_RESPONSE).taskId).toBe('<task id>');
+	});
+
+	it('falls back to task_id when there is no id', () => {
+		expect(gateway.parseSubmit({ ...PM_SUBMIT_RESPONSE, id: '' }).taskId).toBe('<same, legacy>');
+		expect(gateway.parseSubmit({ task_id: 'abc' })).toStrictEqual({ taskId: 'abc' });
+	});
+
+	it('maps the OpenAI video statuses', () => {
+		expect(gateway.parseSubmit({ id: 'a', status: 'in_progress', progress: 10 }).state).toMatchObject({ status: 'running', progress: 10 });
+		expect(gateway.parseSubmit({ id: 'a', status: 'completed' }).state?.status).toBe('succeeded');
+		expect(gateway.parseSubmit({ id: 'a', status: 'failed' }).state?.status).toBe('failed');
+		expect(gateway.parseSubmit({ id: 'a', status: 'unknown' }).state?.status).toBe('unknown');
+	});
+
+	it.each<[string, unknown]>([
+		['null', null],
+		['undefined', undefined],
+		['an HTML string', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+		['an empty object', {}],
+		['an array', [DOC_SUBMIT_RESPONSE]],
+		['an empty id and task_id', { ...PM_SUBMIT_RESPONSE, id: '', task_id: '' }],
+		['an object id', { ...DOC_SUBMIT_RESPONSE, id: { value: 'x' } }],
+		['a task error body with 200', PM_TASK_NOT_EXIST],
+	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
+		const error = thrownBy(() => gateway.parseSubmit(malformed));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect((error as MalformedResponseError).body).toBe(malformed);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Status response
+// ---------------------------------------------------------------------------------------------
+
+describe('Gateway parseStatus', () => {
+	it('reads the seed processing response: IN_PROGRESS → running, "30%" → 30', () => {
+		expect(gateway.parseStatus(DOC_PROCESSING)).toStrictEqual({
+			status: 'running',
+			rawStatus: 'IN_PROGRESS',
+			progress: 30,
+			urls: [],
+		});
+	});
+
+	it('reads the seed success response: the URL from data.data.output.video_url', () => {
+		expect(gateway.parseStatus(DOC_SUCCESS)).toStrictEqual({
+			status: 'succeeded',
+			rawStatus: 'SUCCESS',
+			progress: 100,
+			urls: ['<OUTPUT_URL>'],
+		});
+	});
+
+	it('reads the seed failed response: code and message out of fail_reason', () => {
+		expect(gateway.parseStatus(DOC_FAILED)).toStrictEqual({
+			status: 'failed',
+			rawStatus: 'FAILURE',
+			progress: 100,
+			urls: [],
+			errorCode: 'InvalidParameter',
+			errorMessage: 'image_url must provided',
+		});
+	});
+
+	it('prefers result_url (current builds) over the raw upstream body', () => {
+		const state = gateway.parseStatus({
+			...DOC_SUCCESS,
+			data: { ...DOC_SUCCESS.data, result_url: 'https://dashscope-result.example.com/a.mp4?Expires=1' },
+		});
+		expect(state.urls).toEqual(['https://dashscope-result.example.com/a.mp4?Expires=1']);
+	});
+
+	it('takes the URL from fail_reason on SUCCESS when the upstream body was redacted', () => {
+		const state = gateway.parseStatus({
+			...DOC_SUCCESS,
+			data: { ...DOC_SUCCESS.data, fail_reason: 'https://dashscope-result.example.com/b.mp4?Expires=2', data: null },
+		});
+		expect(state).toMatchObject({ status: 'succeeded', urls: ['https://dashscope-result.example.com/b.mp4?Expires=2'] });
+		expect(state.errorMessage).toBeUndefined();
+	});
+
+	it('reads a SUCCESS without any URL as no URLs (the scheduler reports that)', () => {
+		const state = gateway.parseStatus({ code: 'success', message: '', data: { status: 'SUCCESS', fail_reason: '', data: null } });
+		expect(state).toMatchObject({ status: 'succeeded', urls: [] });
+	});
+
+	it('falls back to the upstream output code and message when fail_reason is a bare "task failed"', () => {
+		const state = gateway.parseStatus({ ...DOC_FAILED, data: { ...DOC_FAILED.data, fail_reason: 'task failed' } });
+		expect(state).toMatchObject({ errorCode: 'InvalidParameter', errorMessage: 'image_url must provided' });
+	});
+
+	it('keeps a fail_reason without the pattern whole when there is no upstream message', () => {
+		const state = gateway.parseStatus({
+			code: 'success',
+			message: '',
+			data: { status: 'FAILURE', fail_reason: 'The size is not match xxxxxx', progress: '100%', data: null },
+		});
+		expect(state).toMatchObject({ status: 'failed', errorMessage: 'The size is not match xxxxxx' });
+		expect(state.errorCode).toBeUndefined();
+	});
+
+	it.each([
+		['NOT_START', 'queued'],
+		['SUBMITTING', 'queued'],
+		['SUBMITTED', 'queued'],
+		['QUEUED', 'queued'],
+		['IN_PROGRESS', 'running'],
+		['UNKNOWN', 'unknown'],
+		['teleporting', 'unknown'],
+	])('maps %s to %s and keeps the word', (rawStatus, status) => {
+		const state = gateway.parseStatus({ code: 'success', message: '', data: { status: rawStatus, progress: '', fail_reason: '' } });
+		expect(state).toStrictEqual({ status, rawStatus, progress: undefined, urls: [] });
+	});
+
+	it('ignores a fail_reason on a task that has not failed', () => {
+		const state = gateway.parseStatus({ code: 'success', data: { status: 'IN_PROGRESS', fail_reason: 'retrying upstream' } });
+		expect(state.errorMessage).toBeUndefined();
+	});
+
+	it('names the gateway code when a 2xx body is a task error', () => {
+		const error = thrownBy(() => gateway.parseStatus(PM_TASK_NOT_EXIST));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect((error as Error).message).toBe('Gateway task response has no data.status (code "task_not_exist": task_not_exist)');
+	});
+
+	it.each<[string, unknown]>([
+		['null', null],
+		['undefined', undefined],
+		['an HTML string', '<!DOCTYPE html><html><head><title>Cloudflare</title></head></html>'],
+		['an empty object', {}],
+		['an array', [DOC_SUCCESS]],
+		['a number', 42],
+		['data null', { code: 'success', message: '', data: null }],
+		['data a string', { code: 'success', message: '', data: 'SUCCESS' }],
+		['the task object without its envelope', DOC_SUCCESS.data],
+		['a status that is a number', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, status: 3 } }],
+		['a status that is an object', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, status: { value: 'SUCCESS' } } }],
+		['an OpenAI error body with 200', NEW_API_INVALID_TOKEN],
+	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
+		const error = thrownBy(() => gateway.parseStatus(malformed));
+		expect(error).toBeInstanceOf(MalformedResponseError);
+		expect(error).not.toBeInstanceOf(TypeError);
+		expect((error as MalformedResponseError).body).toBe(malformed);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Error bodies
+// ---------------------------------------------------------------------------------------------
+
+describe('Gateway parseError', () => {
+	it.each<[string, unknown, { message: string; code?: string }]>([
+		['the task_not_exist body (HTTP 400)', PM_TASK_NOT_EXIST, { message: 'task_not_exist', code: 'task_not_exist' }],
+		[
+			'an upstream rejection',
+			{ code: 'ali_api_error', message: 'InvalidParameter: The size is not match xxxxxx', data: null },
+			{ message: 'InvalidParameter: The size is not match xxxxxx', code: 'ali_api_error' },
+		],
+		['a missing model', { code: 'missing_model', message: 'model field is required', data: null }, { message: 'model field is required', code: 'missing_model' }],
+		['the auth layer\'s 401 (empty code → type)', NEW_API_INVALID_TOKEN, { message: '无效的令牌 (request id: 2025121009061912345678)', code: 'new_api_error' }],
+		[
+			'an OpenAI-style body with a code',
+			{ error: { message: 'Rate limit exceeded', type: 'new_api_error', code: 'rate_limit_exceeded' } },
+			{ message: 'Rate limit exceeded', code: 'rate_limit_exceeded' },
+		],
+		['a task error with an empty code', { code: '', message: 'boom', data: null }, { message: 'boom', code: undefined }],
+	])('reads %s', (_name, errorBody, expected) => {
+		expect(gateway.parseError(errorBody)).toStrictEqual(expected);
+	});
+
+	it.each<[string, unknown]>([
+		['an HTML page', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+		['plain text', 'upstream connect error or disconnect/reset before headers'],
+		['null', null],
+		['undefined', undefined],
+		['an empty object', {}],
+		['an array', [PM_TASK_NOT_EXIST]],
+		['a body with an empty message', { code: 'success', message: '', data: null }],
+		['an error that is a string', { error: 'boom' }],
+	])('returns undefined for %s', (_name, notAnError) => {
+		expect(gateway.parseError(notAnError)).toBeUndefined();
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Requests, base URL, registry, credential
+// ---------------------------------------------------------------------------------------------
+
+describe('Gateway buildStatus, baseUrl, registry and credential', () => {
+	it('polls GET /v1/video/generations/<id>, URL-encoded', () => {
+		expect(gateway.buildStatus({ provider: 'gateway', model: 'wan2.5-t2v-preview', taskId: 'task_abc123' })).toStrictEqual({
+			method: 'GET',
+			path: '/v1/video/generations/task_abc123',
+		});
+		expect(gateway.buildStatus({ provider: 'gateway', model: 'm', taskId: 'a/b?c#d e' }).path).toBe(
+			'/v1/video/generations/a%2Fb%3Fc%23d%20e',
+		);
+	});
+
+	it('has no cancel: New API offers none for video tasks', () => {
+		expect(gateway.buildCancel).toBeUndefined();
+	});
+
+	it('requires a base URL, strips a trailing slash and a trailing /v1', () => {
+		expect(() => gateway.baseUrl({})).toThrow(/no Base URL/);
+		expect(() => gateway.baseUrl({ baseUrl: '  ' })).toThrow(/no Base URL/);
+		expect(gateway.baseUrl({ baseUrl: 'https://gateway.example.com/' })).toBe('https://gateway.example.com');
+		expect(gateway.baseUrl({ baseUrl: 'https://gateway.example.com/v1' })).toBe('https://gateway.example.com');
+		expect(gateway.baseUrl({ baseUrl: 'https://gateway.example.com/v1/' })).toBe('https://gateway.example.com');
+		expect(gateway.baseUrl({ baseUrl: 'https://example.com/newapi' })).toBe('https://example.com/newapi');
+	});
+
+	it('is registered as the gateway provider', () => {
+		expect(providerAdapter('gateway')).toBe(gateway);
+		expect(gateway.credentialType).toBe(new WanGatewayApi().name);
+	});
+
+	it('credential: API key and a required base URL with no default; Bearer auth; GET /v1/models as the test', () => {
+		const credential = new WanGatewayApi();
+		expect(credential.properties.map((property) => [property.name, property.required, property.default])).toEqual([
+			['apiKey', true, ''],
+			['baseUrl', true, ''],
+		]);
+		expect(credential.properties[0].typeOptions).toEqual({ password: true });
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+		});
+		expect(credential.test.request).toMatchObject({ url: '/v1/models', method: 'GET' });
+		expect(credential.test.request.ignoreHttpStatusErrors).toBeUndefined();
+	});
+});
