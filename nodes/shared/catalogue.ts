@@ -6,6 +6,7 @@ import type {
 	ProviderId,
 	Resolution,
 } from './types';
+import { ALIBABA_MODELS } from './models/alibaba';
 import { APIXO_MODELS } from './models/apixo';
 import { EVOLINK_MODELS } from './models/evolink';
 import { GATEWAY_MODELS } from './models/gateway';
@@ -106,7 +107,7 @@ export const IMAGE_SIZES: Record<AspectRatio, ImageSize> = {
 	'16:9': { width: 1696, height: 960 },
 };
 
-export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS, ...APIXO_MODELS, ...GATEWAY_MODELS];
+export const CATALOGUE: readonly ModelSpec[] = [...EVOLINK_MODELS, ...APIXO_MODELS, ...ALIBABA_MODELS, ...GATEWAY_MODELS];
 
 export function findModel(
 	provider: ProviderId,

@@ -54,6 +54,18 @@ const CASES: ProviderCase[] = [
 		},
 		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
 	},
+	{
+		provider: 'alibaba',
+		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
+		imageToVideo: {
+			mode: 'imageToVideo',
+			model: 'wan2.5',
+			prompt: 'The cat starts to dance',
+			imageUrl: 'https://example.com/cat.png',
+		},
+		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
+		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
+	},
 ];
 
 const FAST = { pollInterval: 0.1 };

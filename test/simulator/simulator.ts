@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 import { mp4Bytes, pngBytes, writePadded } from './media';
+import { alibabaProvider } from './providers/alibaba';
 import { apixoProvider } from './providers/apixo';
 import { evolinkProvider } from './providers/evolink';
 import { gatewayProvider } from './providers/gateway';
@@ -32,7 +33,7 @@ import type {
 export const DEFAULT_API_KEY = 'sim-test-key';
 export const DEFAULT_BEHAVIOUR: TaskBehaviour = { durationMs: 300, outcome: 'success' };
 /** The providers `startSimulator` mounts unless told otherwise. */
-export const BUILTIN_PROVIDERS: readonly SimProvider[] = [evolinkProvider, apixoProvider, gatewayProvider];
+export const BUILTIN_PROVIDERS: readonly SimProvider[] = [evolinkProvider, apixoProvider, alibabaProvider, gatewayProvider];
 
 const ALL_PROVIDER_IDS: readonly SimProviderId[] = ['evolink', 'apixo', 'alibaba', 'gateway'];
 const MAX_BODY_BYTES = 20 * 1024 * 1024;

@@ -45,6 +45,12 @@ export interface TaskBehaviour {
 	 * zero padding, generated on the fly in 1 MiB chunks, never buffered whole.
 	 */
 	resultBytes?: number;
+	/**
+	 * 0-based indices of result files that fail on their own (with the task's `failure`, or the provider's
+	 * default) while the task as a whole succeeds. Only providers that report per-result failures use it
+	 * (Alibaba's legacy image protocol).
+	 */
+	failedResults?: number[];
 }
 
 export interface RecordedRequest {

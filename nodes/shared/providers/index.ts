@@ -1,11 +1,12 @@
 import type { GenerationRequest, ProviderId, ProviderRequest } from '../types';
 import type { ProviderAdapter } from './adapter';
+import { alibaba } from './alibaba';
 import { apixo } from './apixo';
 import { deepMerge } from './body';
 import { evolink } from './evolink';
 import { gateway } from './gateway';
 
-export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { apixo, evolink, gateway };
+export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { alibaba, apixo, evolink, gateway };
 
 export function providerAdapter(id: ProviderId): ProviderAdapter {
 	const adapter = PROVIDERS[id];

@@ -1,0 +1,67 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class AlibabaModelStudioApi implements ICredentialType {
+	name = 'alibabaModelStudioApi';
+
+	displayName = 'Alibaba Cloud Model Studio API';
+
+	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#alibaba-cloud-model-studio';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'A Model Studio (DashScope) API key from the same region as the Region below',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'China (Beijing)', value: 'cn', description: 'https://dashscope.aliyuncs.com' },
+				{ name: 'Singapore', value: 'intl', description: 'https://dashscope-intl.aliyuncs.com' },
+				{ name: 'US (Virginia)', value: 'us', description: 'https://dashscope-us.aliyuncs.com' },
+			],
+			default: 'intl',
+			description: 'Where the API key was created: keys, endpoints and models are separate per region',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://{WorkspaceId}.ap-southeast-1.maas.aliyuncs.com',
+			description:
+				'Leave empty to use the region’s endpoint. Set it for a workspace domain, a proxy or a test server.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
+		},
+	};
+
+	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key 401.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				"={{$credentials.baseUrl || ({intl: 'https://dashscope-intl.aliyuncs.com', cn: 'https://dashscope.aliyuncs.com', us: 'https://dashscope-us.aliyuncs.com'})[$credentials.region]}}",
+			url: '/api/v1/tasks/credential-check',
+			method: 'GET',
+		},
+	};
+}

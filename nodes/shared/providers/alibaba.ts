@@ -1,0 +1,213 @@
+import { IMAGE_SIZES, VIDEO_SIZES } from '../catalogue';
+import { arrayAt, asRecord, pathOf, stringAt, strings } from '../json';
+import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStatus } from '../types';
+import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
+import { compact } from './body';
+
+/** DashScope endpoints by region; the credential's Region option (its test request repeats these). */
+export const ALIBABA_REGION_URLS: Record<string, string> = {
+	intl: 'https://dashscope-intl.aliyuncs.com',
+	cn: 'https://dashscope.aliyuncs.com',
+	us: 'https://dashscope-us.aliyuncs.com',
+};
+
+const STATUSES: Record<string, TaskStatus> = {
+	PENDING: 'queued',
+	RUNNING: 'running',
+	SUCCEEDED: 'succeeded',
+	FAILED: 'failed',
+	CANCELED: 'canceled',
+	// Task not found, or older than 24 hours.
+	UNKNOWN: 'unknown',
+};
+
+const PATHS = {
+	video: '/api/v1/services/aigc/video-generation/video-synthesis',
+	textToImage: '/api/v1/services/aigc/text2image/image-synthesis',
+	imageToImage: '/api/v1/services/aigc/image2image/image-synthesis',
+	messages: '/api/v1/services/aigc/image-generation/generation',
+};
+
+/** Catalogue keys whose image models speak the newer messages protocol (wan2.6-t2i, wan2.6-image). */
+const MESSAGES_PROTOCOL = new Set(['wan2.6']);
+
+/** Every create must ask for an asynchronous task, or DashScope refuses it (403 AccessDenied). */
+const ASYNC_HEADERS = { 'X-DashScope-Async': 'enable' };
+
+function dimensions(size: ImageSize | undefined): string | undefined {
+	return size ? `${size.width}*${size.height}` : undefined;
+}
+
+function videoSubmit(request: GenerationRequest): ProviderRequest {
+	const { mode, resolution, aspectRatio } = request;
+	const size =
+		mode === 'imageToVideo' || !resolution || !aspectRatio ? undefined : VIDEO_SIZES[resolution][aspectRatio];
+	return {
+		method: 'POST',
+		path: PATHS.video,
+		headers: ASYNC_HEADERS,
+		body: {
+			model: request.modelId,
+			input: compact({
+				prompt: request.prompt,
+				negative_prompt: request.negativePrompt,
+				img_url: mode === 'imageToVideo' ? request.imageUrls[0] : undefined,
+				reference_urls: mode === 'referenceToVideo' ? request.referenceUrls : undefined,
+				audio_url: request.audioUrl,
+			}),
+			parameters: compact({
+				size: dimensions(size),
+				resolution: mode === 'imageToVideo' ? resolution?.toUpperCase() : undefined,
+				duration: request.duration,
+				prompt_extend: request.promptExtend,
+				shot_type: request.shotType,
+				audio: request.generateAudio,
+				watermark: request.watermark,
+				seed: request.seed,
+			}),
+		},
+	};
+}
+
+function imageSubmit(request: GenerationRequest): ProviderRequest {
+	const editing = request.mode === 'imageToImage';
+	const size = request.size ?? (request.aspectRatio ? IMAGE_SIZES[request.aspectRatio] : undefined);
+	const shared = {
+		size: dimensions(size),
+		n: request.numberOfImages,
+		prompt_extend: request.promptExtend,
+		watermark: request.watermark,
+		seed: request.seed,
+	};
+	if (MESSAGES_PROTOCOL.has(request.model)) {
+		const images = editing ? request.imageUrls.map((image) => ({ image })) : [];
+		return {
+			method: 'POST',
+			path: PATHS.messages,
+			headers: ASYNC_HEADERS,
+			body: {
+				model: request.modelId,
+				input: { messages: [{ role: 'user', content: [{ text: request.prompt }, ...images] }] },
+				parameters: compact({ negative_prompt: request.negativePrompt, ...shared }),
+			},
+		};
+	}
+	return {
+		method: 'POST',
+		path: editing ? PATHS.imageToImage : PATHS.textToImage,
+		headers: ASYNC_HEADERS,
+		body: {
+			model: request.modelId,
+			input: compact({
+				prompt: request.prompt,
+				negative_prompt: request.negativePrompt,
+				images: editing ? request.imageUrls : undefined,
+			}),
+			parameters: compact(shared),
+		},
+	};
+}
+
+/** `output.results[]` of the legacy image protocol: URLs, and sub-images that failed with a code instead. */
+function legacyImageResults(results: unknown[]): { urls: string[]; failures: string[]; firstCode?: string } {
+	const urls: string[] = [];
+	const failures: string[] = [];
+	let firstCode: string | undefined;
+	results.forEach((entry, index) => {
+		const [url] = strings([pathOf(entry, 'url')]);
+		if (url) {
+			urls.push(url);
+			return;
+		}
+		const code = stringAt(entry, 'code');
+		const message = stringAt(entry, 'message');
+		if (code === undefined && message === undefined) return;
+		firstCode ??= code;
+		failures.push(`image ${index + 1}: ${[code, message].filter(Boolean).join(': ')}`);
+	});
+	return { urls, failures, firstCode };
+}
+
+/** `output.choices[].message.content[].image` of the messages protocol (wan2.6 images). */
+function messageImages(output: unknown): string[] {
+	return strings(
+		arrayAt(output, 'choices').flatMap((choice) =>
+			arrayAt(choice, 'message', 'content').map((item) => pathOf(item, 'image')),
+		),
+	);
+}
+
+function taskState(body: unknown): TaskState {
+	const output = asRecord(pathOf(body, 'output'));
+	const rawStatus = output?.task_status;
+	if (typeof rawStatus !== 'string') {
+		throw new MalformedResponseError('Alibaba Cloud Model Studio task response has no output.task_status', body);
+	}
+	const video = strings([pathOf(output, 'video_url')]);
+	const legacy = legacyImageResults(arrayAt(output, 'results'));
+	const urls = video.length > 0 ? video : legacy.urls.length > 0 ? legacy.urls : messageImages(output);
+	const state: TaskState = {
+		status: STATUSES[rawStatus] ?? 'unknown',
+		rawStatus,
+		urls,
+		errorCode: stringAt(output, 'code'),
+		errorMessage: stringAt(output, 'message'),
+	};
+	if (state.status === 'succeeded' && urls.length === 0 && legacy.failures.length > 0) {
+		return {
+			...state,
+			status: 'failed',
+			errorCode: state.errorCode ?? legacy.firstCode,
+			errorMessage: state.errorMessage ?? `every image failed (${legacy.failures.join('; ')})`,
+		};
+	}
+	return legacy.failures.length > 0 ? { ...state, partialFailures: legacy.failures } : state;
+}
+
+export const alibaba: ProviderAdapter = {
+	id: 'alibaba',
+	displayName: 'Alibaba Cloud Model Studio',
+	credentialType: 'alibabaModelStudioApi',
+	// DashScope allows 20 task queries per second; submit limits are per model and unpublished.
+	rateLimit: { perSecond: 10, burst: 10 },
+
+	baseUrl(credentials) {
+		const region = String(credentials.region ?? '');
+		const url = credentials.baseUrl || ALIBABA_REGION_URLS[region] || ALIBABA_REGION_URLS.intl;
+		return trimBaseUrl(String(url));
+	},
+
+	buildSubmit: (request) => (request.kind === 'video' ? videoSubmit(request) : imageSubmit(request)),
+
+	parseSubmit(body) {
+		const taskId = stringAt(body, 'output', 'task_id');
+		if (!taskId) {
+			throw new MalformedResponseError('Alibaba Cloud Model Studio submit response has no output.task_id', body);
+		}
+		return { taskId, state: taskState(body) };
+	},
+
+	buildStatus: (handle) => ({
+		method: 'GET',
+		path: `/api/v1/tasks/${encodeURIComponent(handle.taskId)}`,
+	}),
+
+	parseStatus: taskState,
+
+	// DashScope cancels only queued (PENDING) tasks; a running one would answer an error.
+	buildCancel(handle, state) {
+		if (state !== undefined && state.status !== 'queued') return undefined;
+		return { method: 'POST', path: `/api/v1/tasks/${encodeURIComponent(handle.taskId)}/cancel` };
+	},
+
+	parseError(body) {
+		const message = stringAt(body, 'message');
+		if (!message) return undefined;
+		const requestId = stringAt(body, 'request_id');
+		return {
+			message,
+			code: stringAt(body, 'code'),
+			description: requestId ? `Request ID ${requestId}` : undefined,
+		};
+	},
+};
