@@ -25,8 +25,6 @@ export interface ProviderAdapter {
 	credentialType: string;
 	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
 	rateLimit: { perSecond: number; burst: number };
-	/** Seconds to wait before the first poll when the provider gives no estimate. */
-	firstPollDelaySeconds?: number;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	buildSubmit(request: GenerationRequest): ProviderRequest;
 	parseSubmit(body: unknown): SubmittedTask;
