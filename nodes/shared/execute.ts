@@ -100,19 +100,20 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 
 	const firstOptions = fn.getNodeParameter('options', jobs[0].itemIndex, {}) as IDataObject;
 	let maxConcurrency: number;
+	let baseUrl: string;
 	try {
 		maxConcurrency = Math.floor(
 			positiveNumber('Max Concurrency', firstOptions.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1),
 		);
+		baseUrl = adapter.baseUrl(await fn.getCredentials(adapter.credentialType));
 	} catch (error) {
 		throw toNodeError(fn.getNode(), jobs[0].itemIndex, error, adapter.displayName);
 	}
-	const credentials = await fn.getCredentials(adapter.credentialType);
 
 	const outputs = await runJobs({
 		fn,
 		adapter,
-		baseUrl: adapter.baseUrl(credentials),
+		baseUrl,
 		jobs,
 		maxConcurrency,
 		continueOnFail,
