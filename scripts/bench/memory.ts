@@ -1,0 +1,181 @@
+/**
+ * One memory scenario, in a fresh process (forked by scripts/bench.ts with --expose-gc): downloads
+ * `--files` results of `--bytes` each through n8n-core's engine in filesystem binary mode, with either
+ * the real Wan Video node (`--impl package`) or the Gemini-style baseline (`--impl baseline`), and
+ * reports the peak RSS this process added. The simulator serving the files runs in its own process.
+ *
+ * Peak = max(RSS sampled every 10 ms, the kernel's high-water mark VmHWM reset just before the run),
+ * minus the RSS just before the run (after a warm-up run with small files and a full GC).
+ */
+import '../../test/harness/setup-env.js';
+
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import type { IDataObject } from 'n8n-workflow';
+
+import { runWorkflow, type RunResult } from '../../test/harness';
+import { GEMINI_LIKE_DOWNLOAD_TYPE } from './baselines';
+import { startSimProcess, type SimProcess } from './simProcess';
+import { NODE_NAME, baselineWorkflow, prompts, runOptions, wanVideoWorkflow } from './workflows';
+
+export interface MemoryResult {
+	impl: 'package' | 'baseline';
+	files: number;
+	bytes: number;
+	baselineRss: number;
+	peakSampledRss: number;
+	peakHwmRss?: number;
+	addedBytes: number;
+	samples: number;
+	runMs: number;
+	simulatorPid: number;
+	error?: string;
+}
+
+function args(): { impl: 'package' | 'baseline'; files: number; bytes: number } {
+	const argv = process.argv.slice(2);
+	const get = (flag: string) => argv[argv.indexOf(flag) + 1];
+	const impl = get('--impl');
+	if (impl !== 'package' && impl !== 'baseline') throw new Error('memory: --impl package|baseline');
+	return { impl, files: Number(get('--files')), bytes: Number(get('--bytes')) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function gc(): void {
+	const collect = (globalThis as { gc?: () => void }).gc;
+	collect?.();
+	collect?.();
+}
+
+/** Resets the kernel's peak-RSS counter (Linux); false where not allowed. */
+function resetHighWaterMark(): boolean {
+	try {
+		writeFileSync('/proc/self/clear_refs', '5');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function highWaterMark(): number | undefined {
+	try {
+		const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+		return kb ? Number(kb) * 1024 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Finished EvoLink tasks at the simulator, created over plain HTTP: the baseline only downloads. */
+async function resultUrls(sim: SimProcess, count: number): Promise<IDataObject[]> {
+	const base = sim.baseUrl('evolink');
+	const headers = { Authorization: `Bearer ${sim.apiKey}`, 'Content-Type': 'application/json' };
+	const items: IDataObject[] = [];
+	for (let i = 0; i < count; i++) {
+		const submit = await fetch(`${base}/v1/videos/generations`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ model: 'wan2.5-text-to-video', prompt: `clip ${i}` }),
+		});
+		const { id } = (await submit.json()) as { id: string };
+		const status = (await (await fetch(`${base}/v1/tasks/${id}`, { headers })).json()) as { results?: string[] };
+		if (!status.results?.[0]) throw new Error(`memory: task ${id} has no result URL`);
+		items.push({ url: status.results[0] });
+	}
+	return items;
+}
+
+async function runOnce(sim: SimProcess, impl: 'package' | 'baseline', files: number, bytes: number): Promise<RunResult> {
+	const options = runOptions(sim.baseUrl('evolink'), sim.apiKey);
+	if (impl === 'package') {
+		// The task finishes at once; EvoLink's estimated_time (1 s) sets the first poll.
+		await sim.setBehaviour({ durationMs: 100, outcome: 'success', resultBytes: bytes });
+		const workflow = wanVideoWorkflow({ returnAs: 'binary', options: { pollInterval: 0.2 } }, prompts(files));
+		return await runWorkflow(workflow, options);
+	}
+	await sim.setBehaviour({ durationMs: 0, outcome: 'success', resultBytes: bytes });
+	const items = await resultUrls(sim, files);
+	return await runWorkflow(baselineWorkflow(GEMINI_LIKE_DOWNLOAD_TYPE, {}, items), options);
+}
+
+/** Every output file is on disk with the expected size. */
+function checkOutput(result: RunResult, files: number, bytes: number): void {
+	if (result.status !== 'success') {
+		throw new Error(`run ended "${result.status}": ${result.error?.message ?? ''}`);
+	}
+	const items = result.output(NODE_NAME);
+	if (items.length !== files) throw new Error(`expected ${files} items, got ${items.length}`);
+	const service = Container.get(BinaryDataService);
+	for (const item of items) {
+		const binary = item.binary?.data;
+		if (!binary?.id) throw new Error('an item has no binary stored on disk');
+		const size = statSync(service.getPath(binary.id)).size;
+		if (size !== bytes) throw new Error(`a stored file has ${size} bytes, expected ${bytes}`);
+	}
+}
+
+async function main(): Promise<MemoryResult> {
+	const { impl, files, bytes } = args();
+	const sim = await startSimProcess();
+	try {
+		// Warm-up: loads every module and the engine's lazy parts, with 1 MiB files.
+		checkOutput(await runOnce(sim, impl, files, 1024 * 1024), files, 1024 * 1024);
+		await sim.reset();
+		gc();
+		await sleep(200);
+		gc();
+
+		const hwmAvailable = resetHighWaterMark();
+		const baselineRss = process.memoryUsage.rss();
+		let peak = baselineRss;
+		let samples = 0;
+		const sampler = setInterval(() => {
+			samples++;
+			peak = Math.max(peak, process.memoryUsage.rss());
+		}, 10);
+		const started = performance.now();
+		let result: RunResult;
+		try {
+			result = await runOnce(sim, impl, files, bytes);
+		} finally {
+			clearInterval(sampler);
+		}
+		const runMs = performance.now() - started;
+		peak = Math.max(peak, process.memoryUsage.rss());
+		const hwm = hwmAvailable ? highWaterMark() : undefined;
+		checkOutput(result, files, bytes);
+		const top = Math.max(peak, hwm ?? 0);
+		return {
+			impl,
+			files,
+			bytes,
+			baselineRss,
+			peakSampledRss: peak,
+			peakHwmRss: hwm,
+			addedBytes: top - baselineRss,
+			samples,
+			runMs,
+			simulatorPid: sim.pid,
+		};
+	} finally {
+		await sim.close();
+	}
+}
+
+main().then(
+	(result) => {
+		process.send?.({ type: 'memory', result });
+		if (!process.send) console.log(JSON.stringify(result, null, 2));
+		process.exit(0);
+	},
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		process.send?.({ type: 'memory', error: message });
+		console.error(error);
+		process.exit(1);
+	},
+);

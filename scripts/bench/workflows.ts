@@ -1,0 +1,68 @@
+/** Workflow JSON for the benchmark: the real Wan Video node (EvoLink) and the baseline nodes. */
+import * as path from 'node:path';
+
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { WAN_VIDEO_NODE_TYPE, singleNodeWorkflow, type RunOptions, type WorkflowJson } from '../../test/harness';
+import { GEMINI_LIKE_DOWNLOAD_TYPE, GeminiLikeDownload, SORA_LIKE_POLL_TYPE, SoraLikePoll } from './baselines';
+
+export const NODE_NAME = 'Node';
+
+/**
+ * The package's Wan Video node, from its TypeScript source. Loaded by explicit `.ts` path: under tsx,
+ * the harness's extension-less `require('nodes/WanVideo/WanVideo.node')` resolves to the codex file
+ * `WanVideo.node.json` (Node tries `.json` before tsx's `.ts`), so the bench registers the class itself.
+ */
+function loadWanVideo(): INodeType {
+	const modulePath = path.resolve(__dirname, '..', '..', 'nodes', 'WanVideo', 'WanVideo.node.ts');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { WanVideo } = require(modulePath) as { WanVideo: new () => INodeType };
+	return new WanVideo();
+}
+
+/** Wan Video, text to video on Wan 2.5 via EvoLink, one task per item (prompt from the item). */
+export function wanVideoWorkflow(parameters: INodeParameters, items: IDataObject[]): WorkflowJson {
+	return singleNodeWorkflow({
+		type: WAN_VIDEO_NODE_TYPE,
+		name: NODE_NAME,
+		typeVersion: 1,
+		parameters: {
+			provider: 'evolink',
+			operation: 'generate',
+			mode: 'textToVideo',
+			model: 'wan2.5',
+			prompt: '={{ $json.prompt }}',
+			...parameters,
+		},
+		credentials: { evoLinkApi: { id: '1', name: 'EvoLink (simulator)' } },
+		items,
+	});
+}
+
+export function baselineWorkflow(type: string, parameters: INodeParameters, items: IDataObject[]): WorkflowJson {
+	return singleNodeWorkflow({
+		type,
+		name: NODE_NAME,
+		typeVersion: 1,
+		parameters,
+		credentials: type === SORA_LIKE_POLL_TYPE ? { evoLinkApi: { id: '1', name: 'EvoLink (simulator)' } } : undefined,
+		items,
+	});
+}
+
+export function prompts(count: number): IDataObject[] {
+	return Array.from({ length: count }, (_, index) => ({ prompt: `Benchmark clip ${index + 1}` }));
+}
+
+export function runOptions(baseUrl: string, apiKey: string, extra: Partial<RunOptions> = {}): RunOptions {
+	return {
+		credentials: { evoLinkApi: { apiKey, baseUrl } },
+		binaryMode: 'filesystem',
+		nodeTypes: {
+			[WAN_VIDEO_NODE_TYPE]: loadWanVideo(),
+			[GEMINI_LIKE_DOWNLOAD_TYPE]: new GeminiLikeDownload(),
+			[SORA_LIKE_POLL_TYPE]: new SoraLikePoll(),
+		},
+		...extra,
+	};
+}
