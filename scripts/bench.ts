@@ -73,6 +73,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+const signed = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mib(bytes)}`;
 const verdict = (pass: boolean): Verdict => (pass ? 'PASS' : 'FAIL');
 
 /** this ÷ baseline, with how many times less (or more) when they differ much. */
@@ -380,7 +381,8 @@ async function memoryScenarios(): Promise<void> {
 			const hwm = m.peakHwmRss === undefined ? 'VmHWM n/a' : `VmHWM ${mib(m.peakHwmRss)}`;
 			notes.push(
 				`Memory ${memoryCase.label}, ${name}: RSS before ${mib(m.baselineRss)}, peak sampled ${mib(m.peakSampledRss)} ` +
-					`(${m.samples} samples), ${hwm}; run ${seconds(m.runMs)}.`,
+					`(${m.samples} samples), ${hwm}; at the peak, V8 heap ${signed(m.atPeak.heapTotal)}, ` +
+					`external ${signed(m.atPeak.external)} (ArrayBuffers ${signed(m.atPeak.arrayBuffers)}); run ${seconds(m.runMs)}.`,
 			);
 		}
 	}

@@ -29,6 +29,8 @@ export interface MemoryResult {
 	peakSampledRss: number;
 	peakHwmRss?: number;
 	addedBytes: number;
+	/** process.memoryUsage() at the highest sampled RSS, minus the same figures just before the run. */
+	atPeak: { heapTotal: number; external: number; arrayBuffers: number };
 	samples: number;
 	runMs: number;
 	simulatorPid: number;
@@ -130,12 +132,18 @@ async function main(): Promise<MemoryResult> {
 		gc();
 
 		const hwmAvailable = resetHighWaterMark();
+		const before = process.memoryUsage();
 		const baselineRss = process.memoryUsage.rss();
 		let peak = baselineRss;
+		let atPeak = before;
 		let samples = 0;
 		const sampler = setInterval(() => {
 			samples++;
-			peak = Math.max(peak, process.memoryUsage.rss());
+			const usage = process.memoryUsage();
+			if (usage.rss > peak) {
+				peak = usage.rss;
+				atPeak = usage;
+			}
 		}, 10);
 		const started = performance.now();
 		let result: RunResult;
@@ -157,6 +165,11 @@ async function main(): Promise<MemoryResult> {
 			peakSampledRss: peak,
 			peakHwmRss: hwm,
 			addedBytes: top - baselineRss,
+			atPeak: {
+				heapTotal: atPeak.heapTotal - before.heapTotal,
+				external: atPeak.external - before.external,
+				arrayBuffers: atPeak.arrayBuffers - before.arrayBuffers,
+			},
 			samples,
 			runMs,
 			simulatorPid: sim.pid,
