@@ -312,19 +312,20 @@ describe('Alibaba task lifecycle', () => {
 		expect(sim.tasks[0].canceled).toBe(false);
 	});
 
-	it('Get Task on an expired or unknown id keeps polling UNKNOWN until the timeout, then names the status', async () => {
+	it('Get Task on an expired or unknown id fails at the first poll, saying the task is gone', async () => {
 		const result = await run('video', {
 			operation: 'getTask',
 			mode: 'textToVideo',
 			model: 'wan2.5',
 			taskId: '502a00b1-19d9-4839-a82f-xxxxxx',
-			options: { timeout: 1 },
+			options: { timeout: 60 },
 		});
 		expect(result.status).toBe('error');
 		const error = result.nodeError(NODE_NAME)!;
 		expect(error.message).toContain('502a00b1-19d9-4839-a82f-xxxxxx');
-		expect(error.message).toMatch(/did not finish within 1 s \(last status "UNKNOWN"\)/);
-		expect(sim.requests.every((request) => request.route === 'status' && request.status === 200)).toBe(true);
+		expect(error.message).toMatch(/failed: task not found or expired/);
+		expect(sim.requests).toHaveLength(1);
+		expect(sim.requests[0]).toMatchObject({ route: 'status', status: 200 });
 	});
 });
 

@@ -27,4 +27,40 @@ export const PROVIDER_CASES: ProviderCase[] = [
 		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
 		failureMessage: /Content policy violation detected/,
 	},
+	{
+		provider: 'apixo',
+		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
+		imageToVideo: {
+			mode: 'imageToVideo',
+			model: 'wan2.5',
+			prompt: 'The cat starts to dance',
+			imageUrl: 'https://example.com/cat.png',
+		},
+		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
+		failureMessage: /Content violates usage policy.*CONTENT_VIOLATION/,
+	},
+	{
+		provider: 'gateway',
+		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
+		imageToVideo: {
+			mode: 'imageToVideo',
+			model: 'wan2.5',
+			prompt: 'The cat starts to dance',
+			imageUrl: 'https://example.com/cat.png',
+		},
+		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
+	},
+	{
+		provider: 'alibaba',
+		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
+		imageToVideo: {
+			mode: 'imageToVideo',
+			model: 'wan2.5',
+			prompt: 'The cat starts to dance',
+			imageUrl: 'https://example.com/cat.png',
+		},
+		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
+		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
+	},
+
 ];

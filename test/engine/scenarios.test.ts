@@ -4,73 +4,13 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { mp4Bytes, pngBytes, startSimulator, type Simulator, type SimProviderId } from '../simulator';
+import { mp4Bytes, pngBytes, startSimulator, type Simulator } from '../simulator';
+import { PROVIDER_CASES } from './cases';
 import { NODE_NAME, runWan, startWan, until } from './support';
-
-interface ProviderCase {
-	provider: SimProviderId;
-	/** Text to video and image to video parameters for a model the provider serves. */
-	textToVideo: INodeParameters;
-	imageToVideo: INodeParameters;
-	/** Text to image, where the provider serves images. */
-	textToImage?: INodeParameters;
-	/** Words of the simulator's default task failure that the node must pass on. */
-	failureMessage: RegExp;
-}
-
-const CASES: ProviderCase[] = [
-	{
-		provider: 'evolink',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
-		failureMessage: /Content policy violation detected/,
-	},
-	{
-		provider: 'apixo',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
-		failureMessage: /Content violates usage policy.*CONTENT_VIOLATION/,
-	},
-	{
-		provider: 'gateway',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
-	},
-	{
-		provider: 'alibaba',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
-		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
-	},
-];
 
 const FAST = { pollInterval: 0.1 };
 
-describe.each(CASES)('$provider', (providerCase) => {
+describe.each(PROVIDER_CASES)('$provider', (providerCase) => {
 	const { provider } = providerCase;
 	let sim: Simulator;
 

@@ -714,13 +714,13 @@ describe('Alibaba parseStatus', () => {
 		});
 	});
 
-	it('keeps UNKNOWN (not found or expired) as the neutral unknown status', () => {
+	it('ends UNKNOWN (not found or expired, never changes again) as a failure saying so', () => {
 		expect(alibaba.parseStatus(DOC_EXPIRED)).toStrictEqual({
-			status: 'unknown',
+			status: 'failed',
 			rawStatus: 'UNKNOWN',
 			urls: [],
 			errorCode: undefined,
-			errorMessage: undefined,
+			errorMessage: 'task not found or expired (task ids are kept for 24 hours)',
 		});
 	});
 

@@ -2,7 +2,7 @@ import { IMAGE_SIZES, VIDEO_SIZES } from '../catalogue';
 import { arrayAt, asRecord, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact } from './body';
+import { compact, requestedImageSize } from './body';
 
 /** DashScope endpoints by region; the credential's Region option (its test request repeats these). */
 export const ALIBABA_REGION_URLS: Record<string, string> = {
@@ -17,8 +17,8 @@ const STATUSES: Record<string, TaskStatus> = {
 	SUCCEEDED: 'succeeded',
 	FAILED: 'failed',
 	CANCELED: 'canceled',
-	// Task not found, or older than 24 hours.
-	UNKNOWN: 'unknown',
+	// Task not found, or older than 24 hours: it never changes again, so polling on would only wait out the timeout.
+	UNKNOWN: 'failed',
 };
 
 const PATHS = {
@@ -71,7 +71,7 @@ function videoSubmit(request: GenerationRequest): ProviderRequest {
 
 function imageSubmit(request: GenerationRequest): ProviderRequest {
 	const editing = request.mode === 'imageToImage';
-	const size = request.size ?? (request.aspectRatio ? IMAGE_SIZES[request.aspectRatio] : undefined);
+	const size = requestedImageSize(request);
 	const shared = {
 		size: dimensions(size),
 		n: request.numberOfImages,
@@ -151,7 +151,9 @@ function taskState(body: unknown): TaskState {
 		rawStatus,
 		urls,
 		errorCode: stringAt(output, 'code'),
-		errorMessage: stringAt(output, 'message'),
+		errorMessage:
+			stringAt(output, 'message') ??
+			(rawStatus === 'UNKNOWN' ? 'task not found or expired (task ids are kept for 24 hours)' : undefined),
 	};
 	if (state.status === 'succeeded' && urls.length === 0 && legacy.failures.length > 0) {
 		return {

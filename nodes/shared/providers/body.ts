@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { IMAGE_SIZES } from '../catalogue';
 import { asRecord } from '../json';
+import type { GenerationRequest, ImageSize } from '../types';
 
 /** Drops `undefined` fields, so optional provider fields are sent only when set. */
 export function compact(body: IDataObject): IDataObject {
@@ -19,4 +21,9 @@ export function deepMerge(body: IDataObject, extra: IDataObject): IDataObject {
 			target && source ? deepMerge(target as IDataObject, source as IDataObject) : value;
 	}
 	return merged;
+}
+
+/** The image size asked for: the Size option, else the recommended size for the aspect ratio. */
+export function requestedImageSize(request: GenerationRequest): ImageSize | undefined {
+	return request.size ?? (request.aspectRatio ? IMAGE_SIZES[request.aspectRatio] : undefined);
 }

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IMAGE_SIZES } from '../catalogue';
 import { arrayAt, numberAt, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact } from './body';
+import { compact, requestedImageSize } from './body';
 
 const STATUSES: Record<string, TaskStatus> = {
 	pending: 'queued',
@@ -28,7 +27,7 @@ function videoBody(request: GenerationRequest): IDataObject {
 }
 
 function imageBody(request: GenerationRequest): IDataObject {
-	const size = request.size ?? (request.aspectRatio ? IMAGE_SIZES[request.aspectRatio] : undefined);
+	const size = requestedImageSize(request);
 	return {
 		size: size ? `${size.width}x${size.height}` : undefined,
 		n: request.numberOfImages,
