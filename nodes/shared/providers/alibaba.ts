@@ -1,4 +1,4 @@
-import { IMAGE_SIZES, VIDEO_SIZES } from '../catalogue';
+import { VIDEO_SIZES } from '../catalogue';
 import { arrayAt, asRecord, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
