@@ -20,7 +20,7 @@
 import '../test/harness/setup-env.js';
 
 import { fork, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -395,8 +395,31 @@ async function memoryScenarios(): Promise<void> {
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const BUILT_NODES = ['dist/nodes/WanVideo/WanVideo.node.js', 'dist/nodes/WanImage/WanImage.node.js'];
 
+let staleChecked = false;
+
+/** Newest modification time of the package's TypeScript sources (nodes/, credentials/). */
+function newestSourceMs(dir: string): number {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(full));
+		else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+	}
+	return newest;
+}
+
 function ensureBuild(): void {
-	if (BUILT_NODES.every((file) => existsSync(path.join(ROOT, file)))) return;
+	if (BUILT_NODES.every((file) => existsSync(path.join(ROOT, file)))) {
+		if (!staleChecked) {
+			staleChecked = true;
+			const built = Math.min(...BUILT_NODES.map((file) => statSync(path.join(ROOT, file)).mtimeMs));
+			const sources = Math.max(...['nodes', 'credentials'].map((dir) => newestSourceMs(path.join(ROOT, dir))));
+			if (sources > built) {
+				notes.push('dist/ is older than the sources: the require time and tarball size are of the old build (run `npm run build` first).');
+			}
+		}
+		return;
+	}
 	process.stderr.write('bench: dist/ is missing, running npm run build …\n');
 	const build = spawnSync(NPM, ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
 	if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status}): ${build.stderr || build.stdout}`);
