@@ -257,14 +257,14 @@ function loadPackageExport<T>(modulePath: string, exportName: string): T | undef
 function loadPackageNodeType(type: string): INodeType | IVersionedNodeType | undefined {
 	if (!type.startsWith(`${PACKAGE_NAME}.`)) return undefined;
 	const className = upperFirst(type.slice(PACKAGE_NAME.length + 1));
-	const modulePath = path.join(REPO_ROOT, 'nodes', className, `${className}.node`);
+	const modulePath = path.join(REPO_ROOT, 'nodes', className, `${className}.node.ts`);
 	return loadPackageExport<INodeType | IVersionedNodeType>(modulePath, className);
 }
 
 /** `evoLinkApi` → `credentials/EvoLinkApi.credentials.ts`, class `EvoLinkApi`. */
 function loadPackageCredentialType(type: string): ICredentialType | undefined {
 	const className = upperFirst(type);
-	const modulePath = path.join(REPO_ROOT, 'credentials', `${className}.credentials`);
+	const modulePath = path.join(REPO_ROOT, 'credentials', `${className}.credentials.ts`);
 	return loadPackageExport<ICredentialType>(modulePath, className);
 }
 
