@@ -1,0 +1,204 @@
+/**
+ * Which providers the package has, and the examples rewritten for each: shared by `npm run demo`,
+ * `npm run test:e2e` and `npm run dev`. Data-driven: a provider is in the package when it has an
+ * adapter (nodes/shared/providers PROVIDERS) whose credential is listed in package.json
+ * `n8n.credentials`; what it serves (video, image, modes, models) comes from the node descriptions,
+ * which are built from the catalogue. A new provider is picked up with no change here.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeProperties, INodeType } from 'n8n-workflow';
+
+import { PROVIDERS } from '../../nodes/shared/providers';
+import type { ProviderId } from '../../nodes/shared/types';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+export const WAN_VIDEO_TYPE = 'n8n-nodes-wan.wanVideo';
+export const WAN_IMAGE_TYPE = 'n8n-nodes-wan.wanImage';
+
+export type Kind = 'video' | 'image';
+
+/** The credential ids and names the examples use (EvoLink) and the e2e run imports for each provider. */
+const CREDENTIAL_IDS: Partial<Record<ProviderId, string>> = {
+	evolink: 'wanEvoLinkCred01',
+	apixo: 'wanApixoCred0001',
+	alibaba: 'wanAlibabaCred01',
+	gateway: 'wanGatewayCred01',
+};
+
+export interface ProviderInfo {
+	id: ProviderId;
+	displayName: string;
+	credentialType: string;
+	credentialClass: ICredentialType;
+	/** The reference the examples (rewritten for this provider) use. */
+	credentialRef: { id: string; name: string };
+	kinds: Kind[];
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: INode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/**
+ * The node classes, from source. By full file name: `…/WanVideo.node` alone would resolve to the
+ * codex file `WanVideo.node.json` under tsx.
+ */
+function loadNodeType(name: 'WanVideo' | 'WanImage'): INodeType {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const mod = require(path.join(REPO_ROOT, 'nodes', name, `${name}.node.ts`)) as Record<string, new () => INodeType>;
+	return new mod[name]();
+}
+
+const NODE_TYPES: Record<Kind, INodeType> = { video: loadNodeType('WanVideo'), image: loadNodeType('WanImage') };
+
+export function kindOfType(type: string): Kind | undefined {
+	if (type === WAN_VIDEO_TYPE) return 'video';
+	if (type === WAN_IMAGE_TYPE) return 'image';
+	return undefined;
+}
+
+function readPackageJson(): { n8n?: { credentials?: string[] } } {
+	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n?: { credentials?: string[] } };
+}
+
+/** `dist/credentials/EvoLinkApi.credentials.js` → an instance of the class in credentials/EvoLinkApi.credentials.ts. */
+function loadCredential(distPath: string): ICredentialType | undefined {
+	const base = path.basename(distPath).replace(/\.js$/, '');
+	const className = base.replace(/\.credentials$/, '');
+	const source = path.join(REPO_ROOT, 'credentials', `${base}.ts`);
+	if (!fs.existsSync(source)) return undefined;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const mod = require(source) as Record<string, new () => ICredentialType>;
+	return mod[className] ? new mod[className]() : undefined;
+}
+
+function providerOptions(kind: Kind): string[] {
+	const property = NODE_TYPES[kind].description.properties.find((p) => p.name === 'provider');
+	return (property?.options ?? []).map((option) => String((option as { value: unknown }).value));
+}
+
+/** Every provider the package ships, in a stable order (EvoLink, the default, first). */
+export function packageProviders(): ProviderInfo[] {
+	const credentials = new Map<string, ICredentialType>();
+	for (const distPath of readPackageJson().n8n?.credentials ?? []) {
+		const credential = loadCredential(distPath);
+		if (credential) credentials.set(credential.name, credential);
+	}
+	const providers: ProviderInfo[] = [];
+	for (const adapter of Object.values(PROVIDERS)) {
+		if (!adapter) continue;
+		const credentialClass = credentials.get(adapter.credentialType);
+		if (!credentialClass) continue;
+		const kinds = (['video', 'image'] as Kind[]).filter((kind) => providerOptions(kind).includes(adapter.id));
+		if (kinds.length === 0) continue;
+		providers.push({
+			id: adapter.id,
+			displayName: adapter.displayName,
+			credentialType: adapter.credentialType,
+			credentialClass,
+			credentialRef: {
+				id: CREDENTIAL_IDS[adapter.id] ?? `wan-${adapter.id}-cred`,
+				name: `${adapter.displayName} account`,
+			},
+			kinds,
+		});
+	}
+	return providers.sort((a, b) => (a.id === 'evolink' ? -1 : b.id === 'evolink' ? 1 : a.id.localeCompare(b.id)));
+}
+
+/** Providers with an adapter whose credential is NOT (yet) in package.json: reported, not tested. */
+export function unpackagedProviders(): string[] {
+	const packaged = new Set(packageProviders().map((p) => p.id));
+	return Object.values(PROVIDERS)
+		.filter((adapter) => adapter && !packaged.has(adapter.id))
+		.map((adapter) => `${adapter!.id} (credential ${adapter!.credentialType} not in package.json n8n.credentials)`);
+}
+
+/** The credential's data: its property defaults, the key, and the base URL (when given). */
+export function credentialData(provider: ProviderInfo, apiKey: string, baseUrl?: string): ICredentialDataDecryptedObject {
+	const data: ICredentialDataDecryptedObject = {};
+	for (const property of provider.credentialClass.properties as INodeProperties[]) {
+		if (property.default !== undefined && property.type !== 'notice') data[property.name] = property.default as string;
+	}
+	data.apiKey = apiKey;
+	if (baseUrl) data.baseUrl = baseUrl;
+	return data;
+}
+
+function visible(property: INodeProperties, parameters: Record<string, unknown>): boolean {
+	const show = property.displayOptions?.show ?? {};
+	return Object.entries(show).every(([name, values]) => (values as unknown[]).includes(parameters[name]));
+}
+
+/** What the node's UI would offer for `name` under these parameters: the options and the default. */
+function offered(kind: Kind, name: string, parameters: Record<string, unknown>): { values: string[]; default?: string } {
+	const property = NODE_TYPES[kind].description.properties.find((p) => p.name === name && visible(p, parameters));
+	if (!property) return { values: [] };
+	return {
+		values: (property.options ?? []).map((option) => String((option as { value: unknown }).value)),
+		default: property.default as string,
+	};
+}
+
+/**
+ * The Wan node switched to `provider` as a user would in the editor: Provider set, the provider's
+ * credential selected, Mode kept (an error if the provider lacks it), Model kept when the provider
+ * serves it in that mode, else the model the editor selects by default.
+ */
+export function nodeForProvider(node: INode, provider: ProviderInfo): INode {
+	const kind = kindOfType(node.type);
+	if (!kind) return node;
+	const parameters: Record<string, unknown> = { ...node.parameters, provider: provider.id };
+	const modes = offered(kind, 'mode', parameters);
+	const mode = (parameters.mode as string | undefined) ?? modes.default;
+	if (!mode || !modes.values.includes(mode)) {
+		throw new Error(`${provider.displayName} has no ${String(mode)} mode (it has: ${modes.values.join(', ')})`);
+	}
+	parameters.mode = mode;
+	const models = offered(kind, 'model', parameters);
+	if (!models.values.includes(parameters.model as string)) parameters.model = models.default;
+	return { ...node, parameters: parameters as INode['parameters'], credentials: { [provider.credentialType]: { ...provider.credentialRef } } };
+}
+
+/** Whether every Wan node of the workflow has a kind (video/image) the provider serves. */
+export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): boolean {
+	return workflow.nodes.every((node) => {
+		const kind = kindOfType(node.type);
+		return !kind || provider.kinds.includes(kind);
+	});
+}
+
+export function withProvider(workflow: WorkflowJson, provider: ProviderInfo): WorkflowJson {
+	return { ...workflow, nodes: workflow.nodes.map((node) => nodeForProvider(node, provider)) };
+}
+
+export interface Example {
+	file: string;
+	workflow: WorkflowJson;
+}
+
+export function loadExamples(): Example[] {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson }));
+}
+
+export function loadExample(prefix: string): Example {
+	const found = loadExamples().find((example) => example.file.startsWith(prefix));
+	if (!found) throw new Error(`examples/${prefix}*.json not found`);
+	return found;
+}
+
+export function wanNodes(workflow: WorkflowJson): INode[] {
+	return workflow.nodes.filter((node) => kindOfType(node.type));
+}
