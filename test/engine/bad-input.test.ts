@@ -44,6 +44,19 @@ const CASES: BadInput[] = [
 	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, options: { size: '100x100' } }, field: 'Size', shown: '"100x100"', allowed: /768×768 to 1440×1440/ },
 	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, options: { size: '5000x300' } }, field: 'Size', shown: '"5000x300"', allowed: /aspect ratio between 1:4 and 4:1/ },
 	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, prompt: '   ' }, field: 'Prompt', shown: '"   "', allowed: /prompt is required/ },
+	{ kind: 'video', provider: 'apixo', parameters: { ...t2v, options: { seed: -1 } }, field: 'Seed', shown: '-1', allowed: /0–2147483647/ },
+	{ kind: 'video', provider: 'apixo', parameters: { ...t2v, options: { negativePrompt: 'n'.repeat(501) } }, field: 'Negative Prompt', shown: '', allowed: /\(501 characters\)". At most 500 characters/ },
+	{ kind: 'video', provider: 'apixo', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
+	{ kind: 'image', provider: 'apixo', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 4 }, field: 'Number of Images', shown: '4', allowed: /1–3/ },
+	{ kind: 'image', provider: 'apixo', parameters: { ...t2i, options: { size: '1280x1280' } }, field: 'Size', shown: '"1280x1280"', allowed: /not supported by APIXO wan-2-5-image/ },
+	{ kind: 'video', provider: 'alibaba', parameters: { ...t2v, model: 'wan2.2', resolution: '720p' }, field: 'Resolution', shown: '"720p"', allowed: /480p, 1080p/ },
+	{ kind: 'video', provider: 'alibaba', parameters: { ...t2v, options: { callbackUrl: 'https://example.com/hook' } }, field: 'Callback URL', shown: '"https://example.com/hook"', allowed: /not supported by Alibaba Cloud Model Studio/ },
+	{ kind: 'video', provider: 'alibaba', parameters: { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves', referenceUrls: [1, 2, 3, 4, 5, 6].map((n) => `https://example.com/${n}.mp4`).join('\n') }, field: 'Reference URLs', shown: '', allowed: /Expected 1–5 URLs, got 6/ },
+	{ kind: 'image', provider: 'alibaba', parameters: { ...t2i, options: { size: '100*100' } }, field: 'Size', shown: '"100*100"', allowed: /WIDTHxHEIGHT/ },
+	{ kind: 'image', provider: 'alibaba', parameters: { mode: 'imageToImage', model: 'wan2.6', prompt: 'Make it blue', imageUrls: 'https://example.com/a.png, http://localhost/b.png' }, field: 'Image URLs', shown: '"http://localhost/b.png"', allowed: /public address/ },
+	{ kind: 'video', provider: 'gateway', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
+	{ kind: 'video', provider: 'gateway', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
+	{ kind: 'video', provider: 'gateway', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Mode', shown: '"referenceToVideo"', allowed: /textToVideo/ },
 ];
 
 describe('bad input makes no request', () => {
