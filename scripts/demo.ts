@@ -122,7 +122,7 @@ async function main(): Promise<void> {
 
 	console.log(
 		real
-			? `Wan demo against the real ${provider.displayName} API at ${String(credentials.baseUrl || '(credential default)')}: this creates paid tasks.`
+			? `Wan demo against ${provider.displayName} at ${String(credentials.baseUrl || "the credential's default URL")} with WAN_API_KEY: real tasks, billed by the provider.`
 			: `Wan demo against the local ${provider.displayName} simulator at ${baseUrl} (no key, no internet).`,
 	);
 
