@@ -73,6 +73,18 @@ function parse<T>(response: HttpResponse, parser: (body: unknown) => T): T {
 	}
 }
 
+/** A status response as a task state; a task that succeeded without a single result URL is unreadable. */
+function readState(response: HttpResponse, parser: (body: unknown) => TaskState): TaskState {
+	const state = parse(response, parser);
+	if (state.status === 'succeeded' && state.urls.length === 0) {
+		throw withStatusCode(
+			new MalformedResponseError('the task finished without any result URL', response.body),
+			response.statusCode,
+		);
+	}
+	return state;
+}
+
 class TaskTimeoutError extends Error {
 	constructor(
 		readonly state: TaskState,
@@ -131,7 +143,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 			await cancellableSleep(Math.min(nextPollAt, deadline) - now, signal);
 			const response = await callProvider(pollContext(job, deadline), adapter.buildStatus(report.handle), 'poll');
 			nextPollAt = Date.now() + pollIntervalMs;
-			state = parse(response, adapter.parseStatus);
+			state = readState(response, adapter.parseStatus);
 			lastStates.set(job, state);
 		}
 		return { ...report, state, completedAt: Date.now() };
@@ -154,7 +166,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		const response = await callProvider(pollContext(job, deadline), adapter.buildStatus(job.handle), 'poll');
 		const report: TaskReport = {
 			handle: job.handle,
-			state: parse(response, adapter.parseStatus),
+			state: readState(response, adapter.parseStatus),
 			submittedAt: startedAt,
 		};
 		if (isTerminal(report.state)) return { ...report, completedAt: Date.now() };
@@ -164,12 +176,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 
 	async function outcomeOf(job: Job, report: TaskReport): Promise<INodeExecutionData[]> {
 		const { state, handle } = report;
-		if (state.status === 'succeeded') {
-			if (state.urls.length === 0) {
-				throw new MalformedResponseError('the task finished without any result URL', state.rawStatus);
-			}
-			return await options.deliver(report, job);
-		}
+		if (state.status === 'succeeded') return await options.deliver(report, job);
 		if (state.status === 'failed' || state.status === 'canceled') {
 			const code = state.errorCode ? ` [${state.errorCode}]` : '';
 			throw apiError(fn.getNode(), job.itemIndex, {

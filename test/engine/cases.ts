@@ -12,6 +12,8 @@ export interface ProviderCase {
 	textToImage?: INodeParameters;
 	/** Words of the simulator's default task failure that the node must pass on. */
 	failureMessage: RegExp;
+	/** Status bodies in the provider's own shape: finished without any result URL, and a status word nobody knows. */
+	statusBodies: { completedWithoutUrls: object; unknownStatus: object };
 }
 
 export const PROVIDER_CASES: ProviderCase[] = [
@@ -26,6 +28,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
 		},
 		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
 		failureMessage: /Content policy violation detected/,
+		statusBodies: { completedWithoutUrls: { id: 'task-unified-1', status: 'completed', progress: 100, results: [] }, unknownStatus: { id: 'task-unified-1', status: 'rendering', progress: 50 } },
 	},
 	{
 		provider: 'apixo',
@@ -38,6 +41,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
 		},
 		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
 		failureMessage: /Content violates usage policy.*CONTENT_VIOLATION/,
+		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'success', resultJson: '{"resultUrls":[]}' } }, unknownStatus: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'rendering' } } },
 	},
 	{
 		provider: 'gateway',
@@ -49,6 +53,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
 			imageUrl: 'https://example.com/cat.png',
 		},
 		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
+		statusBodies: { completedWithoutUrls: { code: 'success', message: '', data: { task_id: 'task_1', status: 'SUCCESS', progress: '100%', fail_reason: '' } }, unknownStatus: { code: 'success', message: '', data: { task_id: 'task_1', status: 'RENDERING', progress: '50%' } } },
 	},
 	{
 		provider: 'alibaba',
@@ -61,6 +66,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
 		},
 		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
 		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
+		statusBodies: { completedWithoutUrls: { request_id: 'r1', output: { task_id: 't1', task_status: 'SUCCEEDED' } }, unknownStatus: { request_id: 'r1', output: { task_id: 't1', task_status: 'RENDERING' } } },
 	},
 
 ];

@@ -8,7 +8,7 @@ import { NODE_NAME, runWan } from './support';
 
 interface FaultCase {
 	name: string;
-	faults: Omit<Fault, 'provider'>[];
+	faults: Omit<Fault, 'provider'>[] | ((provider: ProviderCase) => Omit<Fault, 'provider'>[]);
 	behaviour?: Partial<TaskBehaviour>;
 	options?: Record<string, unknown>;
 	returnAs?: 'binary' | 'url';
@@ -122,6 +122,21 @@ const FAULTS: FaultCase[] = [
 		tasks: 1,
 	},
 	{
+		name: 'a finished task without any result URL',
+		faults: ({ statusBodies }) => [{ route: 'status', kind: 'malformed', body: JSON.stringify(statusBodies.completedWithoutUrls) }],
+		outcome: { message: /could not be read \(HTTP 200\): the task finished without any result URL/, description: /Get Task/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
+		name: 'a status word nobody knows, until the timeout',
+		faults: ({ statusBodies }) => [{ route: 'status', kind: 'malformed', body: JSON.stringify(statusBodies.unknownStatus), times: 1000 }],
+		options: { timeout: 1 },
+		outcome: { message: /did not finish within 1 s \(last status "(rendering|RENDERING)"/, description: /Get Task/ },
+		submits: 1,
+		tasks: 1,
+	},
+	{
 		name: 'poll 404 fails at once',
 		faults: [{ route: 'status', status: 404 }],
 		outcome: { message: /poll failed \(HTTP 404\)/, description: /Get Task/ },
@@ -186,7 +201,8 @@ describe.each(PROVIDER_CASES)('faults on $provider', (providerCase: ProviderCase
 	test.each(FAULTS)('$name', async (fault) => {
 		sim.reset();
 		sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success', ...fault.behaviour }));
-		for (const injected of fault.faults) sim.inject({ ...injected, provider });
+		const faults = typeof fault.faults === 'function' ? fault.faults(providerCase) : fault.faults;
+		for (const injected of faults) sim.inject({ ...injected, provider });
 		const result = await runWan({
 			sim,
 			provider,
@@ -198,7 +214,7 @@ describe.each(PROVIDER_CASES)('faults on $provider', (providerCase: ProviderCase
 			},
 		});
 		// A delayed answer lands after the node gave up: wait for it so it is counted here, not in the next case.
-		const lateMs = Math.max(0, ...fault.faults.map((injected) => (injected.kind === 'delay' ? (injected.delayMs ?? 0) : 0)));
+		const lateMs = Math.max(0, ...faults.map((injected) => (injected.kind === 'delay' ? (injected.delayMs ?? 0) : 0)));
 		await new Promise((resolve) => setTimeout(resolve, lateMs));
 		const submits = sim.requests.filter((request) => request.route === 'submit').length;
 		const error = result.nodeError(NODE_NAME);
