@@ -20,6 +20,7 @@ import type {
 	SimTask,
 	TaskFailure,
 } from '../types';
+import { checkBearer, parseJsonObject } from '../http';
 
 export const ALIBABA_DEFAULT_FAILURE: TaskFailure = {
 	code: 'DataInspectionFailed',
@@ -66,14 +67,6 @@ function record(value: unknown): Record<string, unknown> | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value)
 		? (value as Record<string, unknown>)
 		: undefined;
-}
-
-function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
-	try {
-		return record(JSON.parse(raw.toString('utf8')));
-	} catch {
-		return undefined;
-	}
 }
 
 /** `YYYY-MM-DD HH:mm:ss.SSS`, as DashScope writes times. */
@@ -234,10 +227,7 @@ export const alibabaProvider: SimProvider = {
 	},
 
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
-		const value = headers.authorization;
-		if (value === undefined || value.trim() === '') return 'missing';
-		const match = /^Bearer\s+(.+)$/i.exec(value.trim());
-		return match && match[1] === apiKey ? 'ok' : 'bad';
+		return checkBearer(headers, (token) => token === apiKey);
 	},
 
 	authError(check: AuthCheck): SimResponse {

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
+import { checkBearer, parseJsonObject } from '../http';
 
 export const APIXO_DEFAULT_FAILURE: TaskFailure = {
 	code: 'CONTENT_VIOLATION',
@@ -64,21 +65,11 @@ function bad(error: string): SimResponse {
 	return { status: 400, body: apixoErrorBody(400, error) };
 }
 
-function jsonObject(raw: Buffer): Record<string, unknown> | undefined {
-	let value: unknown;
-	try {
-		value = JSON.parse(raw.toString('utf8'));
-	} catch {
-		return undefined;
-	}
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
 function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	const model = decodeURIComponent(SUBMIT_PATH.exec(req.path)?.[1] ?? '');
 	const modes = MODEL_MODES[model];
 	if (!modes) return { status: 404, body: apixoErrorBody(404, `Model not found: ${model}`) };
-	const body = jsonObject(req.rawBody);
+	const body = parseJsonObject(req.rawBody);
 	if (!body) return bad('Request body must be a JSON object');
 	const requestType = body.request_type ?? 'async';
 	if (requestType !== 'async' && requestType !== 'callback') return bad('Invalid field: request_type');
@@ -160,9 +151,7 @@ export const apixoProvider: SimProvider = {
 	},
 
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
-		const value = headers.authorization?.trim();
-		if (!value) return 'missing';
-		return value === `Bearer ${apiKey}` ? 'ok' : 'bad';
+		return checkBearer(headers, (token) => token === apiKey);
 	},
 
 	authError(): SimResponse {

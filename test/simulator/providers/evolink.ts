@@ -7,6 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
+import { checkBearer, parseJsonObject } from '../http';
 
 export const EVOLINK_DEFAULT_FAILURE: TaskFailure = {
 	code: 'content_policy_violation',
@@ -67,17 +68,6 @@ function randomSuffix(length: number): string {
 	let out = '';
 	for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
 	return out;
-}
-
-function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
-	try {
-		const value: unknown = JSON.parse(raw.toString('utf8'));
-		return value !== null && typeof value === 'object' && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 function submit(req: SimRequest, ctx: SimContext): SimResponse {
@@ -159,10 +149,7 @@ export const evolinkProvider: SimProvider = {
 	},
 
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
-		const value = headers.authorization;
-		if (value === undefined || value.trim() === '') return 'missing';
-		const match = /^Bearer\s+(.+)$/i.exec(value.trim());
-		return match && match[1] === apiKey ? 'ok' : 'bad';
+		return checkBearer(headers, (token) => token === apiKey);
 	},
 
 	authError(): SimResponse {

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
+import { checkBearer, parseJsonObject } from '../http';
 
 /** DashScope's content-moderation failure (providers.md §3.4 `DataInspectionFailed`). */
 export const GATEWAY_DEFAULT_FAILURE: TaskFailure = {
@@ -76,14 +77,6 @@ export function gatewayErrorBody(status: number): unknown {
 
 function asObject(value: unknown): Json | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function parseJsonObject(raw: Buffer): Json | undefined {
-	try {
-		return asObject(JSON.parse(raw.toString('utf8')));
-	} catch {
-		return undefined;
-	}
 }
 
 function nonEmptyString(value: unknown): value is string {
@@ -245,10 +238,9 @@ export const gatewayProvider: SimProvider = {
 
 	/** New API strips `Bearer ` and then an optional `sk-` from the token it looks up. */
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
-		const value = headers.authorization?.trim();
-		if (!value) return 'missing';
-		const token = /^Bearer\s+(.+)$/i.exec(value)?.[1].replace(/^sk-/, '');
-		return token === apiKey || token === apiKey.replace(/^sk-/, '') ? 'ok' : 'bad';
+		// New API accepts tokens with or without their `sk-` prefix.
+		const unprefixed = (token: string) => token.replace(/^sk-/, '');
+		return checkBearer(headers, (token) => unprefixed(token) === unprefixed(apiKey));
 	},
 
 	authError(check: AuthCheck): SimResponse {
