@@ -97,15 +97,22 @@ const say = (line: string) => console.log(`[e2e ${elapsed()}] ${line}`);
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
+/** `count` distinct free ports: all bound at once (so no two are the same), then released. */
+async function freePorts(count: number): Promise<number[]> {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			() =>
+				new Promise<net.Server>((resolve, reject) => {
+					const server = net.createServer();
+					server.once('error', reject);
+					server.listen(0, '127.0.0.1', () => resolve(server));
+				}),
+		),
+	);
+	const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+	await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+	return ports;
 }
 
 /** The JSON n8n printed: from the first line that is exactly `{` to the end of its top-level object. */
@@ -442,9 +449,9 @@ async function credentialTests(
 	providers: ProviderInfo[],
 	sim: SimulatorInfo,
 	order: number,
+	port: number,
 ): Promise<Outcome[]> {
 	const started = performance.now();
-	const port = await freePort();
 	const child = spawn(install.node, [install.n8nBin, 'start'], {
 		cwd,
 		env: { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: 'warn' },
@@ -455,8 +462,9 @@ async function credentialTests(
 	child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
 	const base = `http://127.0.0.1:${port}`;
 	const outcomes: Outcome[] = [];
-	const fail = (message: string) =>
-		providers.map((provider) => ({
+	const fail = (message: string) => {
+		say(`FAIL credential tests: ${message.split('\n')[0].slice(0, 200)}`);
+		return providers.map((provider) => ({
 			row: CREDENTIAL_ROW,
 			provider,
 			id: `credential test ${provider.id}`,
@@ -467,6 +475,7 @@ async function credentialTests(
 			problems: [message],
 			log: log.split('\n').slice(-40).join('\n'),
 		}));
+	};
 	try {
 		const deadline = Date.now() + 120_000;
 		for (;;) {
@@ -480,11 +489,17 @@ async function credentialTests(
 			if (ready) break;
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Test', password: 'E2e-password-123' }),
-		});
+		// Controllers are mounted one after the other: retry while the owner route is not there yet.
+		let setup: Response;
+		for (let attempt = 0; ; attempt++) {
+			setup = await fetch(`${base}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Test', password: 'E2e-password-123' }),
+			});
+			if (setup.status !== 404 || attempt >= 60) break;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 		const cookie = (setup.headers.getSetCookie?.() ?? [])
 			.map((c) => c.split(';')[0])
 			.join('; ');
@@ -614,7 +629,9 @@ async function main(): Promise<void> {
 	fs.mkdirSync(workflowsDir);
 	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflowId}.json`), JSON.stringify(c.workflow, null, 2));
 
-	const setupEnv = n8nEnv(install, baseUser, await freePort(), filesRoot);
+	// Ports: one task broker for the imports, one per worker, and the editor of the credential tests.
+	const ports = await freePorts(concurrency + 2);
+	const setupEnv = n8nEnv(install, baseUser, ports[0], filesRoot);
 	const importStarted = performance.now();
 	for (const args of [
 		['import:credentials', `--input=${credentialsFile}`],
@@ -646,11 +663,11 @@ async function main(): Promise<void> {
 	const executeStarted = performance.now();
 	say(`running ${cases.length} workflows${queue.length > cases.length ? ' and the credential tests' : ''}, ${workers} at a time`);
 	await Promise.all(
-		workerFolders.map(async (folder) => {
-			const env = n8nEnv(install, folder, await freePort(), filesRoot);
+		workerFolders.map(async (folder, worker) => {
+			const env = n8nEnv(install, folder, ports[2 + worker], filesRoot);
 			for (let job = queue.shift(); job; job = queue.shift()) {
 				if (job.kind === 'credentials') {
-					outcomes.push(...(await credentialTests(install, env, workDir, tested, simulator.info, cases.length)));
+					outcomes.push(...(await credentialTests(install, env, workDir, tested, simulator.info, cases.length, ports[1])));
 					continue;
 				}
 				const { testCase } = job;

@@ -14,7 +14,6 @@ import { apixoProvider } from './providers/apixo';
 import { evolinkProvider } from './providers/evolink';
 import { gatewayProvider } from './providers/gateway';
 import type {
-	AuthCheck,
 	CreateTaskInit,
 	Fault,
 	RecordedRequest,
