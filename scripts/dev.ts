@@ -6,9 +6,10 @@
  *   npm run dev -- --port 5678 --sim-port 5690 --duration-ms 8000 --skip-build
  *
  * State lives in .n8n-dev/ (git-ignored): the n8n user folder (database, owner account, credentials,
- * workflows) survives restarts. On the first start it also gets one credential per provider pointing
- * at the simulator, under the ids the examples use, and the examples themselves. Each start rebuilds
- * and reinstalls the package, so stop (Ctrl-C) and start again to load changes.
+ * workflows) survives restarts; delete the folder to start over. The first start imports the examples
+ * and one credential per provider pointing at the simulator, under the ids the examples use (those
+ * credentials are rewritten when the simulator's port changes). Each start rebuilds and reinstalls the
+ * package, so stop (Ctrl-C) and start again to load changes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -101,9 +102,11 @@ async function main(): Promise<void> {
 	const providers = packageProviders().filter((p) => sim.baseUrls[p.id]);
 	const env = n8nEnv(install, USER_FOLDER, brokerPort, FILES_DIR, { N8N_PORT: String(port), N8N_LOG_LEVEL: 'warn' });
 
-	// Credentials at the simulator's fixed address and the examples, once (later edits are kept).
+	// The simulator credentials (again whenever the simulator's address changes) and, once, the
+	// examples; later edits to the workflows are kept.
 	const seeded = path.join(DEV_DIR, '.seeded');
-	if (!fs.existsSync(seeded)) {
+	const seededFor = fs.existsSync(seeded) ? fs.readFileSync(seeded, 'utf8').trim() : '';
+	if (seededFor !== sim.origin) {
 		const credentialsFile = path.join(DEV_DIR, 'credentials.json');
 		fs.writeFileSync(
 			credentialsFile,
@@ -118,6 +121,9 @@ async function main(): Promise<void> {
 			),
 		);
 		await n8nCommand(install, ['import:credentials', `--input=${credentialsFile}`], env);
+		say(`${providers.length} credentials point at the simulator (${sim.origin})`);
+	}
+	if (!seededFor) {
 		const workflowsDir = path.join(DEV_DIR, 'examples');
 		fs.rmSync(workflowsDir, { recursive: true, force: true });
 		fs.mkdirSync(workflowsDir, { recursive: true });
@@ -125,9 +131,9 @@ async function main(): Promise<void> {
 			fs.writeFileSync(path.join(workflowsDir, example.file), JSON.stringify(example.workflow, null, 2));
 		}
 		await n8nCommand(install, ['import:workflow', '--separate', `--input=${workflowsDir}`], env);
-		fs.writeFileSync(seeded, new Date().toISOString());
-		say(`created ${providers.length} simulator credentials and imported ${loadExamples().length} example workflows`);
+		say(`imported the ${loadExamples().length} example workflows`);
 	}
+	fs.writeFileSync(seeded, sim.origin);
 
 	say(`starting n8n on port ${port}`);
 	const n8n = spawn(install.node, [install.n8nBin, 'start'], { cwd: DEV_DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
