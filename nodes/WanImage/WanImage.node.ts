@@ -16,7 +16,8 @@ export class WanImage implements INodeType {
 		icon: { light: 'file:../../icons/wan.svg', dark: 'file:../../icons/wan.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "getTask" ? "Get Task" : $parameter["mode"] }}',
+		subtitle:
+			'={{ $parameter["operation"] === "getTask" ? "Get Task" : {"textToVideo": "Text to Video", "imageToVideo": "Image to Video", "referenceToVideo": "Reference to Video", "textToImage": "Text to Image", "imageToImage": "Image to Image"}[$parameter["mode"]] }}',
 		description: "Generate images with Alibaba's Wan models and wait for the result",
 		defaults: { name: 'Wan Image' },
 		usableAsTool: true,
