@@ -117,11 +117,11 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		jobs,
 		maxConcurrency,
 		continueOnFail,
-		deliver: async (report, job) => {
+		deliver: async (report, job, signal) => {
 			const options = fn.getNodeParameter('options', job.itemIndex, {}) as IDataObject;
 			const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
 			const returnAs = fn.getNodeParameter('returnAs', job.itemIndex, 'url') as ReturnAs;
-			return await deliverResults(fn, report, job, { kind, returnAs, binaryPropertyName }, adapter.displayName);
+			return await deliverResults(fn, report, job, { kind, returnAs, binaryPropertyName, signal }, adapter.displayName);
 		},
 		pending: pendingItem,
 		failed: (error, job, handle) =>

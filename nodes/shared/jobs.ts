@@ -50,8 +50,8 @@ export interface RunJobsOptions {
 	jobs: Job[];
 	maxConcurrency: number;
 	continueOnFail: boolean;
-	/** Turns a finished task into output items (JSON, or downloads into binary). */
-	deliver: (report: TaskReport, job: Job) => Promise<INodeExecutionData[]>;
+	/** Turns a finished task into output items (JSON, or downloads into binary, stopped by `signal`). */
+	deliver: (report: TaskReport, job: Job, signal: AbortSignal | undefined) => Promise<INodeExecutionData[]>;
 	/** Output for a task that is not finished (not waiting, or timed out with `returnPending`). */
 	pending: (report: TaskReport, job: Job) => INodeExecutionData[];
 	/** Output for a failed item under continue-on-fail. */
@@ -94,6 +94,35 @@ class TaskTimeoutError extends Error {
 	}
 }
 
+/** One job as the scheduler works on it. */
+interface JobRun {
+	job: Job;
+	/** This job's own cancel signal, fired when the run is stopped. */
+	signal?: AbortSignal;
+	handle?: TaskHandle;
+	lastState?: TaskState;
+}
+
+/**
+ * Gives every job its own cancel signal behind a single listener on the run's signal: a batch of
+ * dozens of waiting tasks would otherwise stack one listener each on one signal, and Node warns of a
+ * leak past ten.
+ */
+class SignalFanOut {
+	private readonly leased = new Set<AbortController>();
+
+	constructor(private readonly parent: AbortSignal) {
+		parent.addEventListener('abort', () => this.leased.forEach((controller) => controller.abort()), { once: true });
+	}
+
+	lease(): { signal: AbortSignal; release: () => void } {
+		const controller = new AbortController();
+		if (this.parent.aborted) controller.abort();
+		this.leased.add(controller);
+		return { signal: controller.signal, release: () => this.leased.delete(controller) };
+	}
+}
+
 /**
  * Submits every job, then polls all tasks together: at most `maxConcurrency` tasks in flight,
  * one request budget per provider, results in input order. A job that fails without continue-on-fail
@@ -103,67 +132,67 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 	const { fn, adapter } = options;
 	const executionSignal = fn.getExecutionCancelSignal();
 	const stopOthers = new AbortController();
-	const signal = executionSignal ? AbortSignal.any([executionSignal, stopOthers.signal]) : stopOthers.signal;
+	const runSignal = executionSignal ? AbortSignal.any([executionSignal, stopOthers.signal]) : stopOthers.signal;
+	const signals = new SignalFanOut(runSignal);
 	const limiter = new RateLimiter(adapter.rateLimit.perSecond, adapter.rateLimit.burst);
-	const handles = new Map<Job, TaskHandle>();
-	const lastStates = new Map<Job, TaskState>();
+	const runs = options.jobs.map((job): JobRun => ({ job }));
 	const results: INodeExecutionData[][] = new Array(options.jobs.length);
 	let firstFailure: WanNodeError | undefined;
 
-	const context = (deadline: number, requestTimeoutMs = REQUEST_TIMEOUT_MS): CallContext => ({
+	const context = (run: JobRun, deadline: number, requestTimeoutMs = REQUEST_TIMEOUT_MS): CallContext => ({
 		fn,
 		adapter,
 		baseUrl: options.baseUrl,
 		limiter,
-		signal,
+		signal: run.signal,
 		deadline,
 		requestTimeoutMs,
 	});
 	// A poll answer slower than a few poll intervals is treated as lost and asked again.
-	const pollContext = (job: Job, deadline: number) =>
-		context(deadline, Math.min(REQUEST_TIMEOUT_MS / 2, Math.max(2000, job.settings.pollIntervalMs * 3)));
+	const pollContext = (run: JobRun, deadline: number) =>
+		context(run, deadline, Math.min(REQUEST_TIMEOUT_MS / 2, Math.max(2000, run.job.settings.pollIntervalMs * 3)));
 
 	/**
 	 * Polls one task until it ends or its timeout. The first poll waits for the provider's own estimate
 	 * where it gives one (EvoLink's `estimated_time`), so a batch does not poll hot while nothing can be
 	 * done; after that, every poll interval. No sleep follows a terminal state.
 	 */
-	async function waitForTask(report: TaskReport, job: Job, respondedAt: number): Promise<TaskReport> {
-		const { pollIntervalMs, timeoutMs } = job.settings;
+	async function waitForTask(run: JobRun, report: TaskReport, respondedAt: number): Promise<TaskReport> {
+		const { pollIntervalMs, timeoutMs, onTimeout } = run.job.settings;
 		const deadline = report.submittedAt + timeoutMs;
 		let { state } = report;
-		lastStates.set(job, state);
+		run.lastState = state;
 		let nextPollAt = respondedAt + (state.estimatedSeconds ? state.estimatedSeconds * 1000 : pollIntervalMs);
 		while (!isTerminal(state)) {
 			const now = Date.now();
 			if (now >= deadline) {
-				if (job.settings.onTimeout === 'returnPending') return { ...report, state };
+				if (onTimeout === 'returnPending') return { ...report, state };
 				throw new TaskTimeoutError(state, timeoutMs);
 			}
-			await cancellableSleep(Math.min(nextPollAt, deadline) - now, signal);
-			const response = await callProvider(pollContext(job, deadline), adapter.buildStatus(report.handle), 'poll');
+			await cancellableSleep(Math.min(nextPollAt, deadline) - now, run.signal);
+			const response = await callProvider(pollContext(run, deadline), adapter.buildStatus(report.handle), 'poll');
 			nextPollAt = Date.now() + pollIntervalMs;
 			state = readState(response, adapter.parseStatus);
-			lastStates.set(job, state);
+			run.lastState = state;
 		}
 		return { ...report, state, completedAt: Date.now() };
 	}
 
-	async function track(job: Job): Promise<TaskReport | undefined> {
+	async function track(run: JobRun): Promise<TaskReport> {
+		const { job } = run;
 		const startedAt = Date.now();
 		const deadline = startedAt + job.settings.timeoutMs;
 		if ('request' in job) {
-			const response = await callProvider(context(deadline), submitRequest(adapter, job.request), 'submit');
+			const response = await callProvider(context(run, deadline), submitRequest(adapter, job.request), 'submit');
 			const submitted = parse(response, adapter.parseSubmit);
-			const handle = { provider: adapter.id, model: job.request.modelId, taskId: submitted.taskId };
-			handles.set(job, handle);
+			run.handle = { provider: adapter.id, model: job.request.modelId, taskId: submitted.taskId };
 			const state = submitted.state ?? { status: 'queued', rawStatus: 'submitted', urls: [] };
-			const report: TaskReport = { handle, state, submittedAt: startedAt };
+			const report: TaskReport = { handle: run.handle, state, submittedAt: startedAt };
 			if (!job.settings.waitForCompletion) return report;
-			return await waitForTask(report, job, Date.now());
+			return await waitForTask(run, report, Date.now());
 		}
-		handles.set(job, job.handle);
-		const response = await callProvider(pollContext(job, deadline), adapter.buildStatus(job.handle), 'poll');
+		run.handle = job.handle;
+		const response = await callProvider(pollContext(run, deadline), adapter.buildStatus(job.handle), 'poll');
 		const report: TaskReport = {
 			handle: job.handle,
 			state: readState(response, adapter.parseStatus),
@@ -171,22 +200,22 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		};
 		if (isTerminal(report.state)) return { ...report, completedAt: Date.now() };
 		if (!job.settings.waitForCompletion) return report;
-		return await waitForTask(report, job, Date.now());
+		return await waitForTask(run, report, Date.now());
 	}
 
-	async function outcomeOf(job: Job, report: TaskReport): Promise<INodeExecutionData[]> {
+	async function outcomeOf(run: JobRun, report: TaskReport): Promise<INodeExecutionData[]> {
 		const { state, handle } = report;
-		if (state.status === 'succeeded') return await options.deliver(report, job);
+		if (state.status === 'succeeded') return await options.deliver(report, run.job, run.signal);
 		if (state.status === 'failed' || state.status === 'canceled') {
 			const code = state.errorCode ? ` [${state.errorCode}]` : '';
-			throw apiError(fn.getNode(), job.itemIndex, {
+			throw apiError(fn.getNode(), run.job.itemIndex, {
 				message: `${adapter.displayName} task ${handle.taskId} ${state.status === 'failed' ? 'failed' : 'was canceled'}: ${state.errorMessage ?? state.rawStatus}${code}`,
 				description: `Provider status "${state.rawStatus}". Model ${handle.model}.`,
 				errorCode: state.errorCode,
 				status: state.status,
 			});
 		}
-		return options.pending(report, job);
+		return options.pending(report, run.job);
 	}
 
 	function describeTimeout(job: Job, error: TaskTimeoutError, handle: TaskHandle): WanNodeError {
@@ -198,16 +227,18 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		});
 	}
 
-	async function runOne(job: Job): Promise<INodeExecutionData[]> {
+	async function runOne(run: JobRun): Promise<INodeExecutionData[]> {
+		const { job } = run;
+		const lease = signals.lease();
+		run.signal = lease.signal;
 		try {
-			const report = await track(job);
-			return report ? await outcomeOf(job, report) : [];
+			return await outcomeOf(run, await track(run));
 		} catch (error) {
-			const handle = handles.get(job);
+			const { handle } = run;
 			// Stopped by the user, or by another item's failure: nothing to report for this item.
 			if (error instanceof ExecutionCanceledError) {
-				const cancel = handle && executionSignal?.aborted ? adapter.buildCancel?.(handle, lastStates.get(job)) : undefined;
-				if (cancel) await sendCancelRequest(context(Date.now()), cancel);
+				const cancel = handle && executionSignal?.aborted ? adapter.buildCancel?.(handle, run.lastState) : undefined;
+				if (cancel) await sendCancelRequest(context(run, Date.now()), cancel);
 				return [];
 			}
 			const nodeError =
@@ -218,22 +249,24 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 			firstFailure ??= nodeError;
 			stopOthers.abort();
 			return [];
+		} finally {
+			lease.release();
 		}
 	}
 
 	let next = 0;
 	const worker = async () => {
-		while (next < options.jobs.length && !signal.aborted) {
+		while (next < runs.length && !runSignal.aborted) {
 			const index = next++;
-			results[index] = await runOne(options.jobs[index]);
+			results[index] = await runOne(runs[index]);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(options.maxConcurrency, options.jobs.length) }, worker));
 	throwIfAborted(executionSignal);
 
 	if (firstFailure) {
-		const unfinished = options.jobs
-			.map((job) => handles.get(job))
+		const unfinished = runs
+			.map((run) => run.handle)
 			.filter((handle): handle is TaskHandle => handle !== undefined)
 			.map((handle) => handle.taskId);
 		if (unfinished.length > 1) {

@@ -65,6 +65,8 @@ export interface DeliverySettings {
 	kind: MediaKind;
 	returnAs: ReturnAs;
 	binaryPropertyName: string;
+	/** Stops the downloads when the execution is stopped. */
+	signal: AbortSignal | undefined;
 }
 
 /** One item per result file, in the provider's order; with `binary` each file is streamed into n8n's binary store. */
@@ -79,12 +81,11 @@ export async function deliverResults(
 	const items = report.state.urls.map((_, index) => ({ json: resultJson(report, index), pairedItem }));
 	if (settings.returnAs === 'url') return items;
 
-	const signal = fn.getExecutionCancelSignal();
 	return await Promise.all(
 		items.map(async (item, index) => {
 			const url = report.state.urls[index];
 			try {
-				const response = await openDownload(fn, url, signal, Date.now() + DOWNLOAD_DEADLINE_MS);
+				const response = await openDownload(fn, url, settings.signal, Date.now() + DOWNLOAD_DEADLINE_MS);
 				const mimeType = mimeTypeOf(response.headers['content-type'], url, settings.kind);
 				const binary = await fn.helpers.prepareBinaryData(
 					response.body as Buffer,
