@@ -5,7 +5,9 @@ import { apiError, taskHint, toNodeError, type WanNodeError } from './errors';
 import { MalformedResponseError, type ProviderAdapter } from './providers/adapter';
 import { submitRequest } from './providers';
 import { RateLimiter } from './rateLimiter';
+import { isRetryable } from './retry';
 import {
+	ProviderCallError,
 	REQUEST_TIMEOUT_MS,
 	callProvider,
 	sendCancelRequest,
@@ -159,7 +161,8 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 	 */
 	async function waitForTask(run: JobRun, report: TaskReport, respondedAt: number): Promise<TaskReport> {
 		const { pollIntervalMs, timeoutMs, onTimeout } = run.job.settings;
-		const deadline = report.submittedAt + timeoutMs;
+		// The timeout counts from the provider's answer: a slow submit does not eat into it.
+		const deadline = respondedAt + timeoutMs;
 		let { state } = report;
 		run.lastState = state;
 		let nextPollAt = respondedAt + (state.estimatedSeconds ? state.estimatedSeconds * 1000 : pollIntervalMs);
@@ -170,7 +173,18 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 				throw new TaskTimeoutError(state, timeoutMs);
 			}
 			await cancellableSleep(Math.min(nextPollAt, deadline) - now, run.signal);
-			const response = await callProvider(pollContext(run, deadline), adapter.buildStatus(report.handle), 'poll');
+			const polled = await callProvider(pollContext(run, deadline), adapter.buildStatus(report.handle), 'poll').then(
+				(response) => ({ response }),
+				(error: unknown) => ({ error }),
+			);
+			if ('error' in polled) {
+				// Transient failures that ran into the deadline: the task is still there, so this is a timeout.
+				const transient = polled.error instanceof ProviderCallError && isRetryable('poll', polled.error.outcome);
+				if (!transient) throw polled.error;
+				if (onTimeout === 'returnPending') return { ...report, state };
+				throw new TaskTimeoutError(state, timeoutMs);
+			}
+			const { response } = polled;
 			nextPollAt = Date.now() + pollIntervalMs;
 			state = readState(response, adapter.parseStatus);
 			run.lastState = state;

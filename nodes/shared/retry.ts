@@ -8,6 +8,20 @@ export type RequestPurpose = 'submit' | 'poll' | 'cancel' | 'download';
 /** What one attempt ended with: an HTTP status, or a network failure code (ECONNRESET, …). */
 export type AttemptOutcome = { statusCode: number } | { networkCode: string };
 
+/** Error codes of failures on the way to or from the provider; anything else is not a network error. */
+export const NETWORK_CODES = [
+	'ECONNABORTED',
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENOTFOUND',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+];
+
 /** Network failures where the request never reached the provider, so nothing can have been created. */
 const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 

@@ -9,6 +9,7 @@ import {
 	isRetryable,
 	mayHaveCreatedTask,
 	retryAfterMs,
+	NETWORK_CODES,
 	type AttemptOutcome,
 	type RequestPurpose,
 } from './retry';
@@ -67,15 +68,19 @@ function describeOutcome(outcome: AttemptOutcome, bodyExcerpt: string | undefine
 	return `HTTP ${outcome.statusCode}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}`;
 }
 
-/** The network error code inside whatever n8n's request helpers threw (ECONNRESET, ECONNABORTED, …). */
-function networkCode(error: unknown): string {
+/**
+ * The network error code inside whatever n8n's request helpers threw (ECONNRESET, ECONNABORTED, …),
+ * or `undefined` when the failure is not the network's (a missing credential, an invalid URL, a bug):
+ * those are not retried.
+ */
+function networkCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current; depth++) {
 		const code = asRecord(current)?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		if (typeof code === 'string' && NETWORK_CODES.includes(code)) return code;
 		current = asRecord(current)?.cause;
 	}
-	return 'ECONNRESET';
+	return undefined;
 }
 
 export interface CallContext {
@@ -101,14 +106,20 @@ async function withRetries(
 ): Promise<HttpResponse> {
 	for (let attemptNumber = 0; ; attemptNumber++) {
 		await ctx.limiter?.take(ctx.signal);
-		const timeout = Math.max(1000, Math.min(ctx.requestTimeoutMs, ctx.deadline - Date.now()));
-		let result: AttemptResult;
+		// A submit may take as long as it needs: cutting it short could leave a paid task without its id.
+		const timeout =
+			purpose === 'submit'
+				? ctx.requestTimeoutMs
+				: Math.max(1000, Math.min(ctx.requestTimeoutMs, ctx.deadline - Date.now()));
+		let result: AttemptResult | { notNetwork: unknown };
 		try {
 			result = await send(timeout);
 		} catch (error) {
 			throwIfAborted(ctx.signal);
-			result = { networkCode: networkCode(error) };
+			const code = networkCode(error);
+			result = code ? { networkCode: code } : { notNetwork: error };
 		}
+		if ('notNetwork' in result) throw result.notNetwork;
 		if ('statusCode' in result && result.statusCode >= 200 && result.statusCode < 300) return result;
 
 		const outcome: AttemptOutcome =
@@ -116,7 +127,8 @@ async function withRetries(
 		const body = 'body' in result ? result.body : undefined;
 		const bodyText = typeof body === 'string' ? body : body === undefined ? undefined : excerpt(body, 2000);
 		const hinted = 'headers' in result ? retryAfterMs(result.headers['retry-after'], bodyText) : undefined;
-		const wait = hinted ?? backoffMs(attemptNumber);
+		// At least the backoff, so a provider repeating "Retry-After: 0" is not asked again at once forever.
+		const wait = Math.max(hinted ?? 0, backoffMs(attemptNumber));
 		if (!isRetryable(purpose, outcome) || Date.now() + wait >= ctx.deadline) {
 			throw new ProviderCallError(
 				purpose,
