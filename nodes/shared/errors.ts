@@ -6,6 +6,8 @@ import { ProviderCallError } from './transport';
 import type { TaskHandle } from './types';
 import { InvalidInputError } from './validation';
 
+const MAY_EXIST_WARNING = 'The provider may have created a task; check your dashboard before retrying.';
+
 /** Where a paid task lives, so a failed or timed-out item can be picked up with Get Task. */
 export function taskHint(handle: TaskHandle): string {
 	return `Task ${handle.taskId} (provider ${handle.provider}, model ${handle.model}) exists at the provider: fetch it later with Operation "Get Task" and Task ID "${handle.taskId}".`;
@@ -70,9 +72,7 @@ export function toNodeError(
 		const provider = error.providerError;
 		const codePart = provider?.code ? ` [${provider.code}]` : '';
 		const status = error.httpCode ? ` (HTTP ${error.httpCode})` : '';
-		const duplicateWarning = error.taskMayExist
-			? 'The provider may have created a task; check your dashboard before retrying.'
-			: undefined;
+		const duplicateWarning = error.taskMayExist ? MAY_EXIST_WARNING : undefined;
 		return apiError(node, itemIndex, {
 			message: `${providerName} ${error.purpose} failed${status}: ${error.message}${codePart}`,
 			description: joinSentences(provider?.description, duplicateWarning, hint),
@@ -81,9 +81,10 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof MalformedResponseError) {
+		const duplicateWarning = error.answeredSubmit ? MAY_EXIST_WARNING : undefined;
 		return apiError(node, itemIndex, {
 			message: `${providerName} sent a response that could not be read${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}: ${error.message}`,
-			description: joinSentences(`Response: ${excerpt(error.body)}`, hint),
+			description: joinSentences(`Response: ${excerpt(error.body)}`, duplicateWarning, hint),
 			httpCode: error.statusCode,
 		});
 	}

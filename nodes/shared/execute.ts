@@ -93,7 +93,18 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		} catch (error) {
 			const nodeError = toNodeError(fn.getNode(), itemIndex, error, adapter.displayName);
 			if (!continueOnFail) throw nodeError;
-			results[itemIndex] = [{ json: { error: nodeError.message, provider: adapter.id }, pairedItem: { item: itemIndex } }];
+			const model = fn.getNodeParameter('model', itemIndex, null);
+			results[itemIndex] = [
+				{
+					json: {
+						error: nodeError.message,
+						...(nodeError.description ? { errorDescription: nodeError.description } : {}),
+						provider: adapter.id,
+						...(typeof model === 'string' ? { model } : {}),
+					},
+					pairedItem: { item: itemIndex },
+				},
+			];
 		}
 	}
 	if (jobs.length === 0) return results.flat();

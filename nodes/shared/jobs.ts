@@ -62,16 +62,19 @@ export interface RunJobsOptions {
 
 const isTerminal = (state: TaskState) => TERMINAL_STATUSES.includes(state.status);
 
-function withStatusCode(error: unknown, statusCode: number): unknown {
-	if (error instanceof MalformedResponseError) error.statusCode = statusCode;
+function withStatusCode(error: unknown, statusCode: number, answeredSubmit = false): unknown {
+	if (error instanceof MalformedResponseError) {
+		error.statusCode = statusCode;
+		error.answeredSubmit = answeredSubmit;
+	}
 	return error;
 }
 
-function parse<T>(response: HttpResponse, parser: (body: unknown) => T): T {
+function parse<T>(response: HttpResponse, parser: (body: unknown) => T, answeredSubmit = false): T {
 	try {
 		return parser(response.body);
 	} catch (error) {
-		throw withStatusCode(error, response.statusCode);
+		throw withStatusCode(error, response.statusCode, answeredSubmit);
 	}
 }
 
@@ -198,7 +201,7 @@ export async function runJobs(options: RunJobsOptions): Promise<INodeExecutionDa
 		const deadline = startedAt + job.settings.timeoutMs;
 		if ('request' in job) {
 			const response = await callProvider(context(run, deadline), submitRequest(adapter, job.request), 'submit');
-			const submitted = parse(response, adapter.parseSubmit);
+			const submitted = parse(response, adapter.parseSubmit, true);
 			run.handle = { provider: adapter.id, model: job.request.modelId, taskId: submitted.taskId };
 			const state = submitted.state ?? { status: 'queued', rawStatus: 'submitted', urls: [] };
 			const report: TaskReport = { handle: run.handle, state, submittedAt: startedAt };

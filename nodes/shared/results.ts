@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { ExecutionCanceledError } from './cancel';
 import type { WanNodeError } from './errors';
 import { toNodeError } from './errors';
 import type { Job, TaskReport } from './jobs';
@@ -78,6 +79,13 @@ export async function deliverResults(
 	providerName: string,
 ): Promise<INodeExecutionData[]> {
 	const pairedItem = { item: job.itemIndex };
+	/** A failed download as the node error naming the file and the task; a stop stays a stop. */
+	const downloadFailure = (error: unknown, what: string): unknown => {
+		if (error instanceof ExecutionCanceledError) return error;
+		const nodeError = toNodeError(fn.getNode(), job.itemIndex, error, providerName, report.handle);
+		nodeError.message = `${what}: ${nodeError.message}`;
+		return nodeError;
+	};
 	const items = report.state.urls.map((_, index) => ({ json: resultJson(report, index), pairedItem }));
 	if (settings.returnAs === 'url') return items;
 
@@ -94,9 +102,7 @@ export async function deliverResults(
 				);
 				return { ...item, binary: { [settings.binaryPropertyName]: binary } };
 			} catch (error) {
-				const nodeError = toNodeError(fn.getNode(), job.itemIndex, error, providerName, report.handle);
-				nodeError.message = `Downloading result ${index + 1} of task ${report.handle.taskId} failed (${url}): ${nodeError.message}`;
-				throw nodeError;
+				throw downloadFailure(error, `Downloading result ${index + 1} of task ${report.handle.taskId} failed (${url})`);
 			}
 		}),
 	);

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	CATALOGUE,
 	MODE_NAMES,
 	VIDEO_SIZES,
 	findModel,
@@ -154,11 +153,17 @@ function publicUrl(field: string, value: string, protocols: readonly string[]): 
 }
 
 /** A comma or newline separated list (or an array from an expression) of public media URLs. */
+/**
+ * Entries of a URL list: new lines, or commas that start a new URL. A comma inside a URL stays
+ * (image CDNs such as Cloudinary put them in paths: `/w_500,h_300/`).
+ */
+const URL_LIST_SEPARATOR = /\n|,\s*(?=[a-z][a-z0-9+.-]*:\/\/)/i;
+
 function urlList(field: string, value: unknown, range: CountRange | undefined): string[] {
 	let entries: unknown[];
 	if (value === undefined || value === null) entries = [];
 	else if (Array.isArray(value)) entries = value;
-	else if (typeof value === 'string') entries = value.split(/[\n,]/);
+	else if (typeof value === 'string') entries = value.split(URL_LIST_SEPARATOR);
 	else throw new InvalidInputError(field, value, 'Expected URLs separated by commas or new lines.');
 	const urls = entries.map((entry) => {
 		if (typeof entry !== 'string') {
@@ -361,7 +366,5 @@ export function handleModelId(
 ): string | undefined {
 	const override = textValue('Model ID', modelIdOverride);
 	if (override) return override;
-	return CATALOGUE.find(
-		(spec) => spec.provider === provider && spec.mode === mode && spec.model === model,
-	)?.modelId;
+	return findModel(provider, mode as GenerationMode, String(model))?.modelId;
 }

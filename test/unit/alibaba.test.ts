@@ -680,7 +680,6 @@ describe('Alibaba parseSubmit', () => {
 		['an output without task_id', { output: { task_status: 'PENDING' }, request_id: 'x' }],
 		['an empty task_id', { output: { task_status: 'PENDING', task_id: '' } }],
 		['an object task_id', { output: { task_status: 'PENDING', task_id: { id: 'x' } } }],
-		['a task id without a status', { output: { task_id: 'abc' } }],
 	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
 		let thrown: unknown;
 		try {
@@ -690,6 +689,10 @@ describe('Alibaba parseSubmit', () => {
 		}
 		expect(thrown).toBeInstanceOf(MalformedResponseError);
 		expect((thrown as MalformedResponseError).body).toBe(malformed);
+	});
+
+	it('keeps the task id of a terse answer without a status (the task exists and is paid for)', () => {
+		expect(alibaba.parseSubmit({ output: { task_id: 'abc' } })).toStrictEqual({ taskId: 'abc' });
 	});
 });
 

@@ -736,3 +736,9 @@ describe('submitRequest with Extra Parameters', () => {
 		expect(submitRequest(evolink, req)).toStrictEqual(evolink.buildSubmit(req));
 	});
 });
+
+describe('EvoLink parseSubmit on a terse answer', () => {
+	it('keeps the task id when the body has no status (the task exists and is paid for)', () => {
+		expect(evolink.parseSubmit({ id: 'task-unified-1' })).toStrictEqual({ taskId: 'task-unified-1' });
+	});
+});

@@ -151,7 +151,7 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 	['duration "five"', t2v25({ duration: 'five' }), 'Duration', '"five"', 'Expected a whole number.'],
 	['missing duration', t2v25({ duration: undefined }), 'Duration', 'empty', 'Allowed for wan2.5-text-to-video: 5, 10 seconds.'],
 	['missing image URL for i2v', i2v25({ imageUrl: undefined }), 'Image URL', 'empty', 'Expected 1 URL, got 0.'],
-	['blank image URL for i2v', i2v25({ imageUrl: ' , ' }), 'Image URL', '" , "', 'Expected 1 URL, got 0.'],
+	['blank image URL for i2v', i2v25({ imageUrl: ' \n ' }), 'Image URL', '" \n "', 'Expected 1 URL, got 0.'],
 	[
 		'two image URLs for i2v',
 		i2v25({ imageUrl: 'https://cdn.example.com/a.png, https://cdn.example.com/b.png' }),
@@ -706,5 +706,25 @@ describe('describeNumbers', () => {
 		const values = [10, 5];
 		describeNumbers(values);
 		expect(values).toEqual([10, 5]);
+	});
+});
+
+describe('URL lists', () => {
+	it('keeps commas inside a URL (image CDN transformations) and splits only before a new URL', () => {
+		const cloudinary = 'https://res.cloudinary.com/demo/image/upload/w_500,h_300/sample.jpg';
+		const request = buildGenerationRequest(
+			{
+				provider: 'evolink',
+				kind: 'image',
+				mode: 'imageToImage',
+				model: 'wan2.5',
+				prompt: 'Make it blue',
+				imageUrls: `${cloudinary}, https://cdn.example.com/b.png`,
+				numberOfImages: 1,
+				options: {},
+			},
+			'EvoLink',
+		);
+		expect(request.imageUrls).toEqual([cloudinary, 'https://cdn.example.com/b.png']);
 	});
 });

@@ -41,6 +41,9 @@ export class MalformedResponseError extends Error {
 	/** Set by the caller that knows which HTTP response the body came from. */
 	statusCode?: number;
 
+	/** Set when the body answered a submit: the provider may have created (and billed) a task. */
+	answeredSubmit?: boolean;
+
 	constructor(
 		message: string,
 		readonly body: unknown,
@@ -53,4 +56,16 @@ export class MalformedResponseError extends Error {
 /** Strips a trailing slash so paths can always start with one. */
 export function trimBaseUrl(url: string): string {
 	return url.trim().replace(/\/+$/, '');
+}
+
+/**
+ * A submit answer. The task id is what must not be lost; the first state is read only where the body
+ * has a readable one, so a terse answer never turns a created task into an error.
+ */
+export function submittedTask(taskId: string, body: unknown, readState: (body: unknown) => TaskState): SubmittedTask {
+	try {
+		return { taskId, state: readState(body) };
+	} catch {
+		return { taskId };
+	}
 }

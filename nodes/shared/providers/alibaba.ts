@@ -1,7 +1,7 @@
 import { VIDEO_SIZES } from '../catalogue';
 import { arrayAt, asRecord, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStatus } from '../types';
-import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
+import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from './adapter';
 import { compact, requestedImageSize } from './body';
 
 /** DashScope endpoints by region; the credential's Region option (its test request repeats these). */
@@ -186,7 +186,7 @@ export const alibaba: ProviderAdapter = {
 		if (!taskId) {
 			throw new MalformedResponseError('Alibaba Cloud Model Studio submit response has no output.task_id', body);
 		}
-		return { taskId, state: taskState(body) };
+		return submittedTask(taskId, body, taskState);
 	},
 
 	buildStatus: (handle) => ({

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { arrayAt, numberAt, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, TaskState, TaskStatus } from '../types';
-import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
+import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from './adapter';
 import { compact, requestedImageSize } from './body';
 
 const STATUSES: Record<string, TaskStatus> = {
@@ -88,7 +88,7 @@ export const evolink: ProviderAdapter = {
 	parseSubmit(body) {
 		const taskId = stringAt(body, 'id');
 		if (!taskId) throw new MalformedResponseError('EvoLink submit response has no task id', body);
-		return { taskId, state: taskState(body) };
+		return submittedTask(taskId, body, taskState);
 	},
 
 	buildStatus: (handle) => ({
