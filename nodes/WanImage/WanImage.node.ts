@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { credentialsFor, nodeProperties } from '../shared/description';
+import { NODE_SUBTITLE, credentialsFor, nodeProperties } from '../shared/description';
 import { executeWanNode } from '../shared/execute';
 
 export class WanImage implements INodeType {
@@ -16,8 +16,7 @@ export class WanImage implements INodeType {
 		icon: { light: 'file:../../icons/wan.svg', dark: 'file:../../icons/wan.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["operation"] === "getTask" ? "Get Task" : {"textToVideo": "Text to Video", "imageToVideo": "Image to Video", "referenceToVideo": "Reference to Video", "textToImage": "Text to Image", "imageToImage": "Image to Image"}[$parameter["mode"]] }}',
+		subtitle: NODE_SUBTITLE,
 		description: "Generate images with Alibaba's Wan models and wait for the result",
 		defaults: { name: 'Wan Image' },
 		usableAsTool: true,

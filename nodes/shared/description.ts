@@ -14,6 +14,9 @@ export const KIND_DEFAULTS: Record<
 	image: { pollIntervalSeconds: 3, timeoutSeconds: 300, aspectRatio: '1:1', noun: 'image' },
 };
 
+/** The line under the node's name on the canvas: the operation, or the mode in words. */
+export const NODE_SUBTITLE = `={{ $parameter["operation"] === "getTask" ? "Get Task" : ${JSON.stringify(MODE_NAMES)}[$parameter["mode"]] }}`;
+
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
 function providersFor(kind: MediaKind): ProviderAdapter[] {

@@ -1,8 +1,9 @@
-import { VIDEO_SIZES } from '../catalogue';
+import type { IDataObject } from 'n8n-workflow';
+
 import { arrayAt, asRecord, pathOf, stringAt, strings } from '../json';
 import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact, requestedImageSize } from './body';
+import { compact, requestedImageSize, videoSizeText } from './body';
 
 /** DashScope endpoints by region; the credential's Region option (its test request repeats these). */
 export const ALIBABA_REGION_URLS: Record<string, string> = {
@@ -38,34 +39,40 @@ function dimensions(size: ImageSize | undefined): string | undefined {
 	return size ? `${size.width}*${size.height}` : undefined;
 }
 
+/**
+ * The `input` and `parameters` of a DashScope video request (without the prompt). The New-API gateway
+ * forwards the same fields to DashScope, so it builds its `metadata` from this too.
+ */
+export function dashscopeVideoFields(request: GenerationRequest): { input: IDataObject; parameters: IDataObject } {
+	const { mode } = request;
+	return {
+		input: compact({
+			negative_prompt: request.negativePrompt,
+			img_url: mode === 'imageToVideo' ? request.imageUrls[0] : undefined,
+			reference_urls: mode === 'referenceToVideo' ? request.referenceUrls : undefined,
+			audio_url: request.audioUrl,
+		}),
+		parameters: compact({
+			// Image to video takes a resolution tier and follows the image's shape; the others an exact size.
+			size: mode === 'imageToVideo' ? undefined : videoSizeText(request),
+			resolution: mode === 'imageToVideo' ? request.resolution?.toUpperCase() : undefined,
+			duration: request.duration,
+			prompt_extend: request.promptExtend,
+			shot_type: request.shotType,
+			audio: request.generateAudio,
+			watermark: request.watermark,
+			seed: request.seed,
+		}),
+	};
+}
+
 function videoSubmit(request: GenerationRequest): ProviderRequest {
-	const { mode, resolution, aspectRatio } = request;
-	const size =
-		mode === 'imageToVideo' || !resolution || !aspectRatio ? undefined : VIDEO_SIZES[resolution][aspectRatio];
+	const { input, parameters } = dashscopeVideoFields(request);
 	return {
 		method: 'POST',
 		path: PATHS.video,
 		headers: ASYNC_HEADERS,
-		body: {
-			model: request.modelId,
-			input: compact({
-				prompt: request.prompt,
-				negative_prompt: request.negativePrompt,
-				img_url: mode === 'imageToVideo' ? request.imageUrls[0] : undefined,
-				reference_urls: mode === 'referenceToVideo' ? request.referenceUrls : undefined,
-				audio_url: request.audioUrl,
-			}),
-			parameters: compact({
-				size: dimensions(size),
-				resolution: mode === 'imageToVideo' ? resolution?.toUpperCase() : undefined,
-				duration: request.duration,
-				prompt_extend: request.promptExtend,
-				shot_type: request.shotType,
-				audio: request.generateAudio,
-				watermark: request.watermark,
-				seed: request.seed,
-			}),
-		},
+		body: { model: request.modelId, input: compact({ prompt: request.prompt, ...input }), parameters },
 	};
 }
 

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { VIDEO_SIZES } from '../catalogue';
 import { arrayAt, asRecord, excerpt, numberAt, parseJson, pathOf, stringAt, strings } from '../json';
 import type { GenerationMode, GenerationRequest, TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact } from './body';
+import { compact, videoSizeText } from './body';
 
 const STATES: Record<string, TaskStatus> = {
 	pending: 'queued',
@@ -35,8 +34,7 @@ const nonEmpty = (urls: string[]) => (urls.length > 0 ? urls : undefined);
 function videoFrame(request: GenerationRequest): IDataObject {
 	if (!request.aspectRatio || !request.resolution) return {};
 	if (request.model === 'wan2.5') return { aspect_ratio: request.aspectRatio };
-	const size = VIDEO_SIZES[request.resolution][request.aspectRatio];
-	return size ? { size: `${size.width}*${size.height}` } : {};
+	return { size: videoSizeText(request) };
 }
 
 function videoInput(request: GenerationRequest): IDataObject {

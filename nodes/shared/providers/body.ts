@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IMAGE_SIZES } from '../catalogue';
+import { IMAGE_SIZES, VIDEO_SIZES } from '../catalogue';
 import { asRecord } from '../json';
 import type { GenerationRequest, ImageSize } from '../types';
 
@@ -26,4 +26,11 @@ export function deepMerge(body: IDataObject, extra: IDataObject): IDataObject {
 /** The image size asked for: the Size option, else the recommended size for the aspect ratio. */
 export function requestedImageSize(request: GenerationRequest): ImageSize | undefined {
 	return request.size ?? (request.aspectRatio ? IMAGE_SIZES[request.aspectRatio] : undefined);
+}
+
+/** The video's output size as `W*H` (Alibaba's notation) for its resolution and aspect ratio. */
+export function videoSizeText(request: GenerationRequest): string | undefined {
+	const { resolution, aspectRatio } = request;
+	const size = resolution && aspectRatio ? VIDEO_SIZES[resolution][aspectRatio] : undefined;
+	return size ? `${size.width}*${size.height}` : undefined;
 }

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { VIDEO_SIZES } from '../catalogue';
 import { numberAt, pathOf, stringAt } from '../json';
-import type { GenerationRequest, TaskState, TaskStatus } from '../types';
+import type { TaskState, TaskStatus } from '../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter, type SubmittedTask } from './adapter';
+import { dashscopeVideoFields } from './alibaba';
 import { compact } from './body';
 
 /** New API's task statuses (`GET /v1/video/generations/{id}`, `data.status`). */
@@ -36,14 +36,6 @@ function nonEmpty(value: string | undefined): string | undefined {
 function omitEmpty(record: IDataObject): IDataObject | undefined {
 	const compacted = compact(record);
 	return Object.keys(compacted).length > 0 ? compacted : undefined;
-}
-
-/** DashScope's text-to-video `size` (`1280*720`); image-to-video takes a tier and follows the image. */
-function sizeParameter(request: GenerationRequest): IDataObject {
-	if (!request.resolution) return {};
-	if (request.mode === 'imageToVideo') return { resolution: request.resolution.toUpperCase() };
-	const size = request.aspectRatio ? VIDEO_SIZES[request.resolution][request.aspectRatio] : undefined;
-	return { size: size ? `${size.width}*${size.height}` : undefined };
 }
 
 /**
@@ -124,20 +116,9 @@ export const gateway: ProviderAdapter = {
 	buildSubmit(request) {
 		// The gateway merges `metadata` onto the DashScope request it sends, so every Wan field goes
 		// there under DashScope's own names; `input.img_url` reaches upstream in every gateway build.
-		const input = omitEmpty({
-			img_url: request.mode === 'imageToVideo' ? request.imageUrls[0] : undefined,
-			negative_prompt: request.negativePrompt,
-			audio_url: request.audioUrl,
-		});
-		const parameters = omitEmpty({
-			...sizeParameter(request),
-			duration: request.duration,
-			prompt_extend: request.promptExtend,
-			watermark: request.watermark,
-			seed: request.seed,
-			audio: request.generateAudio,
-			shot_type: request.shotType,
-		});
+		const fields = dashscopeVideoFields(request);
+		const input = omitEmpty(fields.input);
+		const parameters = omitEmpty(fields.parameters);
 		return {
 			method: 'POST',
 			path: '/v1/video/generations',
