@@ -155,26 +155,29 @@ export async function callProvider(
 		purpose,
 		ctx,
 		async (timeout) => {
-			const options: IHttpRequestOptions = {
-				method: request.method,
-				url: `${ctx.baseUrl}${request.path}`,
-				qs: request.qs,
-				headers: request.headers,
-				body: request.body,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout,
-			};
 			const response = (await ctx.fn.helpers.httpRequestWithAuthentication.call(
 				ctx.fn,
 				ctx.adapter.credentialType,
-				options,
+				{ ...requestOptions(ctx, request, timeout), returnFullResponse: true },
 			)) as FullResponse;
 			return fromFullResponse(response);
 		},
 		ctx.adapter.parseError,
 	);
+}
+
+/** A provider request as n8n's helpers take it; HTTP errors come back as responses, not throws. */
+function requestOptions(ctx: CallContext, request: ProviderRequest, timeout: number): IHttpRequestOptions {
+	return {
+		method: request.method,
+		url: `${ctx.baseUrl}${request.path}`,
+		qs: request.qs,
+		headers: request.headers,
+		body: request.body,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		timeout,
+	};
 }
 
 type FullResponse = { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
@@ -230,14 +233,6 @@ export async function sendCancelRequest(ctx: CallContext, request: ProviderReque
 		logger: fn.logger,
 	} as unknown as IExecuteFunctions;
 	await fn.helpers.httpRequestWithAuthentication
-		.call(detached, ctx.adapter.credentialType, {
-			method: request.method,
-			url: `${ctx.baseUrl}${request.path}`,
-			headers: request.headers,
-			body: request.body,
-			json: true,
-			ignoreHttpStatusErrors: true,
-			timeout: CANCEL_TIMEOUT_MS,
-		})
+		.call(detached, ctx.adapter.credentialType, requestOptions(ctx, request, CANCEL_TIMEOUT_MS))
 		.catch(() => undefined);
 }
