@@ -26,8 +26,12 @@ function settingsOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, o
 	if (onTimeout !== 'error' && onTimeout !== 'returnPending') {
 		throw new InvalidInputError('On Timeout', onTimeout, 'Allowed: error, returnPending.');
 	}
+	const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
 	return {
 		waitForCompletion: fn.getNodeParameter('waitForCompletion', itemIndex, true) as boolean,
+		// Hidden (so absent) when not waiting: a task found finished then comes back as URLs.
+		returnAs: fn.getNodeParameter('returnAs', itemIndex, 'url') as ReturnAs,
+		binaryPropertyName,
 		pollIntervalMs: positiveNumber('Poll Interval', options.pollInterval, defaults.pollIntervalSeconds, 0.1) * 1000,
 		timeoutMs: positiveNumber('Timeout', options.timeout, defaults.timeoutSeconds, 1) * 1000,
 		onTimeout: onTimeout as OnTimeout,
@@ -94,17 +98,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 			const nodeError = toNodeError(fn.getNode(), itemIndex, error, adapter.displayName);
 			if (!continueOnFail) throw nodeError;
 			const model = fn.getNodeParameter('model', itemIndex, null);
-			results[itemIndex] = [
-				{
-					json: {
-						error: nodeError.message,
-						...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-						provider: adapter.id,
-						...(typeof model === 'string' ? { model } : {}),
-					},
-					pairedItem: { item: itemIndex },
-				},
-			];
+			results[itemIndex] = failedItem(nodeError, itemIndex, adapter.id, typeof model === 'string' ? model : undefined);
 		}
 	}
 	if (jobs.length === 0) return results.flat();
@@ -128,15 +122,10 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		jobs,
 		maxConcurrency,
 		continueOnFail,
-		deliver: async (report, job, signal) => {
-			const options = fn.getNodeParameter('options', job.itemIndex, {}) as IDataObject;
-			const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
-			const returnAs = fn.getNodeParameter('returnAs', job.itemIndex, 'url') as ReturnAs;
-			return await deliverResults(fn, report, job, { kind, returnAs, binaryPropertyName, signal }, adapter.displayName);
-		},
+		deliver: async (report, job, signal) => await deliverResults(fn, report, job, kind, signal, adapter.displayName),
 		pending: pendingItem,
 		failed: (error, job, handle) =>
-			failedItem(error, job, handle, adapter.id, 'request' in job ? job.request.modelId : job.handle.model),
+			failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : job.handle.model, handle),
 	});
 	jobs.forEach((job, index) => {
 		results[job.itemIndex] = outputs[index];

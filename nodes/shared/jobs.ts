@@ -5,6 +5,7 @@ import { apiError, taskHint, toNodeError, type WanNodeError } from './errors';
 import { MalformedResponseError, type ProviderAdapter } from './providers/adapter';
 import { submitRequest } from './providers';
 import { RateLimiter } from './rateLimiter';
+import type { ReturnAs } from './results';
 import { isRetryable } from './retry';
 import {
 	ProviderCallError,
@@ -28,6 +29,9 @@ export interface JobSettings {
 	pollIntervalMs: number;
 	timeoutMs: number;
 	onTimeout: OnTimeout;
+	returnAs: ReturnAs;
+	/** The binary field that receives downloaded files. */
+	binaryPropertyName: string;
 }
 
 /** One input item's work: a new task to submit, or an existing task to fetch. */

@@ -62,22 +62,17 @@ export function resultJson(report: TaskReport, index: number): IDataObject {
 	};
 }
 
-export interface DeliverySettings {
-	kind: MediaKind;
-	returnAs: ReturnAs;
-	binaryPropertyName: string;
-	/** Stops the downloads when the execution is stopped. */
-	signal: AbortSignal | undefined;
-}
-
 /** One item per result file, in the provider's order; with `binary` each file is streamed into n8n's binary store. */
 export async function deliverResults(
 	fn: IExecuteFunctions,
 	report: TaskReport,
 	job: Job,
-	settings: DeliverySettings,
+	kind: MediaKind,
+	/** Stops the downloads when the execution is stopped. */
+	signal: AbortSignal | undefined,
 	providerName: string,
 ): Promise<INodeExecutionData[]> {
+	const { returnAs, binaryPropertyName } = job.settings;
 	const pairedItem = { item: job.itemIndex };
 	/** A failed download as the node error naming the file and the task; a stop stays a stop. */
 	const downloadFailure = (error: unknown, what: string): unknown => {
@@ -87,20 +82,20 @@ export async function deliverResults(
 		return nodeError;
 	};
 	const items = report.state.urls.map((_, index) => ({ json: resultJson(report, index), pairedItem }));
-	if (settings.returnAs === 'url') return items;
+	if (returnAs === 'url') return items;
 
 	return await Promise.all(
 		items.map(async (item, index) => {
 			const url = report.state.urls[index];
 			try {
-				const response = await openDownload(fn, url, settings.signal, Date.now() + DOWNLOAD_DEADLINE_MS);
-				const mimeType = mimeTypeOf(response.headers['content-type'], url, settings.kind);
+				const response = await openDownload(fn, url, signal, Date.now() + DOWNLOAD_DEADLINE_MS);
+				const mimeType = mimeTypeOf(response.headers['content-type'], url, kind);
 				const binary = await fn.helpers.prepareBinaryData(
 					response.body as Buffer,
-					fileNameOf(report.handle.taskId, index, settings.kind, mimeType),
+					fileNameOf(report.handle.taskId, index, kind, mimeType),
 					mimeType,
 				);
-				return { ...item, binary: { [settings.binaryPropertyName]: binary } };
+				return { ...item, binary: { [binaryPropertyName]: binary } };
 			} catch (error) {
 				throw downloadFailure(error, `Downloading result ${index + 1} of task ${report.handle.taskId} failed (${url})`);
 			}
@@ -128,10 +123,10 @@ export function pendingItem(report: TaskReport, job: Job): INodeExecutionData[] 
 /** A continue-on-fail item: the error, and the task to fetch later if one exists. */
 export function failedItem(
 	error: WanNodeError,
-	job: Job,
-	handle: TaskHandle | undefined,
+	itemIndex: number,
 	providerId: string,
-	modelId: string | undefined,
+	model: string | undefined,
+	handle?: TaskHandle,
 ): INodeExecutionData[] {
 	return [
 		{
@@ -139,12 +134,12 @@ export function failedItem(
 				error: error.message,
 				...(error.description ? { errorDescription: error.description } : {}),
 				provider: providerId,
-				model: handle?.model ?? modelId,
+				...(model === undefined ? {} : { model }),
 				...(handle ? { taskId: handle.taskId } : {}),
 				...(error.wanDetails?.status ? { status: error.wanDetails.status } : {}),
 				...(error.wanDetails?.errorCode ? { errorCode: error.wanDetails.errorCode } : {}),
 			},
-			pairedItem: { item: job.itemIndex },
+			pairedItem: { item: itemIndex },
 		},
 	];
 }
