@@ -39,7 +39,6 @@ export interface ImageSizeLimits {
 /** One Wan model, as one provider serves it in one mode. */
 export interface ModelSpec {
 	provider: ProviderId;
-	kind: MediaKind;
 	/** Catalogue key shown to users, e.g. `wan2.5`. */
 	model: string;
 	mode: GenerationMode;
@@ -62,6 +61,15 @@ export const MODEL_NAMES: Record<string, string> = {
 	'wan2.5': 'Wan 2.5',
 	'wan2.6': 'Wan 2.6',
 	'wan2.6-flash': 'Wan 2.6 Flash',
+};
+
+/** Which node serves each mode. */
+export const MODE_KINDS: Record<GenerationMode, MediaKind> = {
+	imageToImage: 'image',
+	imageToVideo: 'video',
+	referenceToVideo: 'video',
+	textToImage: 'image',
+	textToVideo: 'video',
 };
 
 export const MODE_NAMES: Record<GenerationMode, string> = {
@@ -124,7 +132,7 @@ export function modelsFor(provider: ProviderId, mode: GenerationMode): ModelSpec
 }
 
 export function modesFor(provider: ProviderId, kind: MediaKind): GenerationMode[] {
-	const modes = CATALOGUE.filter((spec) => spec.provider === provider && spec.kind === kind).map(
+	const modes = CATALOGUE.filter((spec) => spec.provider === provider && MODE_KINDS[spec.mode] === kind).map(
 		(spec) => spec.mode,
 	);
 	return [...new Set(modes)];

@@ -8,10 +8,10 @@ import type { MediaKind } from './types';
 /** Per-kind defaults that differ between Wan Video and Wan Image. */
 export const KIND_DEFAULTS: Record<
 	MediaKind,
-	{ pollIntervalSeconds: number; timeoutSeconds: number; aspectRatio: string; noun: string }
+	{ pollIntervalSeconds: number; timeoutSeconds: number; aspectRatio: string }
 > = {
-	video: { pollIntervalSeconds: 10, timeoutSeconds: 900, aspectRatio: '16:9', noun: 'video' },
-	image: { pollIntervalSeconds: 3, timeoutSeconds: 300, aspectRatio: '1:1', noun: 'image' },
+	video: { pollIntervalSeconds: 10, timeoutSeconds: 900, aspectRatio: '16:9' },
+	image: { pollIntervalSeconds: 3, timeoutSeconds: 300, aspectRatio: '1:1' },
 };
 
 /** The line under the node's name on the canvas: the operation, or the mode in words. */
@@ -325,7 +325,7 @@ export function nodeProperties(kind: MediaKind): INodeProperties[] {
 					name: 'Generate',
 					value: 'generate',
 					action: `Generate ${kind === 'video' ? 'a video' : 'images'}`,
-					description: `Start a ${KIND_DEFAULTS[kind].noun} task and, by default, wait for the result`,
+					description: `Start a ${kind} task and, by default, wait for the result`,
 				},
 				{
 					name: 'Get Task',
@@ -345,7 +345,7 @@ export function nodeProperties(kind: MediaKind): INodeProperties[] {
 			displayOptions: { show: generate },
 			default: '',
 			placeholder: kind === 'video' ? 'e.g. A cat playing the piano, cinematic lighting' : 'e.g. A lighthouse at sunset, watercolour',
-			description: `What the ${KIND_DEFAULTS[kind].noun} should show`,
+			description: `What the ${kind} should show`,
 		},
 		...mediaProperties(kind),
 		{

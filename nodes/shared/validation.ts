@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	MODE_KINDS,
 	MODE_NAMES,
 	VIDEO_SIZES,
 	findModel,
@@ -333,11 +334,11 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 			? undefined
 			: oneOf<ShotType>('Shot Type', options.shotType, ['multi', 'single'], '');
 
-	const kindFields =
-		spec.kind === 'video' ? videoFields(spec, input) : imageFields(spec, input, options.size);
+	const kind = MODE_KINDS[spec.mode];
+	const kindFields = kind === 'video' ? videoFields(spec, input) : imageFields(spec, input, options.size);
 
 	return {
-		kind: spec.kind,
+		kind,
 		mode: spec.mode,
 		model: spec.model,
 		modelId,

@@ -381,7 +381,6 @@ describe('buildGenerationRequest refuses, naming field, value and what is allowe
 describe('seed range (on a test model that accepts a seed)', () => {
 	const seeded: ModelSpec = {
 		provider: 'gateway',
-		kind: 'video',
 		model: 'unit-test-seeded',
 		mode: 'textToVideo',
 		modelId: 'unit-test-seeded-t2v',

@@ -35,7 +35,6 @@ const REFERENCE_VIDEO: readonly OptionalField[] = ['negativePrompt', 'seed', 'sh
 export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.2',
 		mode: 'textToVideo',
 		modelId: 'wan2.2-t2v-plus',
@@ -47,7 +46,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan2.5-t2v-preview',
@@ -59,7 +57,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan2.6-t2v',
@@ -71,7 +68,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.2',
 		mode: 'imageToVideo',
 		modelId: 'wan2.2-i2v-plus',
@@ -83,7 +79,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan2.5-i2v-preview',
@@ -95,7 +90,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-i2v',
@@ -107,7 +101,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.6-flash',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-i2v-flash',
@@ -119,7 +112,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-r2v',
@@ -132,7 +124,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'video',
 		model: 'wan2.6-flash',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-r2v-flash',
@@ -145,7 +136,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'image',
 		model: 'wan2.5',
 		mode: 'textToImage',
 		modelId: 'wan2.5-t2i-preview',
@@ -157,7 +147,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'image',
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		modelId: 'wan2.5-i2i-preview',
@@ -169,7 +158,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'image',
 		model: 'wan2.6',
 		mode: 'textToImage',
 		modelId: 'wan2.6-t2i',
@@ -182,7 +170,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'alibaba',
-		kind: 'image',
 		model: 'wan2.6',
 		mode: 'imageToImage',
 		modelId: 'wan2.6-image',

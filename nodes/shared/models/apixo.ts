@@ -33,7 +33,6 @@ const IMAGE_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'negativePrompt'
 export const APIXO_MODELS: readonly ModelSpec[] = [
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan-2-5-video',
@@ -45,7 +44,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan-2-5-video',
@@ -57,7 +55,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan-2-6-video',
@@ -69,7 +66,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan-2-6-video',
@@ -81,7 +77,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.6-flash',
 		mode: 'imageToVideo',
 		modelId: 'wan-2-6-video',
@@ -93,7 +88,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'referenceToVideo',
 		modelId: 'wan-2-6-video',
@@ -106,7 +100,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'video',
 		model: 'wan2.6-flash',
 		mode: 'referenceToVideo',
 		modelId: 'wan-2-6-video',
@@ -119,7 +112,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'image',
 		model: 'wan2.5',
 		mode: 'textToImage',
 		modelId: 'wan-2-5-image',
@@ -130,7 +122,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'image',
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		modelId: 'wan-2-5-image',
@@ -141,7 +132,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'image',
 		model: 'wan2.6',
 		mode: 'textToImage',
 		modelId: 'wan-2-6-image',
@@ -152,7 +142,6 @@ export const APIXO_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'apixo',
-		kind: 'image',
 		model: 'wan2.6',
 		mode: 'imageToImage',
 		modelId: 'wan-2-6-image',

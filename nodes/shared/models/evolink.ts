@@ -15,7 +15,6 @@ import {
 export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan2.5-text-to-video',
@@ -27,7 +26,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan2.5-image-to-video',
@@ -39,7 +37,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan2.6-text-to-video',
@@ -51,7 +48,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-image-to-video',
@@ -63,7 +59,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.6-flash',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-image-to-video-flash',
@@ -75,7 +70,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-reference-video',
@@ -88,7 +82,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'video',
 		model: 'wan2.6-flash',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-reference-video-flash',
@@ -101,7 +94,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'image',
 		model: 'wan2.5',
 		mode: 'textToImage',
 		modelId: 'wan2.5-text-to-image',
@@ -113,7 +105,6 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'evolink',
-		kind: 'image',
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		modelId: 'wan2.5-image-to-image',

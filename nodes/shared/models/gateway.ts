@@ -25,7 +25,6 @@ const WAN26_FIELDS: readonly OptionalField[] = [...WAN25_FIELDS, 'shotType'];
 export const GATEWAY_MODELS: readonly ModelSpec[] = [
 	{
 		provider: 'gateway',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan2.5-t2v-preview',
@@ -37,7 +36,6 @@ export const GATEWAY_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'gateway',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan2.6-t2v',
@@ -49,7 +47,6 @@ export const GATEWAY_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'gateway',
-		kind: 'video',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan2.5-i2v-preview',
@@ -61,7 +58,6 @@ export const GATEWAY_MODELS: readonly ModelSpec[] = [
 	},
 	{
 		provider: 'gateway',
-		kind: 'video',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-i2v',
