@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba';
+
 export class AlibabaModelStudioApi implements ICredentialType {
 	name = 'alibabaModelStudioApi';
 
@@ -58,8 +60,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key 401.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				"={{$credentials.baseUrl || ({intl: 'https://dashscope-intl.aliyuncs.com', cn: 'https://dashscope.aliyuncs.com', us: 'https://dashscope-us.aliyuncs.com'})[$credentials.region]}}",
+			baseURL: `={{$credentials.baseUrl || (${JSON.stringify(ALIBABA_REGION_URLS)})[$credentials.region]}}`,
 			url: '/api/v1/tasks/credential-check',
 			method: 'GET',
 		},

@@ -5,7 +5,7 @@ import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStat
 import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from './adapter';
 import { compact, requestedImageSize, videoSizeText } from './body';
 
-/** DashScope endpoints by region; the credential's Region option (its test request repeats these). */
+/** DashScope endpoints by region: the credential's Region option (its test request reads these too). */
 export const ALIBABA_REGION_URLS: Record<string, string> = {
 	intl: 'https://dashscope-intl.aliyuncs.com',
 	cn: 'https://dashscope.aliyuncs.com',
