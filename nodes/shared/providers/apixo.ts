@@ -25,7 +25,7 @@ function apixoMode(request: GenerationRequest): string {
 	return request.model.endsWith('-flash') ? `${MODES[request.mode]}-flash` : MODES[request.mode];
 }
 
-const nonEmpty = (urls: string[]) => (urls.length > 0 ? urls : undefined);
+const listIfAny = (urls: string[]) => (urls.length > 0 ? urls : undefined);
 
 /**
  * Wan 2.5 takes `aspect_ratio`; Wan 2.6 documents explicit `size` presets (`1280*720`, …) for its text and
@@ -39,7 +39,7 @@ function videoFrame(request: GenerationRequest): IDataObject {
 
 function videoInput(request: GenerationRequest): IDataObject {
 	return {
-		video_urls: nonEmpty(request.referenceUrls),
+		video_urls: listIfAny(request.referenceUrls),
 		audio_urls: request.audioUrl ? [request.audioUrl] : undefined,
 		resolution: request.resolution,
 		duration: request.duration,
@@ -121,7 +121,7 @@ export const apixo: ProviderAdapter = {
 					mode: apixoMode(request),
 					prompt: request.prompt,
 					negative_prompt: request.negativePrompt,
-					image_urls: nonEmpty(request.imageUrls),
+					image_urls: listIfAny(request.imageUrls),
 					...specific,
 					prompt_extend: request.promptExtend,
 				}),
