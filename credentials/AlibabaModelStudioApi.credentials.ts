@@ -8,6 +8,10 @@ import type {
 
 import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba';
 
+const REGION_URL_ENTRIES = Object.entries(ALIBABA_REGION_URLS)
+	.map(([region, url]) => `${region}: '${url}'`)
+	.join(', ');
+
 export class AlibabaModelStudioApi implements ICredentialType {
 	name = 'alibabaModelStudioApi';
 
@@ -60,7 +64,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key 401.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{$credentials.baseUrl || (${JSON.stringify(ALIBABA_REGION_URLS)})[$credentials.region]}}`,
+			baseURL: `={{$credentials.baseUrl || ({${REGION_URL_ENTRIES}})[$credentials.region]}}`,
 			url: '/api/v1/tasks/credential-check',
 			method: 'GET',
 		},
