@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba';
+import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba/regions';
 
 const REGION_URL_ENTRIES = Object.entries(ALIBABA_REGION_URLS)
 	.map(([region, url]) => `${region}: '${url}'`)

@@ -4,7 +4,7 @@ import { excerpt } from './json';
 import { MalformedResponseError } from './providers/adapter';
 import { ProviderCallError } from './transport';
 import type { TaskHandle } from './types';
-import { InvalidInputError } from './validation';
+import { InvalidInputError } from './inputError';
 
 const MAY_EXIST_WARNING = 'The provider may have created a task; check your dashboard before retrying.';
 

@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { KIND_DEFAULTS } from './description';
+import { KIND_DEFAULTS } from './defaults';
 import { toNodeError } from './errors';
 import { runJobs, type Job, type JobSettings, type OnTimeout } from './jobs';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
 import { deliverResults, failedItem, pendingItem, type ReturnAs } from './results';
 import type { MediaKind, ProviderId } from './types';
-import { InvalidInputError, buildGenerationRequest, handleModelId } from './validation';
+import { InvalidInputError } from './inputError';
+import { mediaSlotsOf } from './modes';
+import { buildGenerationRequest, handleModelId } from './validation';
 
 const DEFAULT_MAX_CONCURRENCY = 20;
 
@@ -59,16 +61,17 @@ function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapte
 		}
 		return { itemIndex, settings, handle: { provider: adapter.id, model: modelId, taskId: String(taskId).trim() } };
 	}
+	const mediaParameters = mediaSlotsOf(kind)
+		.filter((slot) => !slot.inOptions)
+		.map((slot) => [slot.parameter, param(slot.parameter)]);
 	const request = buildGenerationRequest(
 		{
+			...Object.fromEntries(mediaParameters),
 			provider: adapter.id,
 			kind,
 			mode,
 			model,
 			prompt: param('prompt'),
-			imageUrl: param('imageUrl'),
-			imageUrls: param('imageUrls'),
-			referenceUrls: param('referenceUrls'),
 			resolution: param('resolution'),
 			aspectRatio: param('aspectRatio'),
 			duration: param('duration'),

@@ -15,12 +15,8 @@ import {
 	type CallContext,
 	type HttpResponse,
 } from './transport';
-import {
-	TERMINAL_STATUSES,
-	type GenerationRequest,
-	type TaskHandle,
-	type TaskState,
-} from './types';
+import type { GenerationRequest } from './request';
+import { TERMINAL_STATUSES, type TaskHandle, type TaskState } from './types';
 
 export type OnTimeout = 'error' | 'returnPending';
 

@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 export type ProviderId = 'alibaba' | 'apixo' | 'evolink' | 'gateway';
+/** What a node makes. */
 export type MediaKind = 'video' | 'image';
+/** What a media input holds. */
+export type MediaType = 'image' | 'video' | 'audio';
 export type VideoMode = 'textToVideo' | 'imageToVideo' | 'referenceToVideo';
 export type ImageMode = 'textToImage' | 'imageToImage';
 export type GenerationMode = VideoMode | ImageMode;
@@ -12,33 +15,6 @@ export type ShotType = 'single' | 'multi';
 export interface ImageSize {
 	width: number;
 	height: number;
-}
-
-/** Everything a provider needs to create one task, already validated against the catalogue. */
-export interface GenerationRequest {
-	kind: MediaKind;
-	mode: GenerationMode;
-	/** The catalogue key, e.g. `wan2.6-flash`. */
-	model: string;
-	/** The provider's own model id (catalogue id, or the user's `modelId` override). */
-	modelId: string;
-	prompt?: string;
-	negativePrompt?: string;
-	imageUrls: string[];
-	referenceUrls: string[];
-	resolution?: Resolution;
-	aspectRatio?: AspectRatio;
-	duration?: number;
-	numberOfImages?: number;
-	size?: ImageSize;
-	audioUrl?: string;
-	generateAudio?: boolean;
-	promptExtend?: boolean;
-	seed?: number;
-	shotType?: ShotType;
-	watermark?: boolean;
-	callbackUrl?: string;
-	extraParameters?: IDataObject;
 }
 
 /** What identifies a task at its provider; serialised into every output item so `getTask` can resume. */

@@ -6,10 +6,13 @@
  */
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
-import { ALIBABA_REGION_URLS, alibaba } from '../../nodes/shared/providers/alibaba';
+import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
+import { ALIBABA_REGION_URLS } from '../../nodes/shared/providers/alibaba/regions';
 import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
-import type { GenerationRequest, TaskHandle, TaskState } from '../../nodes/shared/types';
-import { InvalidInputError, buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import type { GenerationRequest } from '../../nodes/shared/request';
+import type { TaskHandle, TaskState } from '../../nodes/shared/types';
+import { InvalidInputError } from '../../nodes/shared/inputError';
+import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 
 // ---------------------------------------------------------------------------------------------
 // Documented bodies, copied verbatim from the docs.

@@ -7,10 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { findModel, modelsFor } from '../../nodes/shared/catalogue';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
-import { apixo } from '../../nodes/shared/providers/apixo';
+import { apixo } from '../../nodes/shared/providers/apixo/adapter';
 import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
-import type { GenerationRequest } from '../../nodes/shared/types';
-import { InvalidInputError, buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import type { GenerationRequest } from '../../nodes/shared/request';
+import { InvalidInputError } from '../../nodes/shared/inputError';
+import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 
 // ---------------------------------------------------------------------------------------------
 // Documented bodies, copied verbatim from the docs.

@@ -6,9 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
-import { evolink } from '../../nodes/shared/providers/evolink';
+import { evolink } from '../../nodes/shared/providers/evolink/adapter';
 import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
-import type { GenerationRequest } from '../../nodes/shared/types';
+import type { GenerationRequest } from '../../nodes/shared/request';
 import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 
 // ---------------------------------------------------------------------------------------------

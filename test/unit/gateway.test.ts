@@ -8,10 +8,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { CATALOGUE, modelsFor, modesFor } from '../../nodes/shared/catalogue';
 import { credentialsFor, nodeProperties } from '../../nodes/shared/description';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
-import { gateway } from '../../nodes/shared/providers/gateway';
+import { gateway } from '../../nodes/shared/providers/gateway/adapter';
 import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
-import type { GenerationRequest } from '../../nodes/shared/types';
-import { InvalidInputError, buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import type { GenerationRequest } from '../../nodes/shared/request';
+import { InvalidInputError } from '../../nodes/shared/inputError';
+import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 import { WanGatewayApi } from '../../credentials/WanGatewayApi.credentials';
 
 // ---------------------------------------------------------------------------------------------
@@ -209,7 +210,8 @@ describe('Gateway catalogue', () => {
 		for (const spec of modelsFor('gateway', 'textToVideo').concat(modelsFor('gateway', 'imageToVideo'))) {
 			expect(spec.optionalFields.includes('shotType')).toBe(spec.model === 'wan2.6');
 			expect(spec.optionalFields).not.toContain('callbackUrl');
-			expect(spec.optionalFields).toEqual(expect.arrayContaining(['negativePrompt', 'audioUrl', 'promptExtend', 'watermark', 'seed', 'generateAudio']));
+			expect(spec.optionalFields).toEqual(expect.arrayContaining(['negativePrompt', 'promptExtend', 'watermark', 'seed', 'generateAudio']));
+			expect(spec.media?.audio).toEqual({ min: 0, max: 1 });
 		}
 	});
 

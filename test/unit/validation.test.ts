@@ -4,20 +4,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CATALOGUE, type ModelSpec } from '../../nodes/shared/catalogue';
-import {
-	InvalidInputError,
-	buildGenerationRequest,
-	describeNumbers,
-	handleModelId,
-	isPrivateHost,
-	parseSize,
-	type GenerationInput,
-} from '../../nodes/shared/validation';
+import { CATALOGUE, findModel } from '../../nodes/shared/catalogue';
+import { InvalidInputError } from '../../nodes/shared/inputError';
+import type { ModelSpec } from '../../nodes/shared/modelSpec';
+import { urlsOf } from '../../nodes/shared/request';
+import { isPrivateHost } from '../../nodes/shared/urls';
+import { buildGenerationRequest, handleModelId, type GenerationInput } from '../../nodes/shared/validation';
+import { describeNumbers, parseSize } from '../../nodes/shared/values';
 
 const PROVIDER_NAME = 'EvoLink';
 
-type Input = Omit<GenerationInput, 'provider' | 'options'> & { options?: GenerationInput['options'] };
+type Input = Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>;
 
 function build(input: Input) {
 	return buildGenerationRequest({ provider: 'evolink', options: {}, ...input }, PROVIDER_NAME);
@@ -447,16 +444,14 @@ describe('buildGenerationRequest accepts', () => {
 		expect(build(t2v25({ prompt: '  A cat playing piano \n' }))).toEqual({
 			kind: 'video',
 			mode: 'textToVideo',
-			model: 'wan2.5',
+			spec: findModel('evolink', 'textToVideo', 'wan2.5'),
 			modelId: 'wan2.5-text-to-video',
 			prompt: 'A cat playing piano',
 			negativePrompt: undefined,
-			imageUrls: [],
-			referenceUrls: [],
+			media: {},
 			resolution: '720p',
 			aspectRatio: '16:9',
 			duration: 5,
-			audioUrl: undefined,
 			generateAudio: undefined,
 			promptExtend: undefined,
 			seed: undefined,
@@ -505,30 +500,30 @@ describe('buildGenerationRequest accepts', () => {
 
 	it('image URL lists separated by commas and new lines, trimmed, blanks dropped', () => {
 		const req = build(i2i({ imageUrls: ' https://cdn.example.com/a.png ,\n  https://cdn.example.com/b.png\n\n' }));
-		expect(req.imageUrls).toEqual(['https://cdn.example.com/a.png', 'https://cdn.example.com/b.png']);
-		expect(req.referenceUrls).toEqual([]);
+		expect(urlsOf(req, 'images')).toEqual(['https://cdn.example.com/a.png', 'https://cdn.example.com/b.png']);
+		expect(urlsOf(req, 'references')).toEqual([]);
 	});
 
 	it('image URL lists given as an array by an expression', () => {
 		const req = build(i2i({ imageUrls: [' https://cdn.example.com/a.png', 'https://cdn.example.com/b.png '] }));
-		expect(req.imageUrls).toEqual(['https://cdn.example.com/a.png', 'https://cdn.example.com/b.png']);
+		expect(urlsOf(req, 'images')).toEqual(['https://cdn.example.com/a.png', 'https://cdn.example.com/b.png']);
 	});
 
 	it('three reference URLs separated by new lines', () => {
 		const req = build(
 			r2v26({ referenceUrls: 'https://c.example.com/1.mp4\r\nhttps://c.example.com/2.mp4\nhttps://c.example.com/3.mov' }),
 		);
-		expect(req.referenceUrls).toEqual([
+		expect(urlsOf(req, 'references')).toEqual([
 			'https://c.example.com/1.mp4',
 			'https://c.example.com/2.mp4',
 			'https://c.example.com/3.mov',
 		]);
-		expect(req.imageUrls).toEqual([]);
+		expect(urlsOf(req, 'images')).toEqual([]);
 	});
 
 	it('the i2v image URL trimmed, and no aspect ratio for i2v', () => {
 		const req = build(i2v25({ imageUrl: '\n https://cdn.example.com/cat.png \n', aspectRatio: '4:3' }));
-		expect(req.imageUrls).toEqual(['https://cdn.example.com/cat.png']);
+		expect(urlsOf(req, 'firstFrame')).toEqual(['https://cdn.example.com/cat.png']);
 		expect(req.aspectRatio).toBeUndefined();
 	});
 
@@ -541,7 +536,7 @@ describe('buildGenerationRequest accepts', () => {
 	it('options left empty by n8n are ignored, not refused', () => {
 		const req = build(t2v25({ options: { negativePrompt: '', audioUrl: '', seed: '', shotType: '', extraParameters: '' } }));
 		expect(req.negativePrompt).toBeUndefined();
-		expect(req.audioUrl).toBeUndefined();
+		expect(urlsOf(req, 'audio')).toEqual([]);
 		expect(req.shotType).toBeUndefined();
 		expect(req.extraParameters).toBeUndefined();
 	});
@@ -565,7 +560,7 @@ describe('buildGenerationRequest accepts', () => {
 			generateAudio: false,
 			promptExtend: true,
 			shotType: 'multi',
-			audioUrl: 'https://cdn.example.com/a.mp3',
+			media: { audio: [{ url: 'https://cdn.example.com/a.mp3' }] },
 			callbackUrl: 'https://hooks.example.com/done',
 		});
 	});
@@ -724,6 +719,6 @@ describe('URL lists', () => {
 			},
 			'EvoLink',
 		);
-		expect(request.imageUrls).toEqual([cloudinary, 'https://cdn.example.com/b.png']);
+		expect(urlsOf(request, 'images')).toEqual([cloudinary, 'https://cdn.example.com/b.png']);
 	});
 });

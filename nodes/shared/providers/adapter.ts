@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { ProviderModel } from '../modelSpec';
+import type { GenerationRequest } from '../request';
 import type {
-	GenerationRequest,
 	ProviderError,
 	ProviderId,
 	ProviderRequest,
@@ -23,6 +24,8 @@ export interface ProviderAdapter {
 	id: ProviderId;
 	displayName: string;
 	credentialType: string;
+	/** Every Wan model and mode this provider serves, with its limits (cited from the provider's docs). */
+	models: readonly ProviderModel[];
 	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
 	rateLimit: { perSecond: number; burst: number };
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;

@@ -1,14 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IMAGE_SIZES, VIDEO_SIZES } from '../catalogue';
 import { asRecord } from '../json';
-import type { GenerationRequest, ImageSize } from '../types';
+import type { GenerationRequest } from '../request';
+import { IMAGE_SIZES, VIDEO_SIZES } from '../sizes';
+import type { ImageSize } from '../types';
 
 /** Drops `undefined` fields, so optional provider fields are sent only when set. */
 export function compact(body: IDataObject): IDataObject {
 	return Object.fromEntries(
 		Object.entries(body).filter(([, value]) => value !== undefined),
 	) as IDataObject;
+}
+
+/** A list field sent only when it has entries. */
+export function listIfAny<T>(values: T[]): T[] | undefined {
+	return values.length > 0 ? values : undefined;
 }
 
 /** Merges `extra` into `body`: objects merge key by key, anything else replaces. */

@@ -1,15 +1,19 @@
-import type { GenerationRequest, ProviderId, ProviderRequest } from '../types';
+import type { GenerationRequest } from '../request';
+import type { ProviderId, ProviderRequest } from '../types';
 import type { ProviderAdapter } from './adapter';
-import { alibaba } from './alibaba';
-import { apixo } from './apixo';
+import { alibaba } from './alibaba/adapter';
+import { apixo } from './apixo/adapter';
 import { deepMerge } from './body';
-import { evolink } from './evolink';
-import { gateway } from './gateway';
+import { evolink } from './evolink/adapter';
+import { gateway } from './gateway/adapter';
 
-export const PROVIDERS: Partial<Record<ProviderId, ProviderAdapter>> = { alibaba, apixo, evolink, gateway };
+/** Every provider, by id: adding a `ProviderId` without its adapter here does not compile. */
+export const PROVIDERS = { alibaba, apixo, evolink, gateway } satisfies Record<ProviderId, ProviderAdapter>;
+
+export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
 
 export function providerAdapter(id: ProviderId): ProviderAdapter {
-	const adapter = PROVIDERS[id];
+	const adapter: ProviderAdapter | undefined = PROVIDERS[id];
 	if (!adapter) throw new Error(`Unknown provider "${id}"`);
 	return adapter;
 }

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { arrayAt, numberAt, pathOf, stringAt, strings } from '../json';
-import type { GenerationRequest, TaskState, TaskStatus } from '../types';
-import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact, requestedImageSize } from './body';
+import { arrayAt, numberAt, pathOf, stringAt, strings } from '../../json';
+import { urlOf, urlsOf, type GenerationRequest } from '../../request';
+import type { TaskState, TaskStatus } from '../../types';
+import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from '../adapter';
+import { compact, listIfAny, requestedImageSize } from '../body';
+import { EVOLINK_MODELS } from './models';
 
 const STATUSES: Record<string, TaskStatus> = {
 	pending: 'queued',
@@ -18,9 +20,9 @@ function videoBody(request: GenerationRequest): IDataObject {
 		aspect_ratio: request.aspectRatio,
 		quality: request.resolution,
 		duration: request.duration,
-		image_urls: request.mode === 'imageToVideo' ? request.imageUrls : undefined,
-		video_urls: request.mode === 'referenceToVideo' ? request.referenceUrls : undefined,
-		audio_url: request.audioUrl,
+		image_urls: listIfAny(urlsOf(request, 'firstFrame')),
+		video_urls: listIfAny(urlsOf(request, 'references')),
+		audio_url: urlOf(request, 'audio'),
 		generate_audio: request.generateAudio,
 		model_params: request.shotType ? { shot_type: request.shotType } : undefined,
 	};
@@ -31,7 +33,7 @@ function imageBody(request: GenerationRequest): IDataObject {
 	return {
 		size: size ? `${size.width}x${size.height}` : undefined,
 		n: request.numberOfImages,
-		image_urls: request.mode === 'imageToImage' ? request.imageUrls : undefined,
+		image_urls: listIfAny(urlsOf(request, 'images')),
 	};
 }
 
@@ -66,6 +68,7 @@ export const evolink: ProviderAdapter = {
 	id: 'evolink',
 	displayName: 'EvoLink',
 	credentialType: 'evoLinkApi',
+	models: EVOLINK_MODELS,
 	rateLimit: { perSecond: 10, burst: 20 },
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.evolink.ai')),

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { numberAt, pathOf, stringAt } from '../json';
-import type { TaskState, TaskStatus } from '../types';
-import { MalformedResponseError, trimBaseUrl, type ProviderAdapter, type SubmittedTask } from './adapter';
-import { dashscopeVideoFields } from './alibaba';
-import { compact } from './body';
+import { numberAt, pathOf, stringAt } from '../../json';
+import type { TaskState, TaskStatus } from '../../types';
+import { MalformedResponseError, trimBaseUrl, type ProviderAdapter, type SubmittedTask } from '../adapter';
+import { compact } from '../body';
+import { dashscopeVideoFields } from '../dashscope';
+import { GATEWAY_MODELS } from './models';
 
 /** New API's task statuses (`GET /v1/video/generations/{id}`, `data.status`). */
 const TASK_STATUSES: Record<string, TaskStatus> = {
@@ -99,6 +100,7 @@ export const gateway: ProviderAdapter = {
 	id: 'gateway',
 	displayName: 'OpenAI-Compatible Gateway (New API)',
 	credentialType: 'wanGatewayApi',
+	models: GATEWAY_MODELS,
 	// A self-hosted gateway in front of DashScope: stay well under either's limits.
 	rateLimit: { perSecond: 5, burst: 10 },
 

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { arrayAt, asRecord, excerpt, numberAt, parseJson, pathOf, stringAt, strings } from '../json';
-import type { GenerationMode, GenerationRequest, TaskState, TaskStatus } from '../types';
-import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact, videoSizeText } from './body';
+import { arrayAt, asRecord, excerpt, numberAt, parseJson, pathOf, stringAt, strings } from '../../json';
+import { urlsOf, type GenerationRequest } from '../../request';
+import type { TaskState, TaskStatus } from '../../types';
+import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from '../adapter';
+import { compact, listIfAny, videoSizeText } from '../body';
+import { APIXO_MODELS } from './models';
 
 const STATES: Record<string, TaskStatus> = {
 	pending: 'queued',
@@ -12,38 +14,20 @@ const STATES: Record<string, TaskStatus> = {
 	failed: 'failed',
 };
 
-const MODES: Record<GenerationMode, string> = {
-	textToVideo: 'text-to-video',
-	imageToVideo: 'image-to-video',
-	referenceToVideo: 'reference-to-video',
-	textToImage: 'text-to-image',
-	imageToImage: 'image-to-image',
-};
-
-/** wan-2-6-video serves the flash variants as modes of the same model id: `image-to-video-flash`, … */
-function apixoMode(request: GenerationRequest): string {
-	return request.model.endsWith('-flash') ? `${MODES[request.mode]}-flash` : MODES[request.mode];
-}
-
-const listIfAny = (urls: string[]) => (urls.length > 0 ? urls : undefined);
-
-/**
- * Wan 2.5 takes `aspect_ratio`; Wan 2.6 documents explicit `size` presets (`1280*720`, …) for its text and
- * reference modes, which are exactly the Wan output sizes for the chosen resolution and aspect ratio.
- */
-function videoFrame(request: GenerationRequest): IDataObject {
+/** The video's shape, as the model entry says this model takes it (`shapeAs`). */
+function videoShape(request: GenerationRequest): IDataObject {
 	if (!request.aspectRatio || !request.resolution) return {};
-	if (request.model === 'wan2.5') return { aspect_ratio: request.aspectRatio };
+	if (request.spec.shapeAs === 'aspectRatio') return { aspect_ratio: request.aspectRatio };
 	return { size: videoSizeText(request) };
 }
 
 function videoInput(request: GenerationRequest): IDataObject {
 	return {
-		video_urls: listIfAny(request.referenceUrls),
-		audio_urls: request.audioUrl ? [request.audioUrl] : undefined,
+		video_urls: listIfAny(urlsOf(request, 'references')),
+		audio_urls: listIfAny(urlsOf(request, 'audio')),
 		resolution: request.resolution,
 		duration: request.duration,
-		...videoFrame(request),
+		...videoShape(request),
 		sound: request.generateAudio,
 		watermark: request.watermark,
 		seed: request.seed,
@@ -104,6 +88,7 @@ export const apixo: ProviderAdapter = {
 	id: 'apixo',
 	displayName: 'APIXO',
 	credentialType: 'apixoApi',
+	models: APIXO_MODELS,
 	// APIXO publishes no rate limit ("varies by account"); stay well below what EvoLink allows.
 	rateLimit: { perSecond: 5, burst: 10 },
 
@@ -118,10 +103,10 @@ export const apixo: ProviderAdapter = {
 				request_type: request.callbackUrl ? 'callback' : 'async',
 				callback_url: request.callbackUrl,
 				input: compact({
-					mode: apixoMode(request),
+					mode: request.spec.providerMode,
 					prompt: request.prompt,
 					negative_prompt: request.negativePrompt,
-					image_urls: listIfAny(request.imageUrls),
+					image_urls: listIfAny([...urlsOf(request, 'firstFrame'), ...urlsOf(request, 'images')]),
 					...specific,
 					prompt_extend: request.promptExtend,
 				}),

@@ -1,8 +1,9 @@
-import type { ImageSizeLimits, ModelSpec, OptionalField } from '../catalogue';
-import type { Resolution } from '../types';
+import type { ImageSizeLimits, ProviderModel, OptionalField } from '../../modelSpec';
+import type { Resolution } from '../../types';
 import {
 	ALL_RATIOS,
 	ALL_RESOLUTIONS,
+	AT_MOST_ONE,
 	FIVE_OR_TEN,
 	HD_RESOLUTIONS,
 	ONE,
@@ -10,7 +11,7 @@ import {
 	TWO_TO_FIFTEEN,
 	TWO_TO_TEN,
 	WAN25_IMAGE_SIZE,
-} from './limits';
+} from '../../limits';
 
 /** Wan 2.2 serves 480P and 1080P, not 720P. */
 const WAN22_RESOLUTIONS: readonly Resolution[] = ['480p', '1080p'];
@@ -24,17 +25,15 @@ const EDIT_IMAGE_SIZE: ImageSizeLimits = {
 };
 
 const VIDEO_BASE: readonly OptionalField[] = ['negativePrompt', 'promptExtend', 'seed', 'watermark'];
-const VIDEO_WITH_AUDIO: readonly OptionalField[] = [...VIDEO_BASE, 'audioUrl'];
-const WAN26_VIDEO: readonly OptionalField[] = [...VIDEO_WITH_AUDIO, 'shotType'];
+const WAN26_VIDEO: readonly OptionalField[] = [...VIDEO_BASE, 'shotType'];
 const REFERENCE_VIDEO: readonly OptionalField[] = ['negativePrompt', 'seed', 'shotType', 'watermark'];
 
 /**
  * Alibaba Cloud Model Studio (DashScope) Wan models (providers.md §3). Image to video takes the prompt as
  * optional; there the output follows the image, so no aspect ratio.
  */
-export const ALIBABA_MODELS: readonly ModelSpec[] = [
+export const ALIBABA_MODELS: readonly ProviderModel[] = [
 	{
-		provider: 'alibaba',
 		model: 'wan2.2',
 		mode: 'textToVideo',
 		modelId: 'wan2.2-t2v-plus',
@@ -45,7 +44,6 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		optionalFields: VIDEO_BASE,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan2.5-t2v-preview',
@@ -53,10 +51,10 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		resolutions: ALL_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: FIVE_OR_TEN,
-		optionalFields: VIDEO_WITH_AUDIO,
+		media: { audio: AT_MOST_ONE },
+		optionalFields: VIDEO_BASE,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan2.6-t2v',
@@ -64,54 +62,50 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_FIFTEEN,
+		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN26_VIDEO,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.2',
 		mode: 'imageToVideo',
 		modelId: 'wan2.2-i2v-plus',
 		prompt: { required: false, maxLength: 800 },
 		resolutions: WAN22_RESOLUTIONS,
 		durations: [5],
-		imageUrls: ONE,
+		media: { firstFrame: ONE },
 		optionalFields: VIDEO_BASE,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan2.5-i2v-preview',
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: ALL_RESOLUTIONS,
 		durations: FIVE_OR_TEN,
-		imageUrls: ONE,
-		optionalFields: VIDEO_WITH_AUDIO,
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
+		optionalFields: VIDEO_BASE,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-i2v',
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
-		imageUrls: ONE,
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN26_VIDEO,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6-flash',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-i2v-flash',
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
-		imageUrls: ONE,
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: [...WAN26_VIDEO, 'generateAudio'],
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-r2v',
@@ -119,11 +113,10 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_TEN,
-		referenceUrls: { min: 1, max: 5 },
+		media: { references: { min: 1, max: 5 } },
 		optionalFields: REFERENCE_VIDEO,
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6-flash',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-r2v-flash',
@@ -131,11 +124,10 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_TEN,
-		referenceUrls: { min: 1, max: 5 },
+		media: { references: { min: 1, max: 5 } },
 		optionalFields: [...REFERENCE_VIDEO, 'generateAudio'],
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.5',
 		mode: 'textToImage',
 		modelId: 'wan2.5-t2i-preview',
@@ -146,21 +138,20 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		optionalFields: ['negativePrompt', 'promptExtend', 'seed', 'size', 'watermark'],
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		modelId: 'wan2.5-i2i-preview',
 		prompt: { required: true, maxLength: 2000 },
-		imageUrls: { min: 1, max: 3 },
+		media: { images: { min: 1, max: 3 } },
 		numberOfImages: ONE_TO_FOUR,
 		sizeLimits: EDIT_IMAGE_SIZE,
 		optionalFields: ['negativePrompt', 'seed', 'size', 'watermark'],
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6',
 		mode: 'textToImage',
 		modelId: 'wan2.6-t2i',
+		messagesProtocol: true,
 		prompt: { required: true, maxLength: 2100 },
 		aspectRatios: ALL_RATIOS,
 		numberOfImages: ONE_TO_FOUR,
@@ -169,12 +160,12 @@ export const ALIBABA_MODELS: readonly ModelSpec[] = [
 		optionalFields: ['negativePrompt', 'promptExtend', 'seed', 'size', 'watermark'],
 	},
 	{
-		provider: 'alibaba',
 		model: 'wan2.6',
 		mode: 'imageToImage',
 		modelId: 'wan2.6-image',
+		messagesProtocol: true,
 		prompt: { required: true, maxLength: 2000 },
-		imageUrls: { min: 1, max: 4 },
+		media: { images: { min: 1, max: 4 } },
 		numberOfImages: ONE_TO_FOUR,
 		sizeLimits: EDIT_IMAGE_SIZE,
 		optionalFields: ['negativePrompt', 'promptExtend', 'seed', 'size', 'watermark'],

@@ -1,12 +1,11 @@
-import type { ModelSpec, OptionalField } from '../catalogue';
-import { ALL_RATIOS, ALL_RESOLUTIONS, FIVE_OR_TEN, HD_RESOLUTIONS, ONE } from './limits';
+import type { ProviderModel, OptionalField } from '../../modelSpec';
+import { ALL_RATIOS, ALL_RESOLUTIONS, AT_MOST_ONE, FIVE_OR_TEN, HD_RESOLUTIONS, ONE } from '../../limits';
 
 /** Seed doc 003: "Options: 5, 10, 15 (15 seconds: wan2.6 only)". */
 const FIVE_TEN_FIFTEEN: readonly number[] = [5, 10, 15];
 
 /** The `metadata.input` / `metadata.parameters` fields seed doc 003 lists for Wan 2.5. */
 const WAN25_FIELDS: readonly OptionalField[] = [
-	'audioUrl',
 	'generateAudio',
 	'negativePrompt',
 	'promptExtend',
@@ -22,9 +21,8 @@ const WAN26_FIELDS: readonly OptionalField[] = [...WAN25_FIELDS, 'shotType'];
  * Wan 2.5/2.6, §3.2), and the gateway itself refuses an empty prompt, image-to-video included.
  * Video only: the gateway's task routes serve no Wan image models.
  */
-export const GATEWAY_MODELS: readonly ModelSpec[] = [
+export const GATEWAY_MODELS: readonly ProviderModel[] = [
 	{
-		provider: 'gateway',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan2.5-t2v-preview',
@@ -32,10 +30,10 @@ export const GATEWAY_MODELS: readonly ModelSpec[] = [
 		resolutions: ALL_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: FIVE_OR_TEN,
+		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN25_FIELDS,
 	},
 	{
-		provider: 'gateway',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan2.6-t2v',
@@ -43,28 +41,27 @@ export const GATEWAY_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: FIVE_TEN_FIFTEEN,
+		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN26_FIELDS,
 	},
 	{
-		provider: 'gateway',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan2.5-i2v-preview',
 		prompt: { required: true, maxLength: 1500 },
 		resolutions: ALL_RESOLUTIONS,
 		durations: FIVE_OR_TEN,
-		imageUrls: ONE,
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN25_FIELDS,
 	},
 	{
-		provider: 'gateway',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-i2v',
 		prompt: { required: true, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: FIVE_TEN_FIFTEEN,
-		imageUrls: ONE,
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN26_FIELDS,
 	},
 ];

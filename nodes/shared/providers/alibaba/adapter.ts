@@ -1,16 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { arrayAt, asRecord, pathOf, stringAt, strings } from '../json';
-import type { GenerationRequest, ImageSize, ProviderRequest, TaskState, TaskStatus } from '../types';
-import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from './adapter';
-import { compact, requestedImageSize, videoSizeText } from './body';
-
-/** DashScope endpoints by region: the credential's Region option (its test request reads these too). */
-export const ALIBABA_REGION_URLS: Record<string, string> = {
-	intl: 'https://dashscope-intl.aliyuncs.com',
-	cn: 'https://dashscope.aliyuncs.com',
-	us: 'https://dashscope-us.aliyuncs.com',
-};
+import { arrayAt, asRecord, pathOf, stringAt, strings } from '../../json';
+import { urlsOf, type GenerationRequest } from '../../request';
+import type { ImageSize, ProviderRequest, TaskState, TaskStatus } from '../../types';
+import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from '../adapter';
+import { compact, requestedImageSize } from '../body';
+import { dashscopeVideoFields } from '../dashscope';
+import { ALIBABA_MODELS } from './models';
+import { ALIBABA_REGION_URLS } from './regions';
 
 const STATUSES: Record<string, TaskStatus> = {
 	PENDING: 'queued',
@@ -29,41 +24,11 @@ const PATHS = {
 	messages: '/api/v1/services/aigc/image-generation/generation',
 };
 
-/** Catalogue keys whose image models speak the newer messages protocol (wan2.6-t2i, wan2.6-image). */
-const MESSAGES_PROTOCOL = new Set(['wan2.6']);
-
 /** Every create must ask for an asynchronous task, or DashScope refuses it (403 AccessDenied). */
 const ASYNC_HEADERS = { 'X-DashScope-Async': 'enable' };
 
 function dimensions(size: ImageSize | undefined): string | undefined {
 	return size ? `${size.width}*${size.height}` : undefined;
-}
-
-/**
- * The `input` and `parameters` of a DashScope video request (without the prompt). The New-API gateway
- * forwards the same fields to DashScope, so it builds its `metadata` from this too.
- */
-export function dashscopeVideoFields(request: GenerationRequest): { input: IDataObject; parameters: IDataObject } {
-	const { mode } = request;
-	return {
-		input: compact({
-			negative_prompt: request.negativePrompt,
-			img_url: mode === 'imageToVideo' ? request.imageUrls[0] : undefined,
-			reference_urls: mode === 'referenceToVideo' ? request.referenceUrls : undefined,
-			audio_url: request.audioUrl,
-		}),
-		parameters: compact({
-			// Image to video takes a resolution tier and follows the image's shape; the others an exact size.
-			size: mode === 'imageToVideo' ? undefined : videoSizeText(request),
-			resolution: mode === 'imageToVideo' ? request.resolution?.toUpperCase() : undefined,
-			duration: request.duration,
-			prompt_extend: request.promptExtend,
-			shot_type: request.shotType,
-			audio: request.generateAudio,
-			watermark: request.watermark,
-			seed: request.seed,
-		}),
-	};
 }
 
 function videoSubmit(request: GenerationRequest): ProviderRequest {
@@ -77,7 +42,8 @@ function videoSubmit(request: GenerationRequest): ProviderRequest {
 }
 
 function imageSubmit(request: GenerationRequest): ProviderRequest {
-	const editing = request.mode === 'imageToImage';
+	const images = urlsOf(request, 'images');
+	const editing = images.length > 0;
 	const size = requestedImageSize(request);
 	const shared = {
 		size: dimensions(size),
@@ -86,15 +52,14 @@ function imageSubmit(request: GenerationRequest): ProviderRequest {
 		watermark: request.watermark,
 		seed: request.seed,
 	};
-	if (MESSAGES_PROTOCOL.has(request.model)) {
-		const images = editing ? request.imageUrls.map((image) => ({ image })) : [];
+	if (request.spec.messagesProtocol) {
 		return {
 			method: 'POST',
 			path: PATHS.messages,
 			headers: ASYNC_HEADERS,
 			body: {
 				model: request.modelId,
-				input: { messages: [{ role: 'user', content: [{ text: request.prompt }, ...images] }] },
+				input: { messages: [{ role: 'user', content: [{ text: request.prompt }, ...images.map((image) => ({ image }))] }] },
 				parameters: compact({ negative_prompt: request.negativePrompt, ...shared }),
 			},
 		};
@@ -108,7 +73,7 @@ function imageSubmit(request: GenerationRequest): ProviderRequest {
 			input: compact({
 				prompt: request.prompt,
 				negative_prompt: request.negativePrompt,
-				images: editing ? request.imageUrls : undefined,
+				images: editing ? images : undefined,
 			}),
 			parameters: compact(shared),
 		},
@@ -177,6 +142,7 @@ export const alibaba: ProviderAdapter = {
 	id: 'alibaba',
 	displayName: 'Alibaba Cloud Model Studio',
 	credentialType: 'alibabaModelStudioApi',
+	models: ALIBABA_MODELS,
 	// DashScope allows 20 task queries per second; submit limits are per model and unpublished.
 	rateLimit: { perSecond: 10, burst: 10 },
 

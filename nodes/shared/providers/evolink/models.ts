@@ -1,7 +1,8 @@
-import type { ModelSpec } from '../catalogue';
+import type { ProviderModel } from '../../modelSpec';
 import {
 	ALL_RATIOS,
 	ALL_RESOLUTIONS,
+	AT_MOST_ONE,
 	FIVE_OR_TEN,
 	HD_RESOLUTIONS,
 	ONE,
@@ -9,12 +10,11 @@ import {
 	TWO_TO_FIFTEEN,
 	TWO_TO_TEN,
 	WAN25_IMAGE_SIZE,
-} from './limits';
+} from '../../limits';
 
 /** EvoLink's Wan models (seed docs 000, 001, 004; providers.md §1.3). */
-export const EVOLINK_MODELS: readonly ModelSpec[] = [
+export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
-		provider: 'evolink',
 		model: 'wan2.5',
 		mode: 'textToVideo',
 		modelId: 'wan2.5-text-to-video',
@@ -25,18 +25,16 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 		optionalFields: ['callbackUrl', 'promptExtend'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.5',
 		mode: 'imageToVideo',
 		modelId: 'wan2.5-image-to-video',
 		prompt: { required: true, maxLength: 2000 },
 		resolutions: ALL_RESOLUTIONS,
 		durations: FIVE_OR_TEN,
-		imageUrls: ONE,
+		media: { firstFrame: ONE },
 		optionalFields: ['callbackUrl', 'promptExtend'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.6',
 		mode: 'textToVideo',
 		modelId: 'wan2.6-text-to-video',
@@ -44,32 +42,30 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_FIFTEEN,
-		optionalFields: ['audioUrl', 'callbackUrl', 'promptExtend', 'shotType'],
+		media: { audio: AT_MOST_ONE },
+		optionalFields: ['callbackUrl', 'promptExtend', 'shotType'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.6',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-image-to-video',
 		prompt: { required: true, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
-		imageUrls: ONE,
-		optionalFields: ['audioUrl', 'callbackUrl', 'promptExtend', 'shotType'],
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
+		optionalFields: ['callbackUrl', 'promptExtend', 'shotType'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.6-flash',
 		mode: 'imageToVideo',
 		modelId: 'wan2.6-image-to-video-flash',
 		prompt: { required: true, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
-		imageUrls: ONE,
-		optionalFields: ['audioUrl', 'callbackUrl', 'generateAudio', 'promptExtend', 'shotType'],
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
+		optionalFields: ['callbackUrl', 'generateAudio', 'promptExtend', 'shotType'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.6',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-reference-video',
@@ -77,11 +73,10 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_TEN,
-		referenceUrls: { min: 1, max: 3 },
+		media: { references: { min: 1, max: 3 } },
 		optionalFields: ['callbackUrl', 'shotType'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.6-flash',
 		mode: 'referenceToVideo',
 		modelId: 'wan2.6-reference-video-flash',
@@ -89,11 +84,10 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 		resolutions: HD_RESOLUTIONS,
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_TEN,
-		referenceUrls: { min: 1, max: 3 },
+		media: { references: { min: 1, max: 3 } },
 		optionalFields: ['callbackUrl', 'generateAudio', 'shotType'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.5',
 		mode: 'textToImage',
 		modelId: 'wan2.5-text-to-image',
@@ -104,12 +98,11 @@ export const EVOLINK_MODELS: readonly ModelSpec[] = [
 		optionalFields: ['callbackUrl', 'promptExtend', 'size'],
 	},
 	{
-		provider: 'evolink',
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		modelId: 'wan2.5-image-to-image',
 		prompt: { required: true, maxLength: 2000 },
-		imageUrls: { min: 1, max: 2 },
+		media: { images: { min: 1, max: 2 } },
 		numberOfImages: ONE_TO_FOUR,
 		optionalFields: ['callbackUrl'],
 	},

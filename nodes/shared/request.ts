@@ -1,0 +1,46 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ModelSpec } from './modelSpec';
+import type { MediaSlot } from './modes';
+import type { AspectRatio, GenerationMode, ImageSize, MediaKind, Resolution, ShotType } from './types';
+
+/** One media input: a public URL the provider fetches itself. */
+export interface MediaRef {
+	url: string;
+}
+
+/** Everything a provider needs to create one task, already validated against the catalogue. */
+export interface GenerationRequest {
+	kind: MediaKind;
+	mode: GenerationMode;
+	/** The catalogue entry the request was checked against: its limits and the provider's quirks. */
+	spec: ModelSpec;
+	/** The provider's own model id (the entry's, or the user's `modelId` override). */
+	modelId: string;
+	prompt?: string;
+	negativePrompt?: string;
+	/** The mode's media inputs; a slot the user left empty is absent. */
+	media: Partial<Record<MediaSlot, MediaRef[]>>;
+	resolution?: Resolution;
+	aspectRatio?: AspectRatio;
+	duration?: number;
+	numberOfImages?: number;
+	size?: ImageSize;
+	generateAudio?: boolean;
+	promptExtend?: boolean;
+	seed?: number;
+	shotType?: ShotType;
+	watermark?: boolean;
+	callbackUrl?: string;
+	extraParameters?: IDataObject;
+}
+
+/** The URLs of one media slot, in order (none when the slot is empty). */
+export function urlsOf(request: GenerationRequest, slot: MediaSlot): string[] {
+	return (request.media[slot] ?? []).map((entry) => entry.url);
+}
+
+/** The single URL of a one-entry slot, e.g. the first frame. */
+export function urlOf(request: GenerationRequest, slot: MediaSlot): string | undefined {
+	return urlsOf(request, slot)[0];
+}
