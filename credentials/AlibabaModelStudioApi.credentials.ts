@@ -1,10 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
 
 import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba/regions';
 
@@ -22,15 +18,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#alibaba-cloud-model-studio';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'A Model Studio (DashScope) API key from the same region as the Region below',
-		},
+		apiKeyProperty('A Model Studio (DashScope) API key from the same region as the Region below'),
 		{
 			displayName: 'Region',
 			name: 'region',
@@ -43,23 +31,15 @@ export class AlibabaModelStudioApi implements ICredentialType {
 			default: 'intl',
 			description: 'Where the API key was created: keys, endpoints and models are separate per region',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
+		baseUrlProperty({
 			default: '',
 			placeholder: 'https://{WorkspaceId}.ap-southeast-1.maas.aliyuncs.com',
 			description:
 				'Leave empty to use the region’s endpoint. Set it for a workspace domain, a proxy or a test server.',
-		},
+		}),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = bearerAuthentication;
 
 	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key 401.
 	test: ICredentialTestRequest = {

@@ -1,10 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
 
 export class ApixoApi implements ICredentialType {
 	name = 'apixoApi';
@@ -16,30 +12,14 @@ export class ApixoApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#apixo';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'From the APIXO dashboard, API Keys page',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
+		apiKeyProperty('From the APIXO dashboard, API Keys page'),
+		baseUrlProperty({
 			default: 'https://api.apixo.ai/api/v1',
 			description: 'Change only for a proxy or a test server. Include the /api/v1 path.',
-		},
+		}),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = bearerAuthentication;
 
 	// The key's balance: 200 for a valid key, 401 for a wrong one. Free, and creates nothing.
 	test: ICredentialTestRequest = {

@@ -1,10 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
 
 export class EvoLinkApi implements ICredentialType {
 	name = 'evoLinkApi';
@@ -16,30 +12,14 @@ export class EvoLinkApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#evolink';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'From the EvoLink dashboard, API Keys page',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
+		apiKeyProperty('From the EvoLink dashboard, API Keys page'),
+		baseUrlProperty({
 			default: 'https://api.evolink.ai',
 			description: 'Change only for a proxy or a test server',
-		},
+		}),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = bearerAuthentication;
 
 	// A lookup of a task that cannot exist: a valid key gets 404 "not found", a wrong key 401.
 	test: ICredentialTestRequest = {

@@ -1,10 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
 
 export class WanGatewayApi implements ICredentialType {
 	name = 'wanGatewayApi';
@@ -16,32 +12,16 @@ export class WanGatewayApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#openai-compatible-gateway-new-api';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: "A token from your gateway's Tokens page (sk-…)",
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
+		apiKeyProperty("A token from your gateway's Tokens page (sk-…)"),
+		baseUrlProperty({
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://gateway.example.com',
 			description: 'Address of your New API (or One API) gateway. A trailing /v1 is ignored.',
-		},
+		}),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = bearerAuthentication;
 
 	// The OpenAI-compatible model list: 200 for a valid token, 401 for a wrong one.
 	test: ICredentialTestRequest = {
