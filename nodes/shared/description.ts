@@ -1,8 +1,8 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MODEL_NAMES, modelsFor, modesFor } from './catalogue';
-import { KIND_DEFAULTS } from './defaults';
-import { GENERATION_MODES, MODES, mediaSlotsOf, type MediaSlotSpec, type ModeSpec } from './modes';
+import { aspectRatioFields, videoModelFields } from './modelFields';
+import { GENERATION_MODES, MODES, mediaSlotsOf, type MediaSlotSpec } from './modes';
 import { optionProperties } from './optionDescription';
 import { PROVIDERS } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
@@ -64,18 +64,18 @@ function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 
 const generate = { operation: ['generate'] };
 
-/** The modes of one kind that pass `test`, for a field's displayOptions. */
-function modesWhere(kind: MediaKind, test: (mode: ModeSpec) => boolean): string[] {
-	return GENERATION_MODES.filter((mode) => MODES[mode].kind === kind && test(MODES[mode]));
-}
-
 /** One text field per media input of the kind's modes, shown for the modes that take it. */
 function mediaSlotProperty(kind: MediaKind, slot: MediaSlotSpec): INodeProperties {
 	return {
 		displayName: slot.label,
 		name: slot.parameter,
 		type: 'string',
-		displayOptions: { show: { ...generate, mode: modesWhere(kind, (mode) => mode.slots.includes(slot)) } },
+		displayOptions: {
+			show: {
+				...generate,
+				mode: GENERATION_MODES.filter((mode) => MODES[mode].kind === kind && MODES[mode].slots.includes(slot)),
+			},
+		},
 		default: '',
 		placeholder: slot.placeholder,
 		description: slot.description,
@@ -86,60 +86,18 @@ function mediaProperties(kind: MediaKind): INodeProperties[] {
 	const slots = mediaSlotsOf(kind)
 		.filter((slot) => !slot.inOptions)
 		.map((slot) => mediaSlotProperty(kind, slot));
-	const defaultAspectRatio = KIND_DEFAULTS[kind].aspectRatio;
-	const aspectRatio: INodeProperties = {
-		displayName: 'Aspect Ratio',
-		name: 'aspectRatio',
-		type: 'options',
-		displayOptions: { show: { ...generate, mode: modesWhere(kind, (mode) => mode.aspectRatio) } },
-		options: [
-			{ name: '16:9 (Landscape)', value: '16:9' },
-			{ name: '9:16 (Portrait)', value: '9:16' },
-			{ name: '1:1 (Square)', value: '1:1' },
-			{ name: '4:3', value: '4:3' },
-			{ name: '3:4', value: '3:4' },
-		].sort(byName),
-		default: defaultAspectRatio,
-		description: 'Shape of the output. 480p serves 16:9, 9:16 and 1:1 only.',
-	};
-	if (kind === 'image') {
-		return [
-			...slots,
-			aspectRatio,
-			{
-				displayName: 'Number of Images',
-				name: 'numberOfImages',
-				type: 'number',
-				displayOptions: { show: generate },
-				typeOptions: { minValue: 1, maxValue: 4, numberPrecision: 0 },
-				default: 1,
-				description: 'How many images to generate; each becomes its own output item',
-			},
-		];
-	}
+	if (kind === 'video') return [...slots, ...videoModelFields()];
 	return [
 		...slots,
+		...aspectRatioFields('image'),
 		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			displayOptions: { show: generate },
-			options: [
-				{ name: '480p', value: '480p' },
-				{ name: '720p', value: '720p' },
-				{ name: '1080p', value: '1080p' },
-			].sort(byName),
-			default: '720p',
-		},
-		aspectRatio,
-		{
-			displayName: 'Duration (Seconds)',
-			name: 'duration',
+			displayName: 'Number of Images',
+			name: 'numberOfImages',
 			type: 'number',
 			displayOptions: { show: generate },
-			typeOptions: { minValue: 1, maxValue: 15, numberPrecision: 0 },
-			default: 5,
-			description: 'Length of the video. Wan 2.5 makes 5 or 10 s; Wan 2.6 makes 2–15 s (2–10 s from references).',
+			typeOptions: { minValue: 1, maxValue: 4, numberPrecision: 0 },
+			default: 1,
+			description: 'How many images to generate; each becomes its own output item',
 		},
 	];
 }
