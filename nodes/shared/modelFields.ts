@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { modelsFor, modesFor } from './catalogue';
 import { KIND_DEFAULTS } from './defaults';
@@ -62,6 +62,29 @@ function perModelField<T extends string | number>(kind: MediaKind, field: FieldS
 			}),
 		),
 	);
+}
+
+/**
+ * Where an option of the Options collection shows: for each provider, the modes whose accepting models
+ * are the same, and those models. Collection options name root parameters with a leading slash.
+ */
+export function optionShownFor(kind: MediaKind, accepts: (spec: ModelSpec) => boolean): IDisplayOptions[] {
+	return PROVIDER_IDS.flatMap((provider) => {
+		const modesByModels = new Map<string, { modes: string[]; models: string[] }>();
+		for (const mode of modesFor(provider, kind)) {
+			const models = modelsFor(provider, mode)
+				.filter(accepts)
+				.map((spec) => spec.model);
+			if (models.length === 0) continue;
+			const key = JSON.stringify(models);
+			const group = modesByModels.get(key) ?? { modes: [], models };
+			group.modes.push(mode);
+			modesByModels.set(key, group);
+		}
+		return [...modesByModels.values()].map(({ modes, models }) => ({
+			show: { '/operation': ['generate'], '/provider': [provider], '/mode': modes, '/model': models },
+		}));
+	});
 }
 
 const byNumber = (values: readonly number[]) => [...values].sort((a, b) => a - b);

@@ -1,28 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { KIND_DEFAULTS } from './defaults';
-import { mediaSlotsOf } from './modes';
+import type { ModelSpec, OptionalField } from './modelSpec';
+import { optionShownFor } from './modelFields';
+import { MODES, mediaSlotsOf } from './modes';
 import type { MediaKind } from './types';
 
-/** The Options collection of Wan Video or Wan Image, sorted by name. */
-export function optionProperties(kind: MediaKind): INodeProperties[] {
+/** Options of every run, Generate and Get Task alike: how to wait, and where the file goes. */
+function runOptions(kind: MediaKind): INodeProperties[] {
 	const { pollIntervalSeconds, timeoutSeconds } = KIND_DEFAULTS[kind];
-	const options: INodeProperties[] = [
-		{
-			displayName: 'Callback URL',
-			name: 'callbackUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/webhooks/wan',
-			description: 'Public HTTPS URL the provider notifies when the task ends (in addition to waiting here)',
-		},
-		{
-			displayName: 'Extra Parameters',
-			name: 'extraParameters',
-			type: 'json',
-			default: '{}',
-			description: "JSON merged into the provider's request body, for fields this node does not offer",
-		},
+	return [
 		{
 			displayName: 'Max Concurrency',
 			name: 'maxConcurrency',
@@ -38,14 +25,6 @@ export function optionProperties(kind: MediaKind): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. wan2.6-text-to-video',
 			description: "The provider's own model ID, overriding Model (its limits are still checked against Model)",
-		},
-		{
-			displayName: 'Negative Prompt',
-			name: 'negativePrompt',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			description: 'What to keep out of the result (at most 500 characters)',
 		},
 		{
 			displayName: 'On Timeout',
@@ -71,26 +50,12 @@ export function optionProperties(kind: MediaKind): INodeProperties[] {
 			description: 'How often to ask the provider whether a task is done',
 		},
 		{
-			displayName: 'Prompt Extend',
-			name: 'promptExtend',
-			type: 'boolean',
-			default: true,
-			description: "Whether to let the provider rewrite the prompt with more detail (the provider's default is on)",
-		},
-		{
 			displayName: 'Put Output in Field',
 			name: 'binaryPropertyName',
 			type: 'string',
+			displayOptions: { show: { '/waitForCompletion': [true], '/returnAs': ['binary'] } },
 			default: 'data',
 			description: 'The binary field that receives the downloaded file',
-		},
-		{
-			displayName: 'Seed',
-			name: 'seed',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 2147483647, numberPrecision: 0 },
-			default: 0,
-			description: 'Random seed for more repeatable results (0–2147483647)',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -100,57 +65,118 @@ export function optionProperties(kind: MediaKind): INodeProperties[] {
 			default: timeoutSeconds,
 			description: 'How long to wait for each task after submitting it',
 		},
-		{
-			displayName: 'Watermark',
-			name: 'watermark',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to add the provider\'s "AI generated" watermark',
-		},
 	];
-	if (kind === 'video') {
-		options.push(
-			{
-				displayName: 'Generate Audio',
-				name: 'generateAudio',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the model adds generated sound (off makes a silent, cheaper video on Flash models)',
-			},
-			{
-				displayName: 'Shot Type',
-				name: 'shotType',
-				type: 'options',
-				options: [
-					{ name: 'Multi', value: 'multi', description: 'Several switched shots' },
-					{ name: 'Single', value: 'single', description: 'One continuous shot' },
-				],
-				default: 'single',
-				description: 'Whether the video is one shot or several (Wan 2.6; needs Prompt Extend)',
-			},
-		);
-	} else {
-		options.push({
-			displayName: 'Size',
-			name: 'size',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1280x1280',
-			description: 'Exact output size as WIDTHxHEIGHT, overriding Aspect Ratio',
-		});
-	}
+}
+
+const EXTRA_PARAMETERS: INodeProperties = {
+	displayName: 'Extra Parameters',
+	name: 'extraParameters',
+	type: 'json',
+	displayOptions: { show: { '/operation': ['generate'] } },
+	default: '{}',
+	description: "JSON merged into the provider's request body, for fields this node does not offer",
+};
+
+/** The optional request fields, each shown only where the chosen model takes it. */
+const MODEL_OPTIONS: Record<OptionalField, INodeProperties> = {
+	callbackUrl: {
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/webhooks/wan',
+		description: 'Public HTTPS URL the provider notifies when the task ends (in addition to waiting here)',
+	},
+	generateAudio: {
+		displayName: 'Generate Audio',
+		name: 'generateAudio',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the model adds generated sound (off makes a silent, cheaper video on Flash models)',
+	},
+	negativePrompt: {
+		displayName: 'Negative Prompt',
+		name: 'negativePrompt',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'What to keep out of the result (at most 500 characters)',
+	},
+	promptExtend: {
+		displayName: 'Prompt Extend',
+		name: 'promptExtend',
+		type: 'boolean',
+		default: true,
+		description: "Whether to let the provider rewrite the prompt with more detail (the provider's default is on)",
+	},
+	seed: {
+		displayName: 'Seed',
+		name: 'seed',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 2147483647, numberPrecision: 0 },
+		default: 0,
+		description: 'Random seed for more repeatable results (0–2147483647)',
+	},
+	shotType: {
+		displayName: 'Shot Type',
+		name: 'shotType',
+		type: 'options',
+		options: [
+			{ name: 'Multi', value: 'multi', description: 'Several switched shots' },
+			{ name: 'Single', value: 'single', description: 'One continuous shot' },
+		],
+		default: 'single',
+		description: 'Whether the video is one shot or several (Wan 2.6; needs Prompt Extend)',
+	},
+	size: {
+		displayName: 'Size',
+		name: 'size',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1280x1280',
+		description: 'Exact output size as WIDTHxHEIGHT, overriding Aspect Ratio',
+	},
+	watermark: {
+		displayName: 'Watermark',
+		name: 'watermark',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add the provider\'s "AI generated" watermark',
+	},
+};
+
+/** One copy of `option` per group of providers, modes and models that take it (none where no model does). */
+function perModel(kind: MediaKind, option: INodeProperties, accepts: (spec: ModelSpec) => boolean): INodeProperties[] {
+	return optionShownFor(kind, accepts).map((displayOptions) => ({ ...option, displayOptions }));
+}
+
+function modelOptions(kind: MediaKind): INodeProperties[] {
+	const fields = (Object.keys(MODEL_OPTIONS) as OptionalField[]).flatMap((field) =>
+		perModel(kind, MODEL_OPTIONS[field], (spec) => spec.optionalFields.includes(field)),
+	);
 	// Media inputs that live in Options (the audio track), as the mode table describes them.
-	const mediaOptions = mediaSlotsOf(kind)
+	const media = mediaSlotsOf(kind)
 		.filter((slot) => slot.inOptions)
-		.map(
-			(slot): INodeProperties => ({
-				displayName: slot.label,
-				name: slot.parameter,
-				type: 'string',
-				default: '',
-				placeholder: slot.placeholder,
-				description: slot.description,
-			}),
+		.flatMap((slot) =>
+			perModel(
+				kind,
+				{
+					displayName: slot.label,
+					name: slot.parameter,
+					type: 'string',
+					default: '',
+					placeholder: slot.placeholder,
+					description: slot.description,
+				},
+				(spec) => MODES[spec.mode].slots.includes(slot) && spec.media?.[slot.slot] !== undefined,
+			),
 		);
-	return [...options, ...mediaOptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return [...fields, ...media];
+}
+
+/** The Options collection of Wan Video or Wan Image, sorted by name. */
+export function optionProperties(kind: MediaKind): INodeProperties[] {
+	return [...runOptions(kind), EXTRA_PARAMETERS, ...modelOptions(kind)].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
 }
