@@ -35,10 +35,13 @@ export function callContext(ctx: RunContext, run: JobRun, deadline: number, requ
 	return { ...ctx, signal: run.signal, deadline, requestTimeoutMs, task: run.handle };
 }
 
-/** A poll answer slower than a few poll intervals is treated as lost and asked again. */
+/** How long a poll waits for its answer: one slower than a few poll intervals is treated as lost and asked again. */
+export function pollRequestTimeoutMs(pollIntervalMs: number): number {
+	return Math.min(REQUEST_TIMEOUT_MS / 2, Math.max(2000, pollIntervalMs * 3));
+}
+
 function pollContext(ctx: RunContext, run: JobRun, deadline: number): CallContext {
-	const pollIntervalMs = run.job.settings.pollIntervalMs;
-	return callContext(ctx, run, deadline, Math.min(REQUEST_TIMEOUT_MS / 2, Math.max(2000, pollIntervalMs * 3)));
+	return callContext(ctx, run, deadline, pollRequestTimeoutMs(run.job.settings.pollIntervalMs));
 }
 
 /** A 2xx body read by `parser`; one it cannot read is the provider's error, naming the task if there is one. */
