@@ -39,13 +39,16 @@ export async function pollUntilDone(report: TaskReport, respondedAt: number, opt
 		const now = clock.now();
 		if (now >= deadline) return timeUp();
 		await clock.sleep(Math.min(nextPollAt, deadline) - now, options.signal);
-		try {
-			state = await options.poll(deadline);
-		} catch (error) {
+		const polled = await options.poll(deadline).then(
+			(read) => ({ read }),
+			(error: unknown) => ({ error }),
+		);
+		if ('error' in polled) {
 			// Transient failures that ran into the deadline: the task is still there, so this is a timeout.
-			if (error instanceof WanError && error.transient) return timeUp();
-			throw error;
+			if (polled.error instanceof WanError && polled.error.transient) return timeUp();
+			throw polled.error;
 		}
+		state = polled.read;
 		nextPollAt = clock.now() + settings.pollIntervalMs;
 		options.onState(state);
 	}

@@ -44,19 +44,19 @@ function pollContext(ctx: RunContext, run: JobRun, deadline: number): CallContex
 	return callContext(ctx, run, deadline, pollRequestTimeoutMs(run.job.settings.pollIntervalMs));
 }
 
-/** A 2xx body read by `parser`; one it cannot read is the provider's error, naming the task if there is one. */
+/** A parser's failure as the provider's error, naming the task if there is one (a submit's answer has none yet). */
+function unreadable(ctx: RunContext, response: HttpResponse, error: unknown, task: TaskHandle | undefined): unknown {
+	if (!(error instanceof MalformedResponseError)) return error;
+	const providerName = ctx.adapter.displayName;
+	return unreadableResponse({ providerName, reason: error, httpStatus: response.statusCode, answeredSubmit: task === undefined, task });
+}
+
+/** A 2xx body read by `parser`; one it cannot read is the provider's error. */
 function parse<T>(ctx: RunContext, response: HttpResponse, parser: (body: unknown) => T, task: TaskHandle | undefined): T {
 	try {
 		return parser(response.body);
 	} catch (error) {
-		if (!(error instanceof MalformedResponseError)) throw error;
-		throw unreadableResponse({
-			providerName: ctx.adapter.displayName,
-			reason: error,
-			httpStatus: response.statusCode,
-			answeredSubmit: task === undefined,
-			task,
-		});
+		throw unreadable(ctx, response, error, task);
 	}
 }
 
@@ -64,8 +64,7 @@ function parse<T>(ctx: RunContext, response: HttpResponse, parser: (body: unknow
 function readState(ctx: RunContext, response: HttpResponse, task: TaskHandle): TaskState {
 	const state = parse(ctx, response, ctx.adapter.parseStatus, task);
 	if (state.status === 'succeeded' && state.urls.length === 0) {
-		const reason = new MalformedResponseError('the task finished without any result URL', response.body);
-		throw unreadableResponse({ providerName: ctx.adapter.displayName, reason, httpStatus: response.statusCode, answeredSubmit: false, task });
+		throw unreadable(ctx, response, new MalformedResponseError('the task finished without any result URL', response.body), task);
 	}
 	return state;
 }
