@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { KIND_DEFAULTS } from './description';
-import { asWanError, inputRefused, type WanError } from './errors';
+import { WanError, asWanError, inputRefused } from './errors';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
 import { deliverResults, failedItem, pendingItem, type Delivery, type ReturnAs } from './results';
@@ -105,6 +105,12 @@ function itemError(error: unknown, providerName: string): WanError {
 	return error instanceof InvalidInputError ? inputRefused(providerName, error) : asWanError(error);
 }
 
+/** Whether n8n shows the error as the provider's (NodeApiError) or the node's own (NodeOperationError). */
+function isProviders(error: WanError): boolean {
+	if (error.kind === 'download') return error.cause instanceof WanError && isProviders(error.cause);
+	return error.kind !== 'input' && error.kind !== 'unexpected';
+}
+
 /** The one place a WanError becomes one of n8n's errors; an error of n8n's own passes on as it is. */
 function toNodeError(node: INode, itemIndex: number, error: WanError): NodeApiError | NodeOperationError {
 	const { cause } = error;
@@ -112,8 +118,7 @@ function toNodeError(node: INode, itemIndex: number, error: WanError): NodeApiEr
 		const unchanged = error.message === cause.message && error.description === (cause.description ?? undefined);
 		if (error.kind === 'unexpected' && unchanged) return cause;
 	}
-	const fromProvider = error.kind === 'download' ? (cause as WanError).kind !== 'unexpected' : error.kind !== 'input' && error.kind !== 'unexpected';
-	if (!fromProvider) return new NodeOperationError(node, error.message, { itemIndex, description: error.description });
+	if (!isProviders(error)) return new NodeOperationError(node, error.message, { itemIndex, description: error.description });
 	return new NodeApiError(node, { message: error.message, code: error.providerCode ?? null } as JsonObject, {
 		message: error.message,
 		description: error.description,
