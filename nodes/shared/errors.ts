@@ -210,11 +210,13 @@ export function downloadFailed(what: string, cause: WanError): WanError {
 export function asWanError(error: unknown, task?: TaskHandle): WanError {
 	if (error instanceof WanError) return error;
 	const fromN8n = error instanceof NodeApiError || error instanceof NodeOperationError;
+	const httpCode = error instanceof NodeApiError ? Number(error.httpCode ?? undefined) : NaN;
 	return new WanError({
 		kind: 'unexpected',
 		message: error instanceof Error ? error.message : String(error),
 		description: fromN8n ? error.description ?? undefined : task ? taskHint(task) : undefined,
 		task,
+		httpStatus: Number.isInteger(httpCode) ? httpCode : undefined,
 		cause: error,
 	});
 }

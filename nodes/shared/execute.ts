@@ -108,7 +108,8 @@ function itemError(error: unknown, providerName: string): WanError {
 /** Whether n8n shows the error as the provider's (NodeApiError) or the node's own (NodeOperationError). */
 function isProviders(error: WanError): boolean {
 	if (error.kind === 'download') return error.cause instanceof WanError && isProviders(error.cause);
-	return error.kind !== 'input' && error.kind !== 'unexpected';
+	if (error.kind === 'unexpected') return error.cause instanceof NodeApiError;
+	return error.kind !== 'input';
 }
 
 /** The one place a WanError becomes one of n8n's errors; an error of n8n's own passes on as it is. */

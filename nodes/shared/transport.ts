@@ -104,6 +104,7 @@ async function withRetries(
 	}
 }
 
+/** The error of a request given up on: `transient` when the policy would have retried it but for the deadline. */
 function failure(
 	ctx: RetryContext,
 	purpose: RequestPurpose,
