@@ -1,11 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { KIND_DEFAULTS } from './defaults';
-import { toNodeError } from './errors';
-import { runJobs, type Job, type JobSettings, type OnTimeout } from './jobs';
+import { WanError, asWanError, inputRefused } from './errors';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
-import { deliverResults, failedItem, pendingItem, type ReturnAs } from './results';
+import { deliverResults, failedItem, pendingItem, type Delivery, type ReturnAs } from './results';
+import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
 import type { MediaKind, ProviderId } from './types';
 import { InvalidInputError } from './inputError';
 import { mediaSlotsOf } from './modes';
@@ -22,27 +30,38 @@ function positiveNumber(field: string, value: unknown, fallback: number, minimum
 	return number;
 }
 
-function settingsOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, options: IDataObject): JobSettings {
+/** One item's settings: how its task is waited for, and what is done with the result. */
+function settingsOf(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	kind: MediaKind,
+	options: IDataObject,
+): { settings: JobSettings; delivery: Delivery } {
 	const defaults = KIND_DEFAULTS[kind];
 	const onTimeout = options.onTimeout ?? 'error';
 	if (onTimeout !== 'error' && onTimeout !== 'returnPending') {
 		throw new InvalidInputError('On Timeout', onTimeout, 'Allowed: error, returnPending.');
 	}
 	const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
+	const waitForCompletion = fn.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+	// Hidden (so absent) when not waiting: a task found finished then comes back as URLs.
+	const returnAs = fn.getNodeParameter('returnAs', itemIndex, 'url') as ReturnAs;
 	return {
-		waitForCompletion: fn.getNodeParameter('waitForCompletion', itemIndex, true) as boolean,
-		// Hidden (so absent) when not waiting: a task found finished then comes back as URLs.
-		returnAs: fn.getNodeParameter('returnAs', itemIndex, 'url') as ReturnAs,
-		binaryPropertyName,
-		pollIntervalMs: positiveNumber('Poll Interval', options.pollInterval, defaults.pollIntervalSeconds, 0.1) * 1000,
-		timeoutMs: positiveNumber('Timeout', options.timeout, defaults.timeoutSeconds, 1) * 1000,
-		onTimeout: onTimeout as OnTimeout,
+		settings: {
+			waitForCompletion,
+			pollIntervalMs: positiveNumber('Poll Interval', options.pollInterval, defaults.pollIntervalSeconds, 0.1) * 1000,
+			timeoutMs: positiveNumber('Timeout', options.timeout, defaults.timeoutSeconds, 1) * 1000,
+			onTimeout: onTimeout as OnTimeout,
+		},
+		delivery: { itemIndex, returnAs, binaryPropertyName },
 	};
 }
 
-function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapter: ProviderAdapter): Job {
+type ItemWork = { job: Job; delivery: Delivery };
+
+function workOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapter: ProviderAdapter): ItemWork {
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const settings = settingsOf(fn, itemIndex, kind, options);
+	const { settings, delivery } = settingsOf(fn, itemIndex, kind, options);
 	// `null` marks a parameter hidden for this mode; validation treats it as not given.
 	const param = (name: string): unknown => fn.getNodeParameter(name, itemIndex, null);
 	const mode = param('mode');
@@ -59,7 +78,8 @@ function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapte
 		if (!modelId) {
 			throw new InvalidInputError('Model', model, `Choose the Mode and Model the task was submitted with, or set Options → Model ID.`);
 		}
-		return { itemIndex, settings, handle: { provider: adapter.id, model: modelId, taskId: String(taskId).trim() } };
+		const handle = { provider: adapter.id, model: modelId, taskId: String(taskId).trim() };
+		return { job: { itemIndex, settings, handle }, delivery };
 	}
 	const mediaParameters = mediaSlotsOf(kind)
 		.filter((slot) => !slot.inOptions)
@@ -80,7 +100,35 @@ function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapte
 		},
 		adapter.displayName,
 	);
-	return { itemIndex, settings, request };
+	return { job: { itemIndex, settings, request }, delivery };
+}
+
+/** Anything thrown for one item as a WanError: refused input says nothing reached the provider. */
+function itemError(error: unknown, providerName: string): WanError {
+	return error instanceof InvalidInputError ? inputRefused(providerName, error) : asWanError(error);
+}
+
+/** Whether n8n shows the error as the provider's (NodeApiError) or the node's own (NodeOperationError). */
+function isProviders(error: WanError): boolean {
+	if (error.kind === 'download') return error.cause instanceof WanError && isProviders(error.cause);
+	if (error.kind === 'unexpected') return error.cause instanceof NodeApiError;
+	return error.kind !== 'input';
+}
+
+/** The one place a WanError becomes one of n8n's errors; an error of n8n's own passes on as it is. */
+function toNodeError(node: INode, itemIndex: number, error: WanError): NodeApiError | NodeOperationError {
+	const { cause } = error;
+	if (cause instanceof NodeApiError || cause instanceof NodeOperationError) {
+		const unchanged = error.message === cause.message && error.description === (cause.description ?? undefined);
+		if (error.kind === 'unexpected' && unchanged) return cause;
+	}
+	if (!isProviders(error)) return new NodeOperationError(node, error.message, { itemIndex, description: error.description });
+	return new NodeApiError(node, { message: error.message, code: error.providerCode ?? null } as JsonObject, {
+		message: error.message,
+		description: error.description,
+		httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
+		itemIndex,
+	});
 }
 
 /**
@@ -90,18 +138,22 @@ function jobOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapte
 export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Promise<INodeExecutionData[]> {
 	const items = fn.getInputData();
 	const adapter = providerAdapter(fn.getNodeParameter('provider', 0) as ProviderId);
+	const providerName = adapter.displayName;
 	const continueOnFail = fn.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const jobs: Job[] = [];
+	const deliveries = new Map<number, Delivery>();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			jobs.push(jobOf(fn, itemIndex, kind, adapter));
-		} catch (error) {
-			const nodeError = toNodeError(fn.getNode(), itemIndex, error, adapter.displayName);
-			if (!continueOnFail) throw nodeError;
+			const { job, delivery } = workOf(fn, itemIndex, kind, adapter);
+			jobs.push(job);
+			deliveries.set(itemIndex, delivery);
+		} catch (caught) {
+			const error = itemError(caught, providerName);
+			if (!continueOnFail) throw toNodeError(fn.getNode(), itemIndex, error);
 			const model = fn.getNodeParameter('model', itemIndex, null);
-			results[itemIndex] = failedItem(nodeError, itemIndex, adapter.id, typeof model === 'string' ? model : undefined);
+			results[itemIndex] = failedItem(error, itemIndex, adapter.id, typeof model === 'string' ? model : undefined);
 		}
 	}
 	if (jobs.length === 0) return results.flat();
@@ -114,22 +166,26 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 			positiveNumber('Max Concurrency', firstOptions.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1),
 		);
 		baseUrl = adapter.baseUrl(await fn.getCredentials(adapter.credentialType));
-	} catch (error) {
-		throw toNodeError(fn.getNode(), jobs[0].itemIndex, error, adapter.displayName);
+	} catch (caught) {
+		throw toNodeError(fn.getNode(), jobs[0].itemIndex, itemError(caught, providerName));
 	}
 
-	const outputs = await runJobs({
+	const clock = systemClock;
+	const { outputs, failure } = await runJobs({
 		fn,
 		adapter,
 		baseUrl,
 		jobs,
 		maxConcurrency,
 		continueOnFail,
-		deliver: async (report, job, signal) => await deliverResults(fn, report, job, kind, signal, adapter.displayName),
-		pending: pendingItem,
-		failed: (error, job, handle) =>
-			failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : job.handle.model, handle),
+		clock,
+		deliver: async (report, job, signal) =>
+			await deliverResults(fn, report, deliveries.get(job.itemIndex)!, { kind, providerName, clock, signal }),
+		pending: (report, job) => pendingItem(report, job.itemIndex),
+		failed: (error, job) =>
+			failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : job.handle.model),
 	});
+	if (failure) throw toNodeError(fn.getNode(), failure.job.itemIndex, failure.error);
 	jobs.forEach((job, index) => {
 		results[job.itemIndex] = outputs[index];
 	});

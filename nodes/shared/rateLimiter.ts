@@ -1,16 +1,18 @@
-import { cancellableSleep } from './cancel';
+import { systemClock, type Clock } from './scheduler/clock';
 
 /** A token bucket shared by every request of one run to one provider. */
 export class RateLimiter {
 	private tokens: number;
-	private updatedAt = Date.now();
+	private updatedAt: number;
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly perSecond: number,
 		private readonly burst: number,
+		private readonly clock: Clock = systemClock,
 	) {
 		this.tokens = burst;
+		this.updatedAt = clock.now();
 	}
 
 	/** Resolves when a request may be sent; callers are served in arrival order. */
@@ -22,14 +24,14 @@ export class RateLimiter {
 
 	private async waitForToken(signal?: AbortSignal): Promise<void> {
 		for (;;) {
-			const now = Date.now();
+			const now = this.clock.now();
 			this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
 			this.updatedAt = now;
 			if (this.tokens >= 1) {
 				this.tokens -= 1;
 				return;
 			}
-			await cancellableSleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000), signal);
+			await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000), signal);
 		}
 	}
 }

@@ -1,13 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ExecutionCanceledError } from './cancel';
-import type { WanNodeError } from './errors';
-import { toNodeError } from './errors';
-import type { Job, TaskReport } from './jobs';
+import { asWanError, downloadFailed, type WanError } from './errors';
+import type { Clock } from './scheduler/clock';
+import type { TaskReport } from './scheduler/types';
 import { openDownload } from './transport';
-import type { MediaKind, TaskHandle } from './types';
+import type { MediaKind } from './types';
 
 export type ReturnAs = 'binary' | 'url';
+
+/** What one item does with its finished task: the node's own per-item settings. */
+export interface Delivery {
+	itemIndex: number;
+	returnAs: ReturnAs;
+	/** The binary field that receives downloaded files. */
+	binaryPropertyName: string;
+}
 
 /** Time allowed to start a result download, retries included. */
 const DOWNLOAD_DEADLINE_MS = 5 * 60_000;
@@ -66,45 +74,47 @@ export function resultJson(report: TaskReport, index: number): IDataObject {
 export async function deliverResults(
 	fn: IExecuteFunctions,
 	report: TaskReport,
-	job: Job,
-	kind: MediaKind,
-	/** Stops the downloads when the execution is stopped. */
-	signal: AbortSignal | undefined,
-	providerName: string,
+	delivery: Delivery,
+	options: {
+		kind: MediaKind;
+		providerName: string;
+		clock: Clock;
+		/** Stops the downloads when the execution is stopped. */
+		signal: AbortSignal | undefined;
+	},
 ): Promise<INodeExecutionData[]> {
-	const { returnAs, binaryPropertyName } = job.settings;
-	const pairedItem = { item: job.itemIndex };
-	/** A failed download as the node error naming the file and the task; a stop stays a stop. */
-	const downloadFailure = (error: unknown, what: string): unknown => {
-		if (error instanceof ExecutionCanceledError) return error;
-		const nodeError = toNodeError(fn.getNode(), job.itemIndex, error, providerName, report.handle);
-		nodeError.message = `${what}: ${nodeError.message}`;
-		return nodeError;
-	};
+	const { returnAs, binaryPropertyName } = delivery;
+	const { kind, clock, signal } = options;
+	const { handle } = report;
+	const pairedItem = { item: delivery.itemIndex };
+	/** A failed download as the error naming the file and the task; a stop stays a stop. */
+	const failure = (error: unknown, what: string): unknown =>
+		error instanceof ExecutionCanceledError ? error : downloadFailed(what, asWanError(error, handle));
 	const items = report.state.urls.map((_, index) => ({ json: resultJson(report, index), pairedItem }));
 	if (returnAs === 'url') return items;
 
+	const download = { fn, signal, clock, providerName: options.providerName, task: handle };
 	return await Promise.all(
 		items.map(async (item, index) => {
 			const url = report.state.urls[index];
 			try {
-				const response = await openDownload(fn, url, signal, Date.now() + DOWNLOAD_DEADLINE_MS);
+				const response = await openDownload({ ...download, deadline: clock.now() + DOWNLOAD_DEADLINE_MS }, url);
 				const mimeType = mimeTypeOf(response.headers['content-type'], url, kind);
 				const binary = await fn.helpers.prepareBinaryData(
 					response.body as Buffer,
-					fileNameOf(report.handle.taskId, index, kind, mimeType),
+					fileNameOf(handle.taskId, index, kind, mimeType),
 					mimeType,
 				);
 				return { ...item, binary: { [binaryPropertyName]: binary } };
 			} catch (error) {
-				throw downloadFailure(error, `Downloading result ${index + 1} of task ${report.handle.taskId} failed (${url})`);
+				throw failure(error, `Downloading result ${index + 1} of task ${handle.taskId} failed (${url})`);
 			}
 		}),
 	);
 }
 
 /** The handle of a task that is not finished: enough for Get Task to pick it up. */
-export function pendingItem(report: TaskReport, job: Job): INodeExecutionData[] {
+export function pendingItem(report: TaskReport, itemIndex: number): INodeExecutionData[] {
 	const { handle, state } = report;
 	return [
 		{
@@ -115,18 +125,17 @@ export function pendingItem(report: TaskReport, job: Job): INodeExecutionData[] 
 				status: state.status,
 				progress: state.progress ?? 0,
 			},
-			pairedItem: { item: job.itemIndex },
+			pairedItem: { item: itemIndex },
 		},
 	];
 }
 
 /** A continue-on-fail item: the error, and the task to fetch later if one exists. */
 export function failedItem(
-	error: WanNodeError,
+	error: WanError,
 	itemIndex: number,
 	providerId: string,
 	model: string | undefined,
-	handle?: TaskHandle,
 ): INodeExecutionData[] {
 	return [
 		{
@@ -135,9 +144,9 @@ export function failedItem(
 				...(error.description ? { errorDescription: error.description } : {}),
 				provider: providerId,
 				...(model === undefined ? {} : { model }),
-				...(handle ? { taskId: handle.taskId } : {}),
-				...(error.wanDetails?.status ? { status: error.wanDetails.status } : {}),
-				...(error.wanDetails?.errorCode ? { errorCode: error.wanDetails.errorCode } : {}),
+				...(error.task ? { taskId: error.task.taskId } : {}),
+				...(error.taskStatus ? { status: error.taskStatus } : {}),
+				...(error.providerCode ? { errorCode: error.providerCode } : {}),
 			},
 			pairedItem: { item: itemIndex },
 		},

@@ -43,8 +43,11 @@ export function mayHaveCreatedTask(outcome: AttemptOutcome): boolean {
 	return outcome.statusCode >= 500 && outcome.statusCode !== 503;
 }
 
-/** Seconds from a `Retry-After` header (seconds or an HTTP date), or from "retry after N seconds" in a body. */
-export function retryAfterMs(header: unknown, bodyText: string | undefined, now = Date.now()): number | undefined {
+/**
+ * Seconds from a `Retry-After` header (seconds or an HTTP date, counted from `now`, epoch ms), or from
+ * "retry after N seconds" in a body.
+ */
+export function retryAfterMs(header: unknown, bodyText: string | undefined, now: number): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (typeof value === 'string' && value.trim() !== '') {
 		const seconds = Number(value);

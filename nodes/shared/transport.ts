@@ -1,19 +1,13 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { cancellableSleep, throwIfAborted } from './cancel';
+import { throwIfAborted } from './cancel';
+import { requestFailed, type WanError } from './errors';
 import { asRecord, excerpt } from './json';
 import type { ProviderAdapter } from './providers/adapter';
 import type { RateLimiter } from './rateLimiter';
-import {
-	backoffMs,
-	isRetryable,
-	mayHaveCreatedTask,
-	retryAfterMs,
-	NETWORK_CODES,
-	type AttemptOutcome,
-	type RequestPurpose,
-} from './retry';
-import type { ProviderError, ProviderRequest } from './types';
+import { backoffMs, isRetryable, retryAfterMs, NETWORK_CODES, type AttemptOutcome, type RequestPurpose } from './retry';
+import type { Clock } from './scheduler/clock';
+import type { ProviderError, ProviderRequest, TaskHandle } from './types';
 
 /** No single request waits longer than this for an answer. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -24,48 +18,6 @@ export interface HttpResponse {
 	statusCode: number;
 	body: unknown;
 	headers: Record<string, unknown>;
-}
-
-/** A provider request that failed for good: the HTTP status or network code, and the provider's words. */
-export class ProviderCallError extends Error {
-	constructor(
-		readonly purpose: RequestPurpose,
-		readonly outcome: AttemptOutcome,
-		readonly providerError: ProviderError | undefined,
-		readonly bodyExcerpt: string | undefined,
-	) {
-		super(providerError?.message ?? describeOutcome(outcome, bodyExcerpt));
-		this.name = 'ProviderCallError';
-	}
-
-	get httpCode(): number | undefined {
-		return 'statusCode' in this.outcome ? this.outcome.statusCode : undefined;
-	}
-
-	/** True when a failed submit may still have created a paid task. */
-	get taskMayExist(): boolean {
-		return this.purpose === 'submit' && mayHaveCreatedTask(this.outcome);
-	}
-}
-
-/**
- * Network failures in words. The raw codes stay out of messages: n8n replaces any message that
- * contains one with a generic text that would hide the provider and the task.
- */
-const NETWORK_FAILURES: Record<string, string> = {
-	ECONNABORTED: 'no answer within the request timeout',
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset',
-	EAI_AGAIN: 'the host name could not be resolved',
-	ENOTFOUND: 'the host name could not be resolved',
-	ETIMEDOUT: 'no answer within the request timeout',
-};
-
-function describeOutcome(outcome: AttemptOutcome, bodyExcerpt: string | undefined): string {
-	if ('networkCode' in outcome) {
-		return `Network error: ${NETWORK_FAILURES[outcome.networkCode] ?? 'the request did not complete'}`;
-	}
-	return `HTTP ${outcome.statusCode}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}`;
 }
 
 /**
@@ -93,24 +45,39 @@ export interface CallContext {
 	deadline: number;
 	/** How long one attempt may wait for an answer (never past the deadline). */
 	requestTimeoutMs: number;
+	/** Reads the time and waits between attempts. */
+	clock: Clock;
+	/** The task the request is about, named in its errors. */
+	task?: TaskHandle;
 }
 
 type AttemptResult = HttpResponse | { networkCode: string };
 
+interface RetryContext {
+	signal: AbortSignal | undefined;
+	deadline: number;
+	requestTimeoutMs: number;
+	clock: Clock;
+	limiter?: RateLimiter;
+	providerName: string;
+	task?: TaskHandle;
+}
+
 /** Runs `send` until it answers 2xx, or the retry policy for `purpose` gives up. */
 async function withRetries(
 	purpose: RequestPurpose,
-	ctx: Pick<CallContext, 'signal' | 'deadline' | 'requestTimeoutMs'> & { limiter?: RateLimiter },
+	ctx: RetryContext,
 	send: (timeoutMs: number) => Promise<AttemptResult>,
 	parseError: (body: unknown) => ProviderError | undefined,
 ): Promise<HttpResponse> {
+	const { clock } = ctx;
 	for (let attemptNumber = 0; ; attemptNumber++) {
 		await ctx.limiter?.take(ctx.signal);
 		// A submit may take as long as it needs: cutting it short could leave a paid task without its id.
 		const timeout =
 			purpose === 'submit'
 				? ctx.requestTimeoutMs
-				: Math.max(1000, Math.min(ctx.requestTimeoutMs, ctx.deadline - Date.now()));
+				: Math.max(1000, Math.min(ctx.requestTimeoutMs, ctx.deadline - clock.now()));
 		let result: AttemptResult | { notNetwork: unknown };
 		try {
 			result = await send(timeout);
@@ -126,25 +93,41 @@ async function withRetries(
 			'networkCode' in result ? result : { statusCode: result.statusCode };
 		const body = 'body' in result ? result.body : undefined;
 		const bodyText = typeof body === 'string' ? body : body === undefined ? undefined : excerpt(body, 2000);
-		const hinted = 'headers' in result ? retryAfterMs(result.headers['retry-after'], bodyText) : undefined;
+		const hinted = 'headers' in result ? retryAfterMs(result.headers['retry-after'], bodyText, clock.now()) : undefined;
 		// At least the backoff, so a provider repeating "Retry-After: 0" is not asked again at once forever.
 		const wait = Math.max(hinted ?? 0, backoffMs(attemptNumber));
-		if (!isRetryable(purpose, outcome) || Date.now() + wait >= ctx.deadline) {
-			throw new ProviderCallError(
-				purpose,
-				outcome,
-				body === undefined ? undefined : parseError(body),
-				body === undefined ? undefined : excerpt(body),
-			);
+		const retryable = isRetryable(purpose, outcome);
+		if (!retryable || clock.now() + wait >= ctx.deadline) {
+			throw failure(ctx, purpose, outcome, body, parseError, retryable);
 		}
-		await cancellableSleep(wait, ctx.signal);
+		await clock.sleep(wait, ctx.signal);
 	}
+}
+
+/** The error of a request given up on: `transient` when the policy would have retried it but for the deadline. */
+function failure(
+	ctx: RetryContext,
+	purpose: RequestPurpose,
+	outcome: AttemptOutcome,
+	body: unknown,
+	parseError: (body: unknown) => ProviderError | undefined,
+	transient: boolean,
+): WanError {
+	return requestFailed({
+		providerName: ctx.providerName,
+		purpose,
+		outcome,
+		providerError: body === undefined ? undefined : parseError(body),
+		bodyExcerpt: body === undefined ? undefined : excerpt(body),
+		transient,
+		task: ctx.task,
+	});
 }
 
 /**
  * Sends one authenticated provider request under the retry policy for its purpose and returns the
- * 2xx response. Throws `ProviderCallError` when it fails for good, `ExecutionCanceledError` when the
- * run is stopped.
+ * 2xx response. Throws a `WanError` (`http` or `network`) when it fails for good,
+ * `ExecutionCanceledError` when the run is stopped.
  */
 export async function callProvider(
 	ctx: CallContext,
@@ -153,7 +136,7 @@ export async function callProvider(
 ): Promise<HttpResponse> {
 	return await withRetries(
 		purpose,
-		ctx,
+		{ ...ctx, providerName: ctx.adapter.displayName },
 		async (timeout) => {
 			const response = (await ctx.fn.helpers.httpRequestWithAuthentication.call(
 				ctx.fn,
@@ -186,19 +169,26 @@ function fromFullResponse(response: FullResponse): HttpResponse {
 	return { statusCode: response.statusCode ?? 0, body: response.body, headers: response.headers ?? {} };
 }
 
+export interface DownloadContext {
+	fn: IExecuteFunctions;
+	signal: AbortSignal | undefined;
+	/** Epoch ms after which no retry is attempted. */
+	deadline: number;
+	clock: Clock;
+	providerName: string;
+	/** The task whose result this is. */
+	task: TaskHandle;
+}
+
 /**
  * Opens a result file as a stream. Result links are public CDN URLs, so no credentials are sent.
  * Network errors and 5xx are retried; 4xx (an expired link) fails at once.
  */
-export async function openDownload(
-	fn: IExecuteFunctions,
-	url: string,
-	signal: AbortSignal | undefined,
-	deadline: number,
-): Promise<HttpResponse> {
+export async function openDownload(ctx: DownloadContext, url: string): Promise<HttpResponse> {
+	const { fn, signal } = ctx;
 	return await withRetries(
 		'download',
-		{ signal, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+		{ ...ctx, requestTimeoutMs: REQUEST_TIMEOUT_MS },
 		async (timeout) => {
 			const response = fromFullResponse(
 				(await fn.helpers.httpRequest({

@@ -1,10 +1,16 @@
 /**
  * The fault suite: what real providers and networks do, injected by the simulator, for every provider.
  * Each case asserts the outcome and counts submits and created tasks: never two tasks for one item.
+ *
+ * Time is virtual: the node and the simulator share one VirtualClock, so Retry-After waits, backoffs,
+ * slow answers, task durations and timeouts pass at once while every request is real HTTP.
  */
+import { REQUEST_TIMEOUT_MS } from '../../nodes/shared/transport';
+import { pollRequestTimeoutMs } from '../../nodes/shared/scheduler/task';
+import { VirtualClock, useVirtualClock } from '../harness/virtualClock';
 import { PROVIDER_CASES, type ProviderCase } from './cases';
-import { startSimulator, type Fault, type Simulator, type TaskBehaviour } from '../simulator';
-import { NODE_NAME, runWan } from './support';
+import { startSimulator, type Fault, type RecordedRequest, type SimClock, type Simulator, type TaskBehaviour } from '../simulator';
+import { NODE_NAME, runWan, until } from './support';
 
 interface FaultCase {
 	name: string;
@@ -200,12 +206,39 @@ const FAULTS: FaultCase[] = [
 
 const table: string[] = [];
 
+const POLL_INTERVAL_S = 0.1;
+const clock = new VirtualClock();
+let restoreClock: () => void;
+beforeAll(() => {
+	restoreClock = useVirtualClock(clock);
+});
+afterAll(() => restoreClock());
+
+/**
+ * How long the node's HTTP client waits for an answer to this request. That timer is real (n8n's
+ * request helper), so an answer delayed past it must be held in real time for the client to give up.
+ */
+function clientTimeoutMs(request: RecordedRequest): number {
+	return request.route === 'status' ? pollRequestTimeoutMs(POLL_INTERVAL_S * 1000) : REQUEST_TIMEOUT_MS;
+}
+
+/** The simulator on the node's virtual clock. */
+const simClock: SimClock = {
+	now: () => clock.now(),
+	async delay(ms, request, gone) {
+		// An answer the client waits for: only virtual time passes.
+		if (ms < clientTimeoutMs(request)) return await clock.sleep(ms);
+		// One it gives up on first: held in real time until the client hangs up (nobody reads it after).
+		await Promise.race([new Promise((resolve) => setTimeout(resolve, ms)), gone]);
+	},
+};
+
 describe.each(PROVIDER_CASES)('faults on $provider', (providerCase: ProviderCase) => {
 	const { provider } = providerCase;
 	let sim: Simulator;
 
 	beforeAll(async () => {
-		sim = await startSimulator();
+		sim = await startSimulator({ clock: simClock });
 	});
 	afterAll(async () => {
 		await sim.close();
@@ -223,12 +256,12 @@ describe.each(PROVIDER_CASES)('faults on $provider', (providerCase: ProviderCase
 			parameters: {
 				...providerCase.textToVideo,
 				returnAs: fault.returnAs ?? 'url',
-				options: { pollInterval: 0.1, timeout: 20, ...fault.options },
+				options: { pollInterval: POLL_INTERVAL_S, timeout: 20, ...fault.options },
 			},
 		});
-		// A delayed answer lands after the node gave up: wait for it so it is counted here, not in the next case.
+		// A delayed answer may land after the node gave up: wait for it so it is counted here, not in the next case.
 		const lateMs = Math.max(0, ...faults.map((injected) => (injected.kind === 'delay' ? (injected.delayMs ?? 0) : 0)));
-		await new Promise((resolve) => setTimeout(resolve, lateMs));
+		await until(() => sim.requests.every((request) => request.fault !== 'delay' || request.status !== 0), lateMs + 1000);
 		const submits = sim.requests.filter((request) => request.route === 'submit').length;
 		const error = result.nodeError(NODE_NAME);
 		table.push(

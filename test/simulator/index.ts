@@ -10,7 +10,7 @@
  * Adding a provider: one file under ./providers/ implementing `SimProvider`, listed in BUILTIN_PROVIDERS.
  */
 export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR } from './simulator';
-export type { BehaviourFn, Simulator, SimulatorOptions } from './simulator';
+export type { BehaviourFn, SimClock, Simulator, SimulatorOptions } from './simulator';
 export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';

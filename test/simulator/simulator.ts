@@ -40,9 +40,25 @@ const FILE_PATH = /^\/files\/([^/]+)\/(\d+)\.(mp4|png)$/;
 
 export type BehaviourFn = (submit: SubmitInfo) => Partial<TaskBehaviour>;
 
+/**
+ * The simulator's time: task ages and request times, and how a `delay` fault holds its answer.
+ * Default: `performance.now()` and real timers. A test on virtual time passes its own.
+ */
+export interface SimClock {
+	/** Milliseconds on a monotonic scale. */
+	now(): number;
+	/**
+	 * Holds the answer to `request` for `ms` (a `delay` fault). `gone` resolves when the client hangs
+	 * up; an answer to nobody may be cut short then.
+	 */
+	delay(ms: number, request: RecordedRequest, gone: Promise<void>): Promise<void>;
+}
+
 export interface SimulatorOptions {
 	/** Default `sim-test-key`. */
 	apiKey?: string;
+	/** Default: real time (`performance.now()`, real timers). */
+	clock?: SimClock;
 	/** Providers to mount; default `BUILTIN_PROVIDERS`. */
 	providers?: readonly SimProvider[];
 	/** Default 0 (a random free port). */
@@ -133,9 +149,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			}, ms);
 			timers.add(timer);
 		});
+	const clock: SimClock = options.clock ?? { now: () => performance.now(), delay: async (ms) => await sleep(ms) };
 
 	const phase = (task: SimTask): TaskPhase => {
-		const now = performance.now();
+		const now = clock.now();
 		if (task.canceled) return { state: 'canceled', progress: 0, terminal: true };
 		const { durationMs, outcome } = task.behaviour;
 		const elapsed = now - task.createdAt;
@@ -155,14 +172,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return origin;
 		},
 		apiKey,
-		now: () => performance.now(),
+		now: () => clock.now(),
 		createTask(provider: SimProviderId, init: CreateTaskInit): SimTask {
 			const info: SubmitInfo = { provider, body: init.body, index: tasks.length };
 			if (init.prompt !== undefined) info.prompt = init.prompt;
 			const decided = behaviour ? behaviour(info) : {};
 			const merged: TaskBehaviour = { ...DEFAULT_BEHAVIOUR, ...decided };
 			const resultCount = merged.resultCount ?? init.defaultResultCount;
-			const createdAt = performance.now();
+			const createdAt = clock.now();
 			const task: SimTask = {
 				id: init.id,
 				provider,
@@ -188,14 +205,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		poll(task: SimTask): TaskPhase {
 			const current = phase(task);
 			if (current.terminal && task.firstTerminalPollAt === undefined) {
-				task.firstTerminalPollAt = performance.now();
+				task.firstTerminalPollAt = clock.now();
 			}
 			return current;
 		},
 		cancel(task: SimTask): boolean {
 			if (phase(task).terminal) return false;
 			task.canceled = true;
-			task.canceledAt = performance.now();
+			task.canceledAt = clock.now();
 			return true;
 		},
 		resultUrls(task: SimTask): string[] {
@@ -310,7 +327,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				});
 				return;
 			}
-			await sleep(fault.delayMs ?? 1000);
+			const gone = new Promise<void>((resolve) => res.once('close', () => resolve()));
+			await clock.delay(fault.delayMs ?? 1000, record, gone);
 		}
 
 		if (record.route === 'download') {
@@ -343,7 +361,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	const server: Server = createServer((req, res) => {
 		const record: RecordedRequest = {
-			at: performance.now(),
+			at: clock.now(),
 			route: 'other',
 			method: req.method ?? 'GET',
 			path: req.url ?? '/',

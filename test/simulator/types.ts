@@ -54,7 +54,7 @@ export interface TaskBehaviour {
 }
 
 export interface RecordedRequest {
-	/** Arrival time, `performance.now()` ms. */
+	/** Arrival time, on the simulator's clock (default `performance.now()` ms). */
 	at: number;
 	/** The provider the request was for (download: the task's provider); absent when unknown. */
 	provider?: SimProviderId;
@@ -79,13 +79,13 @@ export interface SimTask {
 	/** The parsed submit body. */
 	body: unknown;
 	prompt?: string;
-	/** `performance.now()` ms at creation. */
+	/** Creation time, on the simulator's clock (default `performance.now()` ms). */
 	createdAt: number;
 	/** Wall clock (`Date.now()`) at creation, for the provider's epoch fields. */
 	createdEpochMs: number;
 	/** `createdAt + durationMs`; `Infinity` for outcome `never`. */
 	doneAt: number;
-	/** When a status poll first returned the terminal state (`performance.now()` ms). */
+	/** When a status poll first returned the terminal state (the simulator's clock). */
 	firstTerminalPollAt?: number;
 	canceled: boolean;
 	canceledAt?: number;
@@ -160,7 +160,7 @@ export interface SimContext {
 	/** `http://127.0.0.1:PORT` */
 	readonly origin: string;
 	readonly apiKey: string;
-	/** `performance.now()` */
+	/** The simulator's clock (default `performance.now()`). */
 	now(): number;
 	/** Asks the behaviour function, records and returns the new task. */
 	createTask(provider: SimProviderId, init: CreateTaskInit): SimTask;

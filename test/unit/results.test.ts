@@ -1,7 +1,7 @@
 /**
  * Result items: MIME type and file name of downloaded results, and the JSON every result item carries.
  */
-import type { TaskReport } from '../../nodes/shared/jobs';
+import type { TaskReport } from '../../nodes/shared/scheduler';
 import { fileNameOf, mimeTypeOf, resultJson } from '../../nodes/shared/results';
 
 describe('mimeTypeOf', () => {

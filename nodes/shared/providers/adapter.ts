@@ -39,14 +39,12 @@ export interface ProviderAdapter {
 	parseError(body: unknown): ProviderError | undefined;
 }
 
-/** A provider answered 2xx with a body we cannot read. */
+/**
+ * A provider answered 2xx with a body we cannot read. Parsers throw it without knowing the request;
+ * the scheduler turns it into the node's error (a `WanError` of kind `malformed`) with the HTTP
+ * status and the task.
+ */
 export class MalformedResponseError extends Error {
-	/** Set by the caller that knows which HTTP response the body came from. */
-	statusCode?: number;
-
-	/** Set when the body answered a submit: the provider may have created (and billed) a task. */
-	answeredSubmit?: boolean;
-
 	constructor(
 		message: string,
 		readonly body: unknown,

@@ -1,0 +1,115 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { taskTimedOut, unreadableResponse } from '../errors';
+import { submitRequest } from '../providers';
+import { MalformedResponseError, type ProviderAdapter } from '../providers/adapter';
+import type { RateLimiter } from '../rateLimiter';
+import { REQUEST_TIMEOUT_MS, callProvider, type CallContext, type HttpResponse } from '../transport';
+import type { TaskHandle, TaskState } from '../types';
+import type { Clock } from './clock';
+import { isTerminal, pollUntilDone } from './poller';
+import type { Job, TaskReport } from './types';
+
+/** What every job of one run shares. */
+export interface RunContext {
+	fn: IExecuteFunctions;
+	adapter: ProviderAdapter;
+	baseUrl: string;
+	/** One request budget per provider and run. */
+	limiter: RateLimiter;
+	clock: Clock;
+}
+
+/** One job as the scheduler works on it. */
+export interface JobRun {
+	job: Job;
+	/** This job's own cancel signal, fired when the run is stopped. */
+	signal?: AbortSignal;
+	/** The task, once it exists. */
+	handle?: TaskHandle;
+	/** The task's last state read, for a cancel request on the way out. */
+	lastState?: TaskState;
+}
+
+export function callContext(ctx: RunContext, run: JobRun, deadline: number, requestTimeoutMs = REQUEST_TIMEOUT_MS): CallContext {
+	return { ...ctx, signal: run.signal, deadline, requestTimeoutMs, task: run.handle };
+}
+
+/** How long a poll waits for its answer: one slower than a few poll intervals is treated as lost and asked again. */
+export function pollRequestTimeoutMs(pollIntervalMs: number): number {
+	return Math.min(REQUEST_TIMEOUT_MS / 2, Math.max(2000, pollIntervalMs * 3));
+}
+
+function pollContext(ctx: RunContext, run: JobRun, deadline: number): CallContext {
+	return callContext(ctx, run, deadline, pollRequestTimeoutMs(run.job.settings.pollIntervalMs));
+}
+
+/** A parser's failure as the provider's error, naming the task if there is one (a submit's answer has none yet). */
+function unreadable(ctx: RunContext, response: HttpResponse, error: unknown, task: TaskHandle | undefined): unknown {
+	if (!(error instanceof MalformedResponseError)) return error;
+	const providerName = ctx.adapter.displayName;
+	return unreadableResponse({ providerName, reason: error, httpStatus: response.statusCode, answeredSubmit: task === undefined, task });
+}
+
+/** A 2xx body read by `parser`; one it cannot read is the provider's error. */
+function parse<T>(ctx: RunContext, response: HttpResponse, parser: (body: unknown) => T, task: TaskHandle | undefined): T {
+	try {
+		return parser(response.body);
+	} catch (error) {
+		throw unreadable(ctx, response, error, task);
+	}
+}
+
+/** A status response as a task state; a task that succeeded without a single result URL is unreadable. */
+function readState(ctx: RunContext, response: HttpResponse, task: TaskHandle): TaskState {
+	const state = parse(ctx, response, ctx.adapter.parseStatus, task);
+	if (state.status === 'succeeded' && state.urls.length === 0) {
+		throw unreadable(ctx, response, new MalformedResponseError('the task finished without any result URL', response.body), task);
+	}
+	return state;
+}
+
+async function poll(ctx: RunContext, run: JobRun, handle: TaskHandle, deadline: number): Promise<TaskState> {
+	const response = await callProvider(pollContext(ctx, run, deadline), ctx.adapter.buildStatus(handle), 'poll');
+	return readState(ctx, response, handle);
+}
+
+/** Waits for the task where the job says to, from the provider's answer `respondedAt`. */
+async function waitIfAsked(ctx: RunContext, run: JobRun, report: TaskReport, respondedAt: number): Promise<TaskReport> {
+	const { settings } = run.job;
+	if (!settings.waitForCompletion) return report;
+	return await pollUntilDone(report, respondedAt, {
+		clock: ctx.clock,
+		signal: run.signal,
+		settings,
+		poll: async (deadline) => await poll(ctx, run, report.handle, deadline),
+		onState: (state) => {
+			run.lastState = state;
+		},
+		timedOut: (state) => taskTimedOut(ctx.adapter.displayName, report.handle, state, settings.timeoutMs),
+	});
+}
+
+/**
+ * Takes one job as far as it goes: submits its request (or fetches its existing task), then waits
+ * for the task where the job says to. Records the task's handle on `run` as soon as it exists.
+ */
+export async function track(ctx: RunContext, run: JobRun): Promise<TaskReport> {
+	const { adapter, clock } = ctx;
+	const startedAt = clock.now();
+	const deadline = startedAt + run.job.settings.timeoutMs;
+	if ('request' in run.job) {
+		const { request } = run.job;
+		const response = await callProvider(callContext(ctx, run, deadline), submitRequest(adapter, request), 'submit');
+		const submitted = parse(ctx, response, adapter.parseSubmit, undefined);
+		run.handle = { provider: adapter.id, model: request.modelId, taskId: submitted.taskId };
+		const state = submitted.state ?? { status: 'queued', rawStatus: 'submitted', urls: [] };
+		return await waitIfAsked(ctx, run, { handle: run.handle, state, submittedAt: startedAt }, clock.now());
+	}
+	const { handle } = run.job;
+	run.handle = handle;
+	const state = await poll(ctx, run, handle, deadline);
+	const report: TaskReport = { handle, state, submittedAt: startedAt };
+	if (isTerminal(state)) return { ...report, completedAt: clock.now() };
+	return await waitIfAsked(ctx, run, report, clock.now());
+}
