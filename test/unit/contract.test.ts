@@ -70,7 +70,8 @@ describe.each(CASES)('%s adapter contract', (id, adapter, contract) => {
 
 		it('names its credential, and the package ships that credential', () => {
 			const credential = new contract.credential();
-			expect(adapter.credentialType).toBe(credential.name);
+			expect(adapter.credentialType).toBe(contract.credentialType);
+			expect(credential.name).toBe(contract.credentialType);
 			const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
 				n8n: { credentials: string[] };
 			};
