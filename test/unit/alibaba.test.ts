@@ -10,16 +10,12 @@ import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.c
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
 import { ALIBABA_REGION_URLS } from '../../nodes/shared/providers/alibaba/regions';
 import { submitRequest } from '../../nodes/shared/providers';
-import type { GenerationRequest } from '../../nodes/shared/request';
 import type { TaskHandle, TaskState } from '../../nodes/shared/types';
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import { requestsFor, type TestInput } from './support';
 
-type Input = Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>;
-
-function request(input: Input): GenerationRequest {
-	return buildGenerationRequest({ provider: 'alibaba', options: {}, ...input }, 'Alibaba Cloud Model Studio');
-}
+type Input = TestInput;
+const request = requestsFor('alibaba');
 
 const ASYNC = { 'X-DashScope-Async': 'enable' };
 const VIDEO_PATH = '/api/v1/services/aigc/video-generation/video-synthesis';

@@ -13,28 +13,18 @@ import { apixo } from '../../nodes/shared/providers/apixo/adapter';
 import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 import { documented } from '../fixtures/documented';
+import { requestsFor, thrownBy } from './support';
 
 const DOC_SUCCESS = documented<{ data: Record<string, unknown> }>('apixo', 'status-succeeded');
 const DOC_IMAGE_SUCCESS = documented<{ data: Record<string, unknown> }>('apixo', 'status-succeeded-image');
 
-function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>): GenerationRequest {
-	return buildGenerationRequest({ provider: 'apixo', options: {}, ...input }, 'APIXO');
-}
+const request = requestsFor('apixo');
 
 function body(req: GenerationRequest): IDataObject | undefined {
 	return apixo.buildSubmit(req).body;
 }
 
-function thrownBy(fn: () => unknown): unknown {
-	try {
-		fn();
-	} catch (error) {
-		return error;
-	}
-	return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue

@@ -15,6 +15,8 @@ import { buildGenerationRequest } from '../../nodes/shared/validation';
 import type { ProviderId } from '../../nodes/shared/types';
 import { CONTRACTS, type Named, type ProviderContract } from '../fixtures/contract';
 import { documented, documentedErrors } from '../fixtures/documented';
+import { BUILTIN_PROVIDERS } from '../simulator';
+import { SIM_PROVIDERS } from '../simulator/providers';
 
 /** What `parse` throws on `body`, checked to be a MalformedResponseError that carries the body. */
 function expectMalformed(parse: (body: unknown) => unknown, body: unknown): void {
@@ -54,6 +56,11 @@ describe('the registry', () => {
 	it('has a contract entry, and documented bodies, for every provider and no other', () => {
 		expect(Object.keys(CONTRACTS).sort()).toEqual([...PROVIDER_IDS].sort());
 		for (const id of PROVIDER_IDS) expect(documentedErrors(id).length).toBeGreaterThan(0);
+	});
+
+	it('is what the simulator serves: every provider, and no other', () => {
+		for (const id of PROVIDER_IDS) expect(SIM_PROVIDERS[id].id).toBe(id);
+		expect(BUILTIN_PROVIDERS.map((provider) => provider.id).sort()).toEqual([...PROVIDER_IDS].sort());
 	});
 
 	it('refuses an unknown provider id', () => {

@@ -9,15 +9,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
 import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 import { documented } from '../fixtures/documented';
+import { requestsFor } from './support';
 
 const DOC_QUERY_COMPLETED = documented('evolink', 'status-succeeded');
 const DOC_QUERY_IMAGE = documented('evolink', 'status-succeeded-image');
 
-function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>): GenerationRequest {
-	return buildGenerationRequest({ provider: 'evolink', options: {}, ...input }, 'EvoLink');
-}
+const request = requestsFor('evolink');
 
 function body(req: GenerationRequest): IDataObject | undefined {
 	return evolink.buildSubmit(req).body;

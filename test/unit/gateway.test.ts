@@ -13,10 +13,11 @@ import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { gateway } from '../../nodes/shared/providers/gateway/adapter';
 import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
+import type { GenerationInput } from '../../nodes/shared/validation';
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 import { WanGatewayApi } from '../../credentials/WanGatewayApi.credentials';
 import { documented, documentedErrors } from '../fixtures/documented';
+import { requestsFor, thrownBy } from './support';
 
 type Envelope = { data: Record<string, unknown> };
 
@@ -29,25 +30,15 @@ const DOC_FAILED = documented<Envelope>('gateway', 'status-failed');
 const PM_SUBMIT_RESPONSE = documented('gateway', 'submit-response-current');
 const PM_TASK_NOT_EXIST = documentedErrors('gateway').find((entry) => entry.name === 'task_not_exist')?.body;
 
-function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>): GenerationRequest {
-	return buildGenerationRequest(
-		{ provider: 'gateway', kind: 'video', options: {}, resolution: '720p', aspectRatio: '16:9', duration: 5, ...input },
-		gateway.displayName,
-	);
-}
+/** Gateway requests are video, 720p 16:9 5 s unless a test says otherwise. */
+const videoRequest = requestsFor('gateway', { resolution: '720p', aspectRatio: '16:9', duration: 5 });
+const request = (input: Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>): GenerationRequest =>
+	videoRequest({ kind: 'video', ...input });
 
 function body(input: Parameters<typeof request>[0]): IDataObject | undefined {
 	return gateway.buildSubmit(request(input)).body;
 }
 
-function thrownBy(run: () => unknown): unknown {
-	try {
-		run();
-	} catch (error) {
-		return error;
-	}
-	return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
