@@ -3,7 +3,8 @@
  * `npm run test:e2e` and `npm run dev`. Data-driven: a provider is in the package when it has an
  * adapter (nodes/shared/providers PROVIDERS) whose credential is listed in package.json
  * `n8n.credentials`; what it serves (video, image, modes, models) comes from the node descriptions,
- * which are built from the catalogue. A new provider is picked up with no change here.
+ * which are built from the catalogue. A new provider is picked up here once it has a credential id in
+ * CREDENTIAL_IDS (`satisfies Record<ProviderId, …>`: the compiler asks for it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,13 +21,13 @@ export const WAN_IMAGE_TYPE = 'n8n-nodes-wan.wanImage';
 
 export type Kind = 'video' | 'image';
 
-/** The credential ids and names the examples use (EvoLink) and the e2e run imports for each provider. */
-const CREDENTIAL_IDS: Partial<Record<ProviderId, string>> = {
+/** The credential ids the examples use (EvoLink) and the e2e run imports, one for every provider. */
+const CREDENTIAL_IDS = {
 	evolink: 'wanEvoLinkCred01',
 	apixo: 'wanApixoCred0001',
 	alibaba: 'wanAlibabaCred01',
 	gateway: 'wanGatewayCred01',
-};
+} satisfies Record<ProviderId, string>;
 
 export interface ProviderInfo {
 	id: ProviderId;
@@ -105,7 +106,7 @@ export function packageProviders(): ProviderInfo[] {
 			credentialType: adapter.credentialType,
 			credentialClass,
 			credentialRef: {
-				id: CREDENTIAL_IDS[adapter.id] ?? `wan-${adapter.id}-cred`,
+				id: CREDENTIAL_IDS[adapter.id],
 				name: `${adapter.displayName} account`,
 			},
 			kinds,

@@ -7,49 +7,20 @@
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type IDataObject,
 	type INode,
 	type INodeParameters,
 } from 'n8n-workflow';
 
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
 import { HarnessCredentialsHelper, HarnessNodeTypes } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { NODE_NAME, runWan, startWan, until } from './support';
+import type { Simulator } from '../simulator';
+import { NODE_NAME, providerSuite, startWan, until } from './support';
 
-const FAST = { pollInterval: 0.1 };
 const VIDEO_PATH = '/alibaba/api/v1/services/aigc/video-generation/video-synthesis';
 const MESSAGES_PATH = '/alibaba/api/v1/services/aigc/image-generation/generation';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success' }));
-});
-
-const run = (kind: 'video' | 'image', parameters: INodeParameters, extra: Partial<Parameters<typeof runWan>[0]> = {}) =>
-	runWan({
-		sim,
-		provider: 'alibaba',
-		kind,
-		parameters: { returnAs: 'url', ...parameters, options: { ...FAST, ...(parameters.options as IDataObject) } },
-		...extra,
-	});
-
-/** The path and body of the one create the simulator received. */
-function submitted(): { path: string; body: unknown } {
-	const submits = sim.requests.filter((request) => request.route === 'submit');
-	expect(submits).toHaveLength(1);
-	expect(sim.tasks).toHaveLength(1);
-	return { path: submits[0].path, body: sim.tasks[0].body };
-}
+const { run, submitted } = providerSuite('alibaba', (started) => (sim = started));
 
 describe('Alibaba video modes and models beyond the neutral scenarios', () => {
 	it('wan2.6 reference to video: reference_urls and a W*H size', async () => {

@@ -3,42 +3,13 @@
  * (they run wan2.5 text/image to video and wan2.5 text to image), asserting the body the simulator got;
  * plus the credential test, the per-model status route and the envelope-code handling.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { ApixoApi } from '../../credentials/ApixoApi.credentials';
 import { resolveCredentialExpression } from '../harness';
-import { mp4Bytes, startSimulator, type Simulator } from '../simulator';
-import { NODE_NAME, runWan } from './support';
-
-const FAST = { pollInterval: 0.1 };
+import { mp4Bytes, type Simulator } from '../simulator';
+import { NODE_NAME, providerSuite } from './support';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success' }));
-});
-
-const run = (kind: 'video' | 'image', parameters: INodeParameters, extra: Partial<Parameters<typeof runWan>[0]> = {}) =>
-	runWan({ sim, provider: 'apixo', kind, parameters: { returnAs: 'url', ...parameters, options: { ...FAST, ...(parameters.options as IDataObject) } }, ...extra });
-
-/** The path (without query) and body of the one submit the simulator received. */
-function submitted(): { path: string; body: unknown } {
-	const submits = sim.requests.filter((request) => request.route === 'submit');
-	expect(submits).toHaveLength(1);
-	expect(sim.tasks).toHaveLength(1);
-	return { path: submits[0].path.split('?')[0], body: sim.tasks[0].body };
-}
-
-function statusPaths(): string[] {
-	return sim.requests.filter((request) => request.route === 'status').map((request) => request.path);
-}
+const { run, submitted, statusPaths } = providerSuite('apixo', (started) => (sim = started));
 
 describe('APIXO video modes beyond the neutral scenarios', () => {
 	it('wan2.6 text to video: size preset, duration 15, polled on the wan-2-6-video status route', async () => {

@@ -4,12 +4,13 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator, type SimProviderId } from '../simulator';
+import { PROVIDER_IDS } from '../../nodes/shared/providers';
+import type { ProviderId } from '../../nodes/shared/types';
+import { startSimulator, type Simulator } from '../simulator';
 import { NODE_NAME, runWan } from './support';
 
 interface BadInput {
 	kind: 'video' | 'image';
-	provider: SimProviderId;
 	parameters: INodeParameters;
 	field: string;
 	/** The value as the message must show it. */
@@ -22,42 +23,51 @@ const t2v = { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the p
 const i2v = { mode: 'imageToVideo', model: 'wan2.5', prompt: 'It dances', imageUrl: 'https://example.com/cat.png' };
 const t2i = { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse' };
 
-const CASES: BadInput[] = [
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, prompt: '' }, field: 'Prompt', shown: 'empty', allowed: /prompt is required/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, prompt: 'a'.repeat(2001) }, field: 'Prompt', shown: '', allowed: /… \(2001 characters\)". At most 2000 characters/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, resolution: '480p', aspectRatio: '4:3' }, field: 'Aspect Ratio', shown: '"4:3"', allowed: /at 480p .*16:9, 9:16, 1:1/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10 seconds/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...i2v, imageUrl: '' }, field: 'Image URL', shown: 'empty', allowed: /Expected 1 URL, got 0/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...i2v, imageUrl: 'ftp://example.com/cat.png' }, field: 'Image URL', shown: '"ftp://example.com/cat.png"', allowed: /Only http or https URLs/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...i2v, imageUrl: 'http://192.168.1.20/cat.png' }, field: 'Image URL', shown: '"http://192.168.1.20/cat.png"', allowed: /public address/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { callbackUrl: 'http://example.com/hook' } }, field: 'Callback URL', shown: '"http://example.com/hook"', allowed: /Only https URLs/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { extraParameters: '{"seed": 1' } }, field: 'Extra Parameters', shown: '"{"seed": 1"', allowed: /JSON object/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { audioUrl: 'https://example.com/a.mp3' } }, field: 'Audio URL', shown: '"https://example.com/a.mp3"', allowed: /not supported by EvoLink wan2.5-text-to-video/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, prompt: '={{ 12345 }}' }, field: 'Prompt', shown: '12345 (a number)', allowed: /Expected text/ },
-	{ kind: 'video', provider: 'evolink', parameters: { operation: 'getTask', mode: 'textToVideo', model: 'wan2.5', taskId: '={{ $json.missing }}' }, field: 'Task ID', shown: 'empty', allowed: /taskId/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { pollInterval: 0 } }, field: 'Poll Interval', shown: '0', allowed: /at least 0.1/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { maxConcurrency: 0 } }, field: 'Max Concurrency', shown: '0', allowed: /at least 1/ },
-	{ kind: 'video', provider: 'evolink', parameters: { ...t2v, options: { timeout: -5 } }, field: 'Timeout', shown: '-5', allowed: /at least 1/ },
-	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, numberOfImages: 0 }, field: 'Number of Images', shown: '0', allowed: /1–4/ },
-	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, numberOfImages: 5 }, field: 'Number of Images', shown: '5', allowed: /1–4/ },
-	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, options: { size: '100x100' } }, field: 'Size', shown: '"100x100"', allowed: /768×768 to 1440×1440/ },
-	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, options: { size: '5000x300' } }, field: 'Size', shown: '"5000x300"', allowed: /aspect ratio between 1:4 and 4:1/ },
-	{ kind: 'image', provider: 'evolink', parameters: { ...t2i, prompt: '   ' }, field: 'Prompt', shown: '"   "', allowed: /prompt is required/ },
-	{ kind: 'video', provider: 'apixo', parameters: { ...t2v, options: { seed: -1 } }, field: 'Seed', shown: '-1', allowed: /0–2147483647/ },
-	{ kind: 'video', provider: 'apixo', parameters: { ...t2v, options: { negativePrompt: 'n'.repeat(501) } }, field: 'Negative Prompt', shown: '', allowed: /\(501 characters\)". At most 500 characters/ },
-	{ kind: 'video', provider: 'apixo', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
-	{ kind: 'image', provider: 'apixo', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 4 }, field: 'Number of Images', shown: '4', allowed: /1–3/ },
-	{ kind: 'image', provider: 'apixo', parameters: { ...t2i, options: { size: '1280x1280' } }, field: 'Size', shown: '"1280x1280"', allowed: /not supported by APIXO wan-2-5-image/ },
-	{ kind: 'video', provider: 'alibaba', parameters: { ...t2v, model: 'wan2.2', resolution: '720p' }, field: 'Resolution', shown: '"720p"', allowed: /480p, 1080p/ },
-	{ kind: 'video', provider: 'alibaba', parameters: { ...t2v, options: { callbackUrl: 'https://example.com/hook' } }, field: 'Callback URL', shown: '"https://example.com/hook"', allowed: /not supported by Alibaba Cloud Model Studio/ },
-	{ kind: 'video', provider: 'alibaba', parameters: { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves', referenceUrls: [1, 2, 3, 4, 5, 6].map((n) => `https://example.com/${n}.mp4`).join('\n') }, field: 'Reference URLs', shown: '', allowed: /Expected 1–5 URLs, got 6/ },
-	{ kind: 'image', provider: 'alibaba', parameters: { ...t2i, options: { size: '100*100' } }, field: 'Size', shown: '"100*100"', allowed: /WIDTHxHEIGHT/ },
-	{ kind: 'image', provider: 'alibaba', parameters: { mode: 'imageToImage', model: 'wan2.6', prompt: 'Make it blue', imageUrls: 'https://example.com/a.png, http://localhost/b.png' }, field: 'Image URLs', shown: '"http://localhost/b.png"', allowed: /public address/ },
-	{ kind: 'video', provider: 'gateway', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
-	{ kind: 'video', provider: 'gateway', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
-	{ kind: 'video', provider: 'gateway', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Mode', shown: '"referenceToVideo"', allowed: /textToVideo/ },
-];
+/** Bad input for every provider, by id: a provider added to the registry does not compile until it has some. */
+const CASES = {
+	evolink: [
+		{ kind: 'video', parameters: { ...t2v, prompt: '' }, field: 'Prompt', shown: 'empty', allowed: /prompt is required/ },
+		{ kind: 'video', parameters: { ...t2v, prompt: 'a'.repeat(2001) }, field: 'Prompt', shown: '', allowed: /… \(2001 characters\)". At most 2000 characters/ },
+		{ kind: 'video', parameters: { ...t2v, resolution: '480p', aspectRatio: '4:3' }, field: 'Aspect Ratio', shown: '"4:3"', allowed: /at 480p .*16:9, 9:16, 1:1/ },
+		{ kind: 'video', parameters: { ...t2v, duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10 seconds/ },
+		{ kind: 'video', parameters: { ...i2v, imageUrl: '' }, field: 'Image URL', shown: 'empty', allowed: /Expected 1 URL, got 0/ },
+		{ kind: 'video', parameters: { ...i2v, imageUrl: 'ftp://example.com/cat.png' }, field: 'Image URL', shown: '"ftp://example.com/cat.png"', allowed: /Only http or https URLs/ },
+		{ kind: 'video', parameters: { ...i2v, imageUrl: 'http://192.168.1.20/cat.png' }, field: 'Image URL', shown: '"http://192.168.1.20/cat.png"', allowed: /public address/ },
+		{ kind: 'video', parameters: { ...t2v, options: { callbackUrl: 'http://example.com/hook' } }, field: 'Callback URL', shown: '"http://example.com/hook"', allowed: /Only https URLs/ },
+		{ kind: 'video', parameters: { ...t2v, options: { extraParameters: '{"seed": 1' } }, field: 'Extra Parameters', shown: '"{"seed": 1"', allowed: /JSON object/ },
+		{ kind: 'video', parameters: { ...t2v, options: { audioUrl: 'https://example.com/a.mp3' } }, field: 'Audio URL', shown: '"https://example.com/a.mp3"', allowed: /not supported by EvoLink wan2.5-text-to-video/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
+		{ kind: 'video', parameters: { ...t2v, prompt: '={{ 12345 }}' }, field: 'Prompt', shown: '12345 (a number)', allowed: /Expected text/ },
+		{ kind: 'video', parameters: { operation: 'getTask', mode: 'textToVideo', model: 'wan2.5', taskId: '={{ $json.missing }}' }, field: 'Task ID', shown: 'empty', allowed: /taskId/ },
+		{ kind: 'video', parameters: { ...t2v, options: { pollInterval: 0 } }, field: 'Poll Interval', shown: '0', allowed: /at least 0.1/ },
+		{ kind: 'video', parameters: { ...t2v, options: { maxConcurrency: 0 } }, field: 'Max Concurrency', shown: '0', allowed: /at least 1/ },
+		{ kind: 'video', parameters: { ...t2v, options: { timeout: -5 } }, field: 'Timeout', shown: '-5', allowed: /at least 1/ },
+		{ kind: 'image', parameters: { ...t2i, numberOfImages: 0 }, field: 'Number of Images', shown: '0', allowed: /1–4/ },
+		{ kind: 'image', parameters: { ...t2i, numberOfImages: 5 }, field: 'Number of Images', shown: '5', allowed: /1–4/ },
+		{ kind: 'image', parameters: { ...t2i, options: { size: '100x100' } }, field: 'Size', shown: '"100x100"', allowed: /768×768 to 1440×1440/ },
+		{ kind: 'image', parameters: { ...t2i, options: { size: '5000x300' } }, field: 'Size', shown: '"5000x300"', allowed: /aspect ratio between 1:4 and 4:1/ },
+		{ kind: 'image', parameters: { ...t2i, prompt: '   ' }, field: 'Prompt', shown: '"   "', allowed: /prompt is required/ },
+	],
+	apixo: [
+		{ kind: 'video', parameters: { ...t2v, options: { seed: -1 } }, field: 'Seed', shown: '-1', allowed: /0–2147483647/ },
+		{ kind: 'video', parameters: { ...t2v, options: { negativePrompt: 'n'.repeat(501) } }, field: 'Negative Prompt', shown: '', allowed: /\(501 characters\)". At most 500 characters/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
+		{ kind: 'image', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 4 }, field: 'Number of Images', shown: '4', allowed: /1–3/ },
+		{ kind: 'image', parameters: { ...t2i, options: { size: '1280x1280' } }, field: 'Size', shown: '"1280x1280"', allowed: /not supported by APIXO wan-2-5-image/ },
+	],
+	alibaba: [
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2', resolution: '720p' }, field: 'Resolution', shown: '"720p"', allowed: /480p, 1080p/ },
+		{ kind: 'video', parameters: { ...t2v, options: { callbackUrl: 'https://example.com/hook' } }, field: 'Callback URL', shown: '"https://example.com/hook"', allowed: /not supported by Alibaba Cloud Model Studio/ },
+		{ kind: 'video', parameters: { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves', referenceUrls: [1, 2, 3, 4, 5, 6].map((n) => `https://example.com/${n}.mp4`).join('\n') }, field: 'Reference URLs', shown: '', allowed: /Expected 1–5 URLs, got 6/ },
+		{ kind: 'image', parameters: { ...t2i, options: { size: '100*100' } }, field: 'Size', shown: '"100*100"', allowed: /WIDTHxHEIGHT/ },
+		{ kind: 'image', parameters: { mode: 'imageToImage', model: 'wan2.6', prompt: 'Make it blue', imageUrls: 'https://example.com/a.png, http://localhost/b.png' }, field: 'Image URLs', shown: '"http://localhost/b.png"', allowed: /public address/ },
+	],
+	gateway: [
+		{ kind: 'video', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
+		{ kind: 'video', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Mode', shown: '"referenceToVideo"', allowed: /textToVideo/ },
+	],
+} satisfies Record<ProviderId, BadInput[]>;
 
 describe('bad input makes no request', () => {
 	let sim: Simulator;
@@ -68,7 +78,8 @@ describe('bad input makes no request', () => {
 		await sim.close();
 	});
 
-	test.each(CASES.map((entry) => [`${entry.kind} ${entry.provider}: ${entry.field} ${entry.shown.slice(0, 30)}`, entry] as const))(
+	const cases = PROVIDER_IDS.flatMap((provider) => CASES[provider].map((entry): BadInput & { provider: ProviderId } => ({ ...entry, provider })));
+	test.each(cases.map((entry) => [`${entry.kind} ${entry.provider}: ${entry.field} ${entry.shown.slice(0, 30)}`, entry] as const))(
 		'%s',
 		async (_name, entry) => {
 			sim.reset();

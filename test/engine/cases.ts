@@ -1,10 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { SimProviderId } from '../simulator';
+import { PROVIDER_IDS } from '../../nodes/shared/providers';
+import type { ProviderId } from '../../nodes/shared/types';
 
 /** What the provider-neutral engine suites need to know about one provider. */
 export interface ProviderCase {
-	provider: SimProviderId;
+	provider: ProviderId;
 	/** Text to video and image to video parameters for a model the provider serves. */
 	textToVideo: INodeParameters;
 	imageToVideo: INodeParameters;
@@ -16,57 +17,46 @@ export interface ProviderCase {
 	statusBodies: { completedWithoutUrls: object; unknownStatus: object };
 }
 
-export const PROVIDER_CASES: ProviderCase[] = [
-	{
-		provider: 'evolink',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
+/** The wan2.5 workflows every provider serves. */
+const TEXT_TO_VIDEO: INodeParameters = { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' };
+const IMAGE_TO_VIDEO: INodeParameters = {
+	mode: 'imageToVideo',
+	model: 'wan2.5',
+	prompt: 'The cat starts to dance',
+	imageUrl: 'https://example.com/cat.png',
+};
+const TEXT_TO_IMAGE: INodeParameters = { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' };
+
+/** Every provider's case, by id: a provider added to the registry does not compile until it has one. */
+export const PROVIDER_CASE_BY_ID = {
+	evolink: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
+		textToImage: TEXT_TO_IMAGE,
 		failureMessage: /Content policy violation detected/,
 		statusBodies: { completedWithoutUrls: { id: 'task-unified-1', status: 'completed', progress: 100, results: [] }, unknownStatus: { id: 'task-unified-1', status: 'rendering', progress: 50 } },
 	},
-	{
-		provider: 'apixo',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
+	apixo: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
+		textToImage: TEXT_TO_IMAGE,
 		failureMessage: /Content violates usage policy.*CONTENT_VIOLATION/,
 		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'success', resultJson: '{"resultUrls":[]}' } }, unknownStatus: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'rendering' } } },
 	},
-	{
-		provider: 'gateway',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
+	gateway: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
 		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
 		statusBodies: { completedWithoutUrls: { code: 'success', message: '', data: { task_id: 'task_1', status: 'SUCCESS', progress: '100%', fail_reason: '' } }, unknownStatus: { code: 'success', message: '', data: { task_id: 'task_1', status: 'RENDERING', progress: '50%' } } },
 	},
-	{
-		provider: 'alibaba',
-		textToVideo: { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' },
-		imageToVideo: {
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-		},
-		textToImage: { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse at sunset' },
+	alibaba: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
+		textToImage: TEXT_TO_IMAGE,
 		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
 		statusBodies: { completedWithoutUrls: { request_id: 'r1', output: { task_id: 't1', task_status: 'SUCCEEDED' } }, unknownStatus: { request_id: 'r1', output: { task_id: 't1', task_status: 'RENDERING' } } },
 	},
+} satisfies Record<ProviderId, Omit<ProviderCase, 'provider'>>;
 
-];
+/** The cases in the registry's order, for `describe.each`. */
+export const PROVIDER_CASES: ProviderCase[] = PROVIDER_IDS.map((provider) => ({ provider, ...PROVIDER_CASE_BY_ID[provider] }));

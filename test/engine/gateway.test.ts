@@ -4,48 +4,18 @@
  * the simulator received; plus the gateway's status sequence, an upstream failure, an unknown task id,
  * `sk-` tokens, a missing base URL and the credential test.
  */
-import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
+import { Workflow, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { WanGatewayApi } from '../../credentials/WanGatewayApi.credentials';
 import { HarnessNodeTypes, resolveCredentialExpression, runWorkflow, singleNodeWorkflow } from '../harness';
-import { mp4Bytes, startSimulator, type Simulator } from '../simulator';
-import { NODE_NAME, runWan } from './support';
-
-const FAST = { pollInterval: 0.1 };
+import { mp4Bytes, type Simulator } from '../simulator';
+import { NODE_NAME, providerSuite } from './support';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success' }));
-});
-
-const run = (parameters: INodeParameters, extra: Partial<Parameters<typeof runWan>[0]> = {}) =>
-	runWan({
-		sim,
-		provider: 'gateway',
-		kind: 'video',
-		parameters: { returnAs: 'url', ...parameters, options: { ...FAST, ...(parameters.options as IDataObject) } },
-		...extra,
-	});
-
-/** The path and body of the one submit the simulator received. */
-function submitted(): { path: string; body: unknown } {
-	const submits = sim.requests.filter((request) => request.route === 'submit');
-	expect(submits).toHaveLength(1);
-	expect(sim.tasks).toHaveLength(1);
-	return { path: submits[0].path, body: sim.tasks[0].body };
-}
-
-function statusPaths(): string[] {
-	return sim.requests.filter((request) => request.route === 'status').map((request) => request.path);
-}
+const suite = providerSuite('gateway', (started) => (sim = started));
+const { submitted, statusPaths } = suite;
+/** The gateway makes videos only. */
+const run = (parameters: INodeParameters, extra: Parameters<typeof suite.run>[2] = {}) => suite.run('video', parameters, extra);
 
 describe('Gateway video modes beyond the neutral scenarios', () => {
 	it('wan2.6 text to video: size from 1080p 4:3, 15 s, every documented option in metadata', async () => {

@@ -4,26 +4,16 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { mp4Bytes, pngBytes, startSimulator, type Simulator } from '../simulator';
+import { mp4Bytes, pngBytes, type Simulator } from '../simulator';
 import { PROVIDER_CASES } from './cases';
-import { NODE_NAME, runWan, startWan, until } from './support';
+import { NODE_NAME, runWan, startWan, until, useSimulator } from './support';
 
 const FAST = { pollInterval: 0.1 };
 
 describe.each(PROVIDER_CASES)('$provider', (providerCase) => {
 	const { provider } = providerCase;
 	let sim: Simulator;
-
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.close();
-	});
-	beforeEach(() => {
-		sim.reset();
-		sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success' }));
-	});
+	useSimulator((started) => (sim = started));
 
 	const video = (parameters: INodeParameters, extra: Partial<Parameters<typeof runWan>[0]> = {}) =>
 		runWan({ sim, provider, kind: 'video', parameters, ...extra });

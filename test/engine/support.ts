@@ -1,25 +1,20 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, singleNodeWorkflow, startWorkflow, type RunOptions } from '../harness';
-import type { Simulator, SimProviderId } from '../simulator';
+import { PROVIDERS } from '../../nodes/shared/providers';
+import type { ProviderId } from '../../nodes/shared/types';
+import { startSimulator, type Simulator } from '../simulator';
 
 export const NODE_NAME = 'Wan';
 
-/** Each provider's credential type, and the credential pointing at the simulator. */
-export const CREDENTIAL_TYPES: Record<SimProviderId, string> = {
-	alibaba: 'alibabaModelStudioApi',
-	apixo: 'apixoApi',
-	evolink: 'evoLinkApi',
-	gateway: 'wanGatewayApi',
-};
-
-export function simulatorCredentials(sim: Simulator, provider: SimProviderId, apiKey = sim.apiKey) {
-	return { [CREDENTIAL_TYPES[provider]]: { apiKey, baseUrl: sim.baseUrl(provider) } };
+/** The credential pointing at the simulator, under the provider's credential type (from the registry). */
+export function simulatorCredentials(sim: Simulator, provider: ProviderId, apiKey = sim.apiKey) {
+	return { [PROVIDERS[provider].credentialType]: { apiKey, baseUrl: sim.baseUrl(provider) } };
 }
 
 export interface WanRun {
 	sim: Simulator;
-	provider: SimProviderId;
+	provider: ProviderId;
 	kind: 'video' | 'image';
 	parameters: INodeParameters;
 	items?: IDataObject[];
@@ -29,7 +24,7 @@ export interface WanRun {
 }
 
 function workflowOf(run: WanRun) {
-	const credentialType = CREDENTIAL_TYPES[run.provider];
+	const credentialType = PROVIDERS[run.provider].credentialType;
 	return singleNodeWorkflow({
 		type: run.kind === 'video' ? 'n8n-nodes-wan.wanVideo' : 'n8n-nodes-wan.wanImage',
 		name: NODE_NAME,
@@ -64,4 +59,50 @@ export async function until(predicate: () => boolean, timeoutMs = 5000): Promise
 		if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
+}
+
+/**
+ * One simulator for the tests of a file (or a describe block): started before them, reset before each
+ * (tasks succeed after 150 ms), closed after them. `onStart` receives it.
+ */
+export function useSimulator(onStart: (sim: Simulator) => void): void {
+	let sim: Simulator | undefined;
+	beforeAll(async () => {
+		sim = await startSimulator();
+		onStart(sim);
+	});
+	afterAll(async () => {
+		await sim?.close();
+	});
+	beforeEach(() => {
+		sim?.reset();
+		sim?.setBehaviour(() => ({ durationMs: 150, outcome: 'success' }));
+	});
+}
+
+/** What the tests of one provider's file share: its simulator, runs that poll fast and answer URLs, what was sent. */
+export function providerSuite(provider: ProviderId, onStart: (sim: Simulator) => void) {
+	let sim!: Simulator;
+	useSimulator((started) => {
+		sim = started;
+		onStart(started);
+	});
+	return {
+		run: (kind: 'video' | 'image', parameters: INodeParameters, extra: Partial<WanRun> = {}) =>
+			runWan({
+				sim,
+				provider,
+				kind,
+				parameters: { returnAs: 'url', ...parameters, options: { pollInterval: 0.1, ...(parameters.options as IDataObject) } },
+				...extra,
+			}),
+		/** The path (without query) and body of the one submit the simulator received. */
+		submitted(): { path: string; body: unknown } {
+			const submits = sim.requests.filter((request) => request.route === 'submit');
+			expect(submits).toHaveLength(1);
+			expect(sim.tasks).toHaveLength(1);
+			return { path: submits[0].path.split('?')[0], body: sim.tasks[0].body };
+		},
+		statusPaths: (): string[] => sim.requests.filter((request) => request.route === 'status').map((request) => request.path),
+	};
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { asRecord, parseJson } from '../../nodes/shared/json';
-import type { AuthCheck } from './types';
+import type { AuthCheck, SimRoute } from './types';
 
 /** A request body as a JSON object, or `undefined` for anything else (invalid JSON, arrays, scalars). */
 export function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
@@ -14,4 +14,26 @@ export function checkBearer(headers: IncomingHttpHeaders, accepts: (token: strin
 	if (!value) return 'missing';
 	const token = /^Bearer\s+(.+)$/i.exec(value)?.[1];
 	return token !== undefined && accepts(token) ? 'ok' : 'bad';
+}
+
+/** How a provider tells its routes apart: method, a path test, the route. */
+export type RouteTable = ReadonlyArray<[method: string, path: (path: string) => boolean, route: SimRoute]>;
+
+/** The first route of the table the request matches (`other` when none), with its task id when the path has one. */
+export function classifyBy(
+	routes: RouteTable,
+	method: string,
+	path: string,
+	taskIdOf: (path: string) => string | undefined,
+): { route: SimRoute; taskId?: string } {
+	const found = routes.find(([routeMethod, matches]) => routeMethod === method && matches(path));
+	if (!found) return { route: 'other' };
+	const taskId = taskIdOf(path);
+	return taskId === undefined ? { route: found[2] } : { route: found[2], taskId };
+}
+
+/** The decoded first group of `pattern` in `path` (a task id in the path), if the path matches. */
+export function pathId(pattern: RegExp, path: string): string | undefined {
+	const match = pattern.exec(path);
+	return match ? decodeURIComponent(match[1]) : undefined;
 }

@@ -14,13 +14,12 @@
  *                 { id, type: 'close' }                  closes the server and exits
  *               The process exits when its parent goes away.
  */
-import { startSimulator, type Simulator, type SimProviderId, type TaskBehaviour } from './index';
+import { PROVIDER_IDS } from '../../nodes/shared/providers';
+import { startSimulator, type Simulator, type TaskBehaviour } from './index';
 
 type Command =
 	| { id: number; type: 'behaviour'; behaviour: Partial<TaskBehaviour> }
 	| { id: number; type: 'requests' | 'tasks' | 'reset' | 'close' };
-
-const PROVIDER_IDS: SimProviderId[] = ['evolink', 'apixo', 'alibaba', 'gateway'];
 
 function parseArgs(argv: string[]): { port?: number; behaviour: Partial<TaskBehaviour> } {
 	const behaviour: Partial<TaskBehaviour> = {};

@@ -1,184 +1,21 @@
 /**
- * The Alibaba Cloud Model Studio (DashScope) adapter against the bodies published in Alibaba's API
- * references (文生视频 / 图生视频 / 参考生视频 / 文生图V2 / 图像生成与编辑2.6, providers.md §3): submit bodies
- * for every mode built through the real validation path, every documented status shape (including the
- * legacy image protocol's partial failures), error bodies, and the status / cancel requests.
+ * What only Alibaba Cloud Model Studio (DashScope) does (文生视频 / 图生视频 / 参考生视频 / 文生图V2 /
+ * 图像生成与编辑2.6, providers.md §3): submit bodies for every mode built through the real validation path,
+ * the catalogue's limits, the legacy image protocol's partial failures, the messages protocol's choices,
+ * cancel, and the regions of the credential. The documented bodies, unreadable answers, error bodies,
+ * status requests and base URLs are in the shared contract suite (contract.test.ts, fixtures under
+ * test/fixtures/alibaba/).
  */
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
-import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
 import { ALIBABA_REGION_URLS } from '../../nodes/shared/providers/alibaba/regions';
-import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
-import type { GenerationRequest } from '../../nodes/shared/request';
+import { submitRequest } from '../../nodes/shared/providers';
 import type { TaskHandle, TaskState } from '../../nodes/shared/types';
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import { requestsFor, type TestInput } from './support';
 
-// ---------------------------------------------------------------------------------------------
-// Documented bodies, copied verbatim from the docs.
-// ---------------------------------------------------------------------------------------------
-
-/** Create response (every create endpoint). */
-const DOC_CREATE_RESPONSE = {
-	output: { task_status: 'PENDING', task_id: '0385dc79-5ff8-4d82-bcb6-xxxxxx' },
-	request_id: '4909100c-7b5a-9f92-bfe5-xxxxxx',
-};
-
-/** 文生视频 task query, SUCCEEDED (wan2.6). */
-const DOC_VIDEO_SUCCEEDED = {
-	request_id: 'caa62a12-8841-41a6-8af2-xxxxxx',
-	output: {
-		task_id: 'eff1443c-ccab-4676-aad3-xxxxxx',
-		task_status: 'SUCCEEDED',
-		submit_time: '2025-09-29 14:18:52.331',
-		scheduled_time: '2025-09-29 14:18:59.290',
-		end_time: '2025-09-29 14:23:39.407',
-		orig_prompt: '一幅史诗级可爱的场景。',
-		video_url: 'https://dashscope-result-sh.oss-accelerate.aliyuncs.com/xxx.mp4?Expires=xxx',
-	},
-	usage: {
-		duration: 10,
-		size: '1280*720',
-		input_video_duration: 0,
-		output_video_duration: 10,
-		video_count: 1,
-		SR: 720,
-	},
-};
-
-/** Task query, FAILED (providers.md §3.2). */
-const DOC_VIDEO_FAILED = {
-	output: {
-		task_id: '86ecf553-d340-4e21-af6e-xxxxxx',
-		task_status: 'FAILED',
-		code: 'InvalidParameter',
-		message: 'The size is not match xxxxxx',
-	},
-	request_id: 'e5d70b02-ebd3-98ce-9fe8-759d7d7b107d',
-};
-
-/** 任务查询过期: task not found or older than 24 h. */
-const DOC_EXPIRED = {
-	request_id: 'a4de7c32-7057-9f82-8581-xxxxxx',
-	output: { task_id: '502a00b1-19d9-4839-a82f-xxxxxx', task_status: 'UNKNOWN' },
-};
-
-/** 文生图V2 (wan2.5 and earlier, legacy protocol) task query, SUCCEEDED. */
-const DOC_LEGACY_IMAGE_SUCCEEDED = {
-	request_id: 'f767d108-7d50-908b-a6d9-xxxxxx',
-	output: {
-		task_id: 'd492bffd-10b5-4169-b639-xxxxxx',
-		task_status: 'SUCCEEDED',
-		submit_time: '2025-01-08 16:03:59.840',
-		scheduled_time: '2025-01-08 16:03:59.863',
-		end_time: '2025-01-08 16:04:10.660',
-		results: [
-			{
-				orig_prompt: '一间有着精致窗户的花店，漂亮的木质门，摆放着花朵',
-				actual_prompt: '一间有着精致雕花窗户的花店，漂亮的深色木质门上挂着铜制把手。',
-				url: 'https://dashscope-result-wlcb.oss-cn-wulanchabu.aliyuncs.com/1.png',
-			},
-		],
-		task_metrics: { TOTAL: 1, SUCCEEDED: 1, FAILED: 0 },
-	},
-	usage: { image_count: 1 },
-};
-
-/** 文生图V2 task query, FAILED (every image). */
-const DOC_LEGACY_IMAGE_FAILED = {
-	request_id: 'e5d70b02-ebd3-98ce-9fe8-759d7d7b107d',
-	output: {
-		task_id: '86ecf553-d340-4e21-af6e-xxxxxx',
-		task_status: 'FAILED',
-		code: 'InvalidParameter',
-		message: 'xxxxxx',
-		task_metrics: { TOTAL: 4, SUCCEEDED: 0, FAILED: 4 },
-	},
-};
-
-/** 任务部分失败: the task SUCCEEDED, one of two images failed. */
-const DOC_LEGACY_IMAGE_PARTIAL = {
-	request_id: '85eaba38-0185-99d7-8d16-xxxxxx',
-	output: {
-		task_id: '86ecf553-d340-4e21-af6e-xxxxxx',
-		task_status: 'SUCCEEDED',
-		results: [
-			{ url: 'https://dashscope-result-bj.oss-cn-beijing.aliyuncs.com/123/a1.png' },
-			{
-				code: 'InternalError.Timeout',
-				message:
-					'An internal timeout error has occurred during execution, please try again later or contact service support.',
-			},
-		],
-		task_metrics: { TOTAL: 2, SUCCEEDED: 1, FAILED: 1 },
-	},
-	usage: { image_count: 1 },
-};
-
-/** 文生图V2 wan2.6 (messages protocol) task query, SUCCEEDED. */
-const DOC_MESSAGES_IMAGE_SUCCEEDED = {
-	request_id: '2ddf53fa-699a-4267-9446-xxxxxx',
-	output: {
-		task_id: '3cd3fa4e-53ee-4136-9cab-xxxxxx',
-		task_status: 'SUCCEEDED',
-		submit_time: '2025-12-18 20:03:01.802',
-		scheduled_time: '2025-12-18 20:03:01.834',
-		end_time: '2025-12-18 20:03:29.260',
-		finished: true,
-		choices: [
-			{
-				finish_reason: 'stop',
-				message: {
-					role: 'assistant',
-					content: [
-						{
-							image: 'https://dashscope-result-bj.oss-cn-beijing.aliyuncs.com/xxx.png?Expires=xxx',
-							type: 'image',
-						},
-					],
-				},
-			},
-		],
-	},
-	usage: { size: '1280*1280', total_tokens: 0, image_count: 1, output_tokens: 0, input_tokens: 0 },
-};
-
-const DOC_ERRORS: Array<[string, unknown, { message: string; code: string; description?: string }]> = [
-	[
-		'401 no key',
-		{ code: 'InvalidApiKey', message: 'No API-key provided.', request_id: '7438a7e6-6b5b-9d6b-8d9b-xxxxxx' },
-		{ message: 'No API-key provided.', code: 'InvalidApiKey', description: 'Request ID 7438a7e6-6b5b-9d6b-8d9b-xxxxxx' },
-	],
-	[
-		'403 synchronous call',
-		{ code: 'AccessDenied', message: 'current user api does not support synchronous calls', request_id: 'r-1' },
-		{ message: 'current user api does not support synchronous calls', code: 'AccessDenied', description: 'Request ID r-1' },
-	],
-	[
-		'400 content moderation',
-		{ code: 'DataInspectionFailed', message: 'Input data may contain inappropriate content.' },
-		{ message: 'Input data may contain inappropriate content.', code: 'DataInspectionFailed' },
-	],
-	[
-		'429 throttling',
-		{ code: 'Throttling.RateQuota', message: 'Requests rate limit exceeded, please try again later.', request_id: 'r-2' },
-		{
-			message: 'Requests rate limit exceeded, please try again later.',
-			code: 'Throttling.RateQuota',
-			description: 'Request ID r-2',
-		},
-	],
-];
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
-type Input = Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>;
-
-function request(input: Input): GenerationRequest {
-	return buildGenerationRequest({ provider: 'alibaba', options: {}, ...input }, 'Alibaba Cloud Model Studio');
-}
+type Input = TestInput;
+const request = requestsFor('alibaba');
 
 const ASYNC = { 'X-DashScope-Async': 'enable' };
 const VIDEO_PATH = '/api/v1/services/aigc/video-generation/video-synthesis';
@@ -661,118 +498,7 @@ describe('Alibaba catalogue limits', () => {
 	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Submit and status responses
-// ---------------------------------------------------------------------------------------------
-
-describe('Alibaba parseSubmit', () => {
-	it('reads the documented create response: task id, PENDING → queued', () => {
-		expect(alibaba.parseSubmit(DOC_CREATE_RESPONSE)).toStrictEqual({
-			taskId: '0385dc79-5ff8-4d82-bcb6-xxxxxx',
-			state: { status: 'queued', rawStatus: 'PENDING', urls: [], errorCode: undefined, errorMessage: undefined },
-		});
-	});
-
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['an empty object', {}],
-		['an array', [DOC_CREATE_RESPONSE]],
-		['an error body with 200', { code: 'InvalidParameter', message: 'url error, please check url!', request_id: 'x' }],
-		['an output without task_id', { output: { task_status: 'PENDING' }, request_id: 'x' }],
-		['an empty task_id', { output: { task_status: 'PENDING', task_id: '' } }],
-		['an object task_id', { output: { task_status: 'PENDING', task_id: { id: 'x' } } }],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		let thrown: unknown;
-		try {
-			alibaba.parseSubmit(malformed);
-		} catch (error) {
-			thrown = error;
-		}
-		expect(thrown).toBeInstanceOf(MalformedResponseError);
-		expect((thrown as MalformedResponseError).body).toBe(malformed);
-	});
-
-	it('keeps the task id of a terse answer without a status (the task exists and is paid for)', () => {
-		expect(alibaba.parseSubmit({ output: { task_id: 'abc' } })).toStrictEqual({ taskId: 'abc' });
-	});
-});
-
 describe('Alibaba parseStatus', () => {
-	it('reads the documented succeeded video task', () => {
-		expect(alibaba.parseStatus(DOC_VIDEO_SUCCEEDED)).toStrictEqual({
-			status: 'succeeded',
-			rawStatus: 'SUCCEEDED',
-			urls: ['https://dashscope-result-sh.oss-accelerate.aliyuncs.com/xxx.mp4?Expires=xxx'],
-			errorCode: undefined,
-			errorMessage: undefined,
-		});
-	});
-
-	it('reads the documented failed task: output.code and output.message', () => {
-		expect(alibaba.parseStatus(DOC_VIDEO_FAILED)).toStrictEqual({
-			status: 'failed',
-			rawStatus: 'FAILED',
-			urls: [],
-			errorCode: 'InvalidParameter',
-			errorMessage: 'The size is not match xxxxxx',
-		});
-	});
-
-	it('ends UNKNOWN (not found or expired, never changes again) as a failure saying so', () => {
-		expect(alibaba.parseStatus(DOC_EXPIRED)).toStrictEqual({
-			status: 'failed',
-			rawStatus: 'UNKNOWN',
-			urls: [],
-			errorCode: undefined,
-			errorMessage: 'task not found or expired (task ids are kept for 24 hours)',
-		});
-	});
-
-	it.each([
-		['PENDING', 'queued'],
-		['RUNNING', 'running'],
-		['CANCELED', 'canceled'],
-		['TELEPORTING', 'unknown'],
-	])('maps %s to %s', (raw, status) => {
-		const parsed = alibaba.parseStatus({ output: { task_id: 't', task_status: raw }, request_id: 'r' });
-		expect(parsed).toMatchObject({ status, rawStatus: raw, urls: [] });
-		expect(parsed.progress).toBeUndefined();
-	});
-
-	it('reads the documented legacy image result', () => {
-		expect(alibaba.parseStatus(DOC_LEGACY_IMAGE_SUCCEEDED)).toStrictEqual({
-			status: 'succeeded',
-			rawStatus: 'SUCCEEDED',
-			urls: ['https://dashscope-result-wlcb.oss-cn-wulanchabu.aliyuncs.com/1.png'],
-			errorCode: undefined,
-			errorMessage: undefined,
-		});
-	});
-
-	it('reads the documented failed image task', () => {
-		expect(alibaba.parseStatus(DOC_LEGACY_IMAGE_FAILED)).toMatchObject({
-			status: 'failed',
-			errorCode: 'InvalidParameter',
-			errorMessage: 'xxxxxx',
-			urls: [],
-		});
-	});
-
-	it('reads the documented partial failure: the image that worked, and the one that did not', () => {
-		expect(alibaba.parseStatus(DOC_LEGACY_IMAGE_PARTIAL)).toStrictEqual({
-			status: 'succeeded',
-			rawStatus: 'SUCCEEDED',
-			urls: ['https://dashscope-result-bj.oss-cn-beijing.aliyuncs.com/123/a1.png'],
-			errorCode: undefined,
-			errorMessage: undefined,
-			partialFailures: [
-				'image 2: InternalError.Timeout: An internal timeout error has occurred during execution, please try again later or contact service support.',
-			],
-		});
-	});
-
 	it('names each failed image by its position among the results', () => {
 		const parsed = alibaba.parseStatus({
 			output: {
@@ -815,16 +541,6 @@ describe('Alibaba parseStatus', () => {
 		});
 	});
 
-	it('reads the documented wan2.6 image result (messages protocol)', () => {
-		expect(alibaba.parseStatus(DOC_MESSAGES_IMAGE_SUCCEEDED)).toStrictEqual({
-			status: 'succeeded',
-			rawStatus: 'SUCCEEDED',
-			urls: ['https://dashscope-result-bj.oss-cn-beijing.aliyuncs.com/xxx.png?Expires=xxx'],
-			errorCode: undefined,
-			errorMessage: undefined,
-		});
-	});
-
 	it('collects every image of every choice, skipping text items and junk', () => {
 		const parsed = alibaba.parseStatus({
 			output: {
@@ -841,63 +557,14 @@ describe('Alibaba parseStatus', () => {
 		expect(parsed.urls).toEqual(['https://cdn.example.com/1.png', 'https://cdn.example.com/2.png']);
 	});
 
-	it.each<[string, unknown]>([
-		['null', null],
-		['an HTML string', '<!DOCTYPE html><html></html>'],
-		['an empty object', {}],
-		['an array', [DOC_VIDEO_SUCCEEDED]],
-		['an error body with 200', { code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'x' }],
-		['an output that is a string', { output: 'SUCCEEDED' }],
-		['a status that is a number', { output: { task_id: 't', task_status: 3 } }],
-		['a status that is null', { output: { task_id: 't', task_status: null } }],
-		['a status at the top level only', { task_status: 'SUCCEEDED' }],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		let thrown: unknown;
-		try {
-			alibaba.parseStatus(malformed);
-		} catch (error) {
-			thrown = error;
-		}
-		expect(thrown).toBeInstanceOf(MalformedResponseError);
-		expect((thrown as MalformedResponseError).body).toBe(malformed);
-	});
-
 	it('reads odd but readable shapes without throwing', () => {
 		expect(alibaba.parseStatus({ output: { task_status: 'SUCCEEDED', results: 'x', choices: {}, video_url: 5 } }).urls).toEqual([]);
 		expect(alibaba.parseStatus({ output: { task_status: 'SUCCEEDED', results: [null, 1, { url: '' }, { url: 7 }] } }).urls).toEqual([]);
 	});
 });
 
-describe('Alibaba parseError', () => {
-	it.each(DOC_ERRORS)('reads the %s error body', (_name, errorBody, expected) => {
-		expect(alibaba.parseError(errorBody)).toStrictEqual({
-			message: expected.message,
-			code: expected.code,
-			description: expected.description,
-		});
-	});
 
-	it.each<[string, unknown]>([
-		['an HTML page', '<html><body>502</body></html>'],
-		['null', null],
-		['an empty object', {}],
-		['a code without a message', { code: 'InternalError', request_id: 'x' }],
-		['a task body', DOC_VIDEO_FAILED],
-	])('returns undefined for %s', (_name, notAnError) => {
-		expect(alibaba.parseError(notAnError)).toBeUndefined();
-	});
-});
-
-// ---------------------------------------------------------------------------------------------
-// Status, cancel, base URL, credential
-// ---------------------------------------------------------------------------------------------
-
-describe('Alibaba buildStatus and buildCancel', () => {
-	it('polls GET /api/v1/tasks/<id>, URL-encoded, with no async header', () => {
-		expect(alibaba.buildStatus(HANDLE)).toStrictEqual({ method: 'GET', path: '/api/v1/tasks/0385dc79-5ff8-4d82-bcb6-xxxxxx' });
-		expect(alibaba.buildStatus({ ...HANDLE, taskId: 'a/b?c' }).path).toBe('/api/v1/tasks/a%2Fb%3Fc');
-	});
-
+describe('Alibaba buildCancel', () => {
 	it('cancels a queued task, or one never polled', () => {
 		const cancel = { method: 'POST', path: '/api/v1/tasks/0385dc79-5ff8-4d82-bcb6-xxxxxx/cancel' };
 		expect(alibaba.buildCancel?.(HANDLE, state('queued'))).toStrictEqual(cancel);
@@ -909,22 +576,8 @@ describe('Alibaba buildStatus and buildCancel', () => {
 	});
 });
 
-describe('Alibaba baseUrl, registry and credential', () => {
-	it('derives the base URL from the region, or takes the override', () => {
-		expect(alibaba.baseUrl({ region: 'intl' })).toBe('https://dashscope-intl.aliyuncs.com');
-		expect(alibaba.baseUrl({ region: 'cn' })).toBe('https://dashscope.aliyuncs.com');
-		expect(alibaba.baseUrl({ region: 'us' })).toBe('https://dashscope-us.aliyuncs.com');
-		expect(alibaba.baseUrl({})).toBe('https://dashscope-intl.aliyuncs.com');
-		expect(alibaba.baseUrl({ region: 'cn', baseUrl: '' })).toBe('https://dashscope.aliyuncs.com');
-		expect(alibaba.baseUrl({ region: 'cn', baseUrl: 'https://ws-1.cn-beijing.maas.aliyuncs.com/' })).toBe(
-			'https://ws-1.cn-beijing.maas.aliyuncs.com',
-		);
-	});
 
-	it('is registered as the alibaba provider', () => {
-		expect(providerAdapter('alibaba')).toBe(alibaba);
-	});
-
+describe('Alibaba credential', () => {
 	it('offers exactly the adapter regions in the credential, Singapore by default, sorted by name', () => {
 		const credential = new AlibabaModelStudioApi();
 		const region = credential.properties.find((property) => property.name === 'region');

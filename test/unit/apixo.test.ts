@@ -1,104 +1,30 @@
 /**
- * The APIXO adapter against the bodies published in APIXO's docs (seed doc 002, the wan-2-5-video page, and
- * providers.md §2): submit/status/error parsing, and the exact provider bodies built from requests that
- * went through the real validation path.
+ * What only APIXO does (seed doc 002, the wan-2-5-video page, providers.md §2): its catalogue, the exact
+ * provider bodies built from requests that went through the real validation path, the envelope code of a
+ * 2xx answer, and result URLs inside the resultJson string. The documented bodies, unreadable answers,
+ * error bodies, status requests and base URL are in the shared contract suite (contract.test.ts,
+ * fixtures under test/fixtures/apixo/).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { findModel, modelsFor } from '../../nodes/shared/catalogue';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { apixo } from '../../nodes/shared/providers/apixo/adapter';
-import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
+import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import { documented } from '../fixtures/documented';
+import { requestsFor, thrownBy } from './support';
 
-// ---------------------------------------------------------------------------------------------
-// Documented bodies, copied verbatim from the docs.
-// ---------------------------------------------------------------------------------------------
+const DOC_SUCCESS = documented<{ data: Record<string, unknown> }>('apixo', 'status-succeeded');
+const DOC_IMAGE_SUCCESS = documented<{ data: Record<string, unknown> }>('apixo', 'status-succeeded-image');
 
-/** Submit response (seed 002, "Successful response"). */
-const DOC_SUBMIT_RESPONSE = { code: 200, message: 'success', data: { taskId: 'task_12345678' } };
-
-/** Status: processing (seed 002). */
-const DOC_PROCESSING = {
-	code: 200,
-	message: 'success',
-	data: { taskId: 'task_12345678', state: 'processing', createTime: 1767965610929 },
-};
-
-/** Status: success (seed 002). */
-const DOC_SUCCESS = {
-	code: 200,
-	message: 'success',
-	data: {
-		taskId: 'task_12345678',
-		state: 'success',
-		resultJson: '{"resultUrls":["https://file.apixo.ai/video.mp4"]}',
-		createTime: 1767965610929,
-		completeTime: 1767965752317,
-		costTime: 141388,
-	},
-};
-
-/** Status: failed (seed 002); the envelope code is still 200. */
-const DOC_FAILED = {
-	code: 200,
-	message: 'success',
-	data: {
-		taskId: 'task_12345678',
-		state: 'failed',
-		failCode: 'INVALID_PARAMETER',
-		failMsg: 'The parameter {{resolution}} is invalid',
-		createTime: 1767965610929,
-		completeTime: 1767965620132,
-	},
-};
-
-/** Webhook / status payload for an image task (providers.md §2.2). */
-const DOC_IMAGE_SUCCESS = {
-	code: 200,
-	message: 'success',
-	data: {
-		taskId: 'task_abc123xyz',
-		state: 'success',
-		resultJson: '{"resultUrls":["https://cdn.apixo.ai/output/abc.jpg"]}',
-		costTime: 12500,
-		createTime: 1704067200000,
-		completeTime: 1704067212500,
-	},
-};
-
-/** Status processing example of the generic protocol page (providers.md §2.1). */
-const DOC_GENERIC_PROCESSING = {
-	code: 200,
-	message: 'success',
-	data: { taskId: 'task_12345678', state: 'processing', createTime: 1698765400000 },
-};
-
-/** HTTP 400 body (providers.md §2.3). */
-const DOC_HTTP_400 = { code: 400, message: 'Invalid request', data: { error: 'Missing required field: input.prompt' } };
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
-function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>): GenerationRequest {
-	return buildGenerationRequest({ provider: 'apixo', options: {}, ...input }, 'APIXO');
-}
+const request = requestsFor('apixo');
 
 function body(req: GenerationRequest): IDataObject | undefined {
 	return apixo.buildSubmit(req).body;
 }
 
-function thrownBy(fn: () => unknown): unknown {
-	try {
-		fn();
-	} catch (error) {
-		return error;
-	}
-	return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
@@ -622,19 +548,7 @@ describe('submitRequest with Extra Parameters', () => {
 	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Submit response
-// ---------------------------------------------------------------------------------------------
-
 describe('APIXO parseSubmit', () => {
-	it('reads the documented submit response', () => {
-		expect(apixo.parseSubmit(DOC_SUBMIT_RESPONSE)).toEqual({ taskId: 'task_12345678' });
-	});
-
-	it('reads an envelope code given as text', () => {
-		expect(apixo.parseSubmit({ ...DOC_SUBMIT_RESPONSE, code: '200' })).toEqual({ taskId: 'task_12345678' });
-	});
-
 	it('turns a 2xx body whose envelope code is not 200 into MalformedResponseError with the envelope words', () => {
 		const refused = { code: 402, message: 'Insufficient balance', data: { error: 'Add balance before retrying' } };
 		const error = thrownBy(() => apixo.parseSubmit(refused));
@@ -644,64 +558,9 @@ describe('APIXO parseSubmit', () => {
 		);
 		expect((error as MalformedResponseError).body).toBe(refused);
 	});
-
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['an empty object', {}],
-		['an array', [DOC_SUBMIT_RESPONSE]],
-		['no data', { code: 200, message: 'success' }],
-		['data that is a string', { code: 200, message: 'success', data: 'task_12345678' }],
-		['an empty taskId', { code: 200, message: 'success', data: { taskId: '' } }],
-		['an object taskId', { code: 200, message: 'success', data: { taskId: { id: 'x' } } }],
-		['an error body with 200', DOC_HTTP_400],
-		['a code that is not a number', { code: 'oops', message: 'success', data: { taskId: 'task_1' } }],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		const error = thrownBy(() => apixo.parseSubmit(malformed));
-		expect(error).toBeInstanceOf(MalformedResponseError);
-		expect((error as MalformedResponseError).body).toBe(malformed);
-	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Status response
-// ---------------------------------------------------------------------------------------------
-
 describe('APIXO parseStatus', () => {
-	it('reads the documented processing response', () => {
-		expect(apixo.parseStatus(DOC_PROCESSING)).toStrictEqual({
-			status: 'running',
-			rawStatus: 'processing',
-			urls: [],
-			errorCode: undefined,
-			errorMessage: undefined,
-		});
-		expect(apixo.parseStatus(DOC_GENERIC_PROCESSING).status).toBe('running');
-	});
-
-	it('maps pending to queued', () => {
-		const state = apixo.parseStatus({ ...DOC_PROCESSING, data: { ...DOC_PROCESSING.data, state: 'pending' } });
-		expect(state).toMatchObject({ status: 'queued', rawStatus: 'pending', urls: [] });
-	});
-
-	it('reads the documented success response: URLs from the resultJson string', () => {
-		expect(apixo.parseStatus(DOC_SUCCESS)).toStrictEqual({
-			status: 'succeeded',
-			rawStatus: 'success',
-			urls: ['https://file.apixo.ai/video.mp4'],
-			errorCode: undefined,
-			errorMessage: undefined,
-		});
-	});
-
-	it('reads the documented image success payload', () => {
-		expect(apixo.parseStatus(DOC_IMAGE_SUCCESS)).toMatchObject({
-			status: 'succeeded',
-			urls: ['https://cdn.apixo.ai/output/abc.jpg'],
-		});
-	});
-
 	it('keeps every image URL, in order, and drops empty and non-string entries', () => {
 		const state = apixo.parseStatus({
 			...DOC_IMAGE_SUCCESS,
@@ -726,31 +585,6 @@ describe('APIXO parseStatus', () => {
 		expect(apixo.parseStatus({ ...DOC_SUCCESS, data }).urls).toEqual([]);
 		expect(apixo.parseStatus({ ...DOC_SUCCESS, data: { ...data, resultJson: '' } }).urls).toEqual([]);
 	});
-
-	it('reads the documented failed response: failCode and failMsg, envelope code 200', () => {
-		expect(apixo.parseStatus(DOC_FAILED)).toStrictEqual({
-			status: 'failed',
-			rawStatus: 'failed',
-			urls: [],
-			errorCode: 'INVALID_PARAMETER',
-			errorMessage: 'The parameter {{resolution}} is invalid',
-		});
-	});
-
-	it('reads the documented webhook failure (CONTENT_VIOLATION)', () => {
-		const state = apixo.parseStatus({
-			code: 200,
-			message: 'success',
-			data: { taskId: 'task_abc123xyz', state: 'failed', failCode: 'CONTENT_VIOLATION', failMsg: 'Content violates usage policy' },
-		});
-		expect(state).toMatchObject({ status: 'failed', errorCode: 'CONTENT_VIOLATION', errorMessage: 'Content violates usage policy' });
-	});
-
-	it('maps an unknown state word to unknown and keeps the word', () => {
-		const state = apixo.parseStatus({ ...DOC_PROCESSING, data: { ...DOC_PROCESSING.data, state: 'teleporting' } });
-		expect(state).toMatchObject({ status: 'unknown', rawStatus: 'teleporting' });
-	});
-
 	it('turns a 2xx body whose envelope code is not 200 into MalformedResponseError', () => {
 		const notFound = { code: 404, message: 'Task not found', data: null };
 		const error = thrownBy(() => apixo.parseStatus(notFound));
@@ -758,106 +592,11 @@ describe('APIXO parseStatus', () => {
 		expect((error as Error).message).toBe('APIXO status response has code 404: Task not found');
 	});
 
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<!DOCTYPE html><html><head><title>Cloudflare</title></head></html>'],
-		['an empty object', {}],
-		['an array', [DOC_SUCCESS]],
-		['a number', 42],
-		['no data', { code: 200, message: 'success' }],
-		['a state that is a number', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, state: 3 } }],
-		['a state that is null', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, state: null } }],
-		['a state at the top level only', { code: 200, state: 'success' }],
-		['a resultJson that is not JSON', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: '{"resultUrls":["https://file' } }],
-		['a resultJson that is JSON text but not an object', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: '"https://file.apixo.ai/video.mp4"' } }],
-		['a resultJson that is null JSON', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: 'null' } }],
-		['a resultJson that is a number', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, resultJson: 12 } }],
-		['an error body with 200', DOC_HTTP_400],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		const error = thrownBy(() => apixo.parseStatus(malformed));
-		expect(error).toBeInstanceOf(MalformedResponseError);
-		expect(error).not.toBeInstanceOf(TypeError);
-		expect((error as MalformedResponseError).body).toBe(malformed);
-	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Error bodies
-// ---------------------------------------------------------------------------------------------
-
-describe('APIXO parseError', () => {
-	it('reads the documented 400 body: message and data.error together', () => {
-		expect(apixo.parseError(DOC_HTTP_400)).toEqual({
-			message: 'Invalid request: Missing required field: input.prompt',
-			code: '400',
-		});
-	});
-
-	it('reads a body with only a message, or only data.error', () => {
-		expect(apixo.parseError({ code: 401, message: 'Unauthorized' })).toEqual({ message: 'Unauthorized', code: '401' });
-		expect(apixo.parseError({ code: 429, data: { error: 'Rate limit exceeded' } })).toEqual({
-			message: 'Rate limit exceeded',
-			code: '429',
-		});
-	});
-
-	it('does not repeat a data.error equal to the message', () => {
-		expect(apixo.parseError({ code: 503, message: 'Model unavailable', data: { error: 'Model unavailable' } })).toEqual({
-			message: 'Model unavailable',
-			code: '503',
-		});
-	});
-
-	it.each<[string, unknown]>([
-		['an HTML page', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['plain text', 'upstream connect error or disconnect/reset before headers'],
-		['null', null],
-		['undefined', undefined],
-		['an empty object', {}],
-		['an array', [DOC_HTTP_400]],
-		['a code alone', { code: 500 }],
-		['an object message', { code: 500, message: { text: 'x' }, data: { error: ['x'] } }],
-	])('returns undefined for %s', (_name, notAnError) => {
-		expect(apixo.parseError(notAnError)).toBeUndefined();
-	});
-});
-
-// ---------------------------------------------------------------------------------------------
-// Status request, base URL, registry
-// ---------------------------------------------------------------------------------------------
-
-describe('APIXO buildStatus, buildCancel, baseUrl and registry', () => {
-	it('polls GET /statusTask/<model id>?taskId=<id>, the model id taken from the handle', () => {
-		expect(apixo.buildStatus({ provider: 'apixo', model: 'wan-2-5-video', taskId: 'task_12345678' })).toStrictEqual({
-			method: 'GET',
-			path: '/statusTask/wan-2-5-video',
-			qs: { taskId: 'task_12345678' },
-		});
-	});
-
-	it('URL-encodes the model id; the task id goes through qs unencoded', () => {
-		const built = apixo.buildStatus({ provider: 'apixo', model: 'a/b c', taskId: 'x&y=z' });
-		expect(built.path).toBe('/statusTask/a%2Fb%20c');
-		expect(built.qs).toEqual({ taskId: 'x&y=z' });
-	});
-
+describe('APIXO model ids', () => {
 	it('uses the same model id for every mode of a model, so Get Task finds it from mode and model', () => {
 		expect(findModel('apixo', 'imageToVideo', 'wan2.6-flash')?.modelId).toBe('wan-2-6-video');
 		expect(findModel('apixo', 'referenceToVideo', 'wan2.6')?.modelId).toBe('wan-2-6-video');
-	});
-
-	it('has no cancel (APIXO documents none)', () => {
-		expect(apixo.buildCancel).toBeUndefined();
-	});
-
-	it('defaults the base URL to https://api.apixo.ai/api/v1 and strips a trailing slash', () => {
-		expect(apixo.baseUrl({})).toBe('https://api.apixo.ai/api/v1');
-		expect(apixo.baseUrl({ baseUrl: 'https://proxy.example.com/api/v1/' })).toBe('https://proxy.example.com/api/v1');
-	});
-
-	it('is registered as the apixo provider', () => {
-		expect(providerAdapter('apixo')).toBe(apixo);
-		expect(apixo.credentialType).toBe('apixoApi');
 	});
 });

@@ -1,273 +1,27 @@
 /**
- * The EvoLink adapter against the bodies published in EvoLink's docs (seed docs 000, 001, 004 and
- * providers.md §1): submit/status/error parsing, and the exact provider bodies built from requests
- * that went through the real validation path.
+ * What only EvoLink does (seed docs 000, 001, 004 and providers.md §1): its result lists and progress,
+ * its task errors, and the exact provider bodies built from requests that went through the real
+ * validation path. The documented bodies, unreadable answers, error bodies, status requests and base URL
+ * are in the shared contract suite (contract.test.ts, fixtures under test/fixtures/evolink/).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
-import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
+import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
+import { documented } from '../fixtures/documented';
+import { requestsFor } from './support';
 
-// ---------------------------------------------------------------------------------------------
-// Documented bodies, copied verbatim from the docs.
-// ---------------------------------------------------------------------------------------------
+const DOC_QUERY_COMPLETED = documented('evolink', 'status-succeeded');
+const DOC_QUERY_IMAGE = documented('evolink', 'status-succeeded-image');
 
-/** Submit response example (seed 000 / providers.md §1.4). */
-const DOC_SUBMIT_RESPONSE = {
-	created: 1757169743,
-	id: 'task-unified-1757169743-7cvnl5zw',
-	model: 'wan2.5-text-to-video',
-	object: 'video.generation.task',
-	progress: 0,
-	status: 'pending',
-	task_info: { can_cancel: true, estimated_time: 120 },
-	type: 'video',
-	usage: { billing_rule: 'per_call', credits_reserved: 5, user_group: 'default' },
-};
-
-/** Task query example (seed 001, GET /v1/tasks/{task_id}). */
-const DOC_QUERY_COMPLETED = {
-	created: 1756817821,
-	id: 'task-unified-1756817821-4x3rx6ny',
-	model: 'wan2.5-text-to-video',
-	object: 'video.generation.task',
-	progress: 100,
-	results: ['http://example.com/video.mp4'],
-	status: 'completed',
-	task_info: { can_cancel: false },
-	type: 'video',
-};
-
-/** Task query example for images (providers.md §1.5). */
-const DOC_QUERY_IMAGE = {
-	created: 1756817821,
-	id: 'task-unified-1756817821-4x3rx6ny',
-	model: 'gpt-4o-image',
-	object: 'image.generation.task',
-	progress: 100,
-	results: ['http://example.com/image.jpg'],
-	status: 'completed',
-	task_info: { can_cancel: false },
-	type: 'image',
-};
-
-/** Every documented HTTP error body (seed 000 submit errors and seed 001 query errors). */
-const DOC_ERRORS: Array<[string, unknown, { message: string; code: string; description?: string }]> = [
-	[
-		'400 submit',
-		{ error: { code: 400, message: 'Invalid request format', type: 'invalid_request_error', param: 'model' } },
-		{ message: 'Invalid request format', code: 'invalid_request_error' },
-	],
-	[
-		'400 query',
-		{ error: { code: 400, message: 'Invalid task ID format', type: 'invalid_request_error', param: 'task_id' } },
-		{ message: 'Invalid task ID format', code: 'invalid_request_error' },
-	],
-	[
-		'401 submit',
-		{ error: { code: 401, message: 'Invalid authentication credentials', type: 'authentication_error' } },
-		{ message: 'Invalid authentication credentials', code: 'authentication_error' },
-	],
-	[
-		'401 query',
-		{ error: { code: 401, message: 'Invalid or expired token', type: 'authentication_error' } },
-		{ message: 'Invalid or expired token', code: 'authentication_error' },
-	],
-	[
-		'402 query',
-		{
-			error: {
-				code: 402,
-				message: 'Insufficient quota',
-				type: 'insufficient_quota_error',
-				fallback_suggestion: 'https://evolink.ai/dashboard/billing',
-			},
-		},
-		{
-			message: 'Insufficient quota',
-			code: 'insufficient_quota_error',
-			description: 'https://evolink.ai/dashboard/billing',
-		},
-	],
-	[
-		'403 submit',
-		{ error: { code: 403, message: 'Access denied for this model', type: 'permission_error', param: 'model' } },
-		{ message: 'Access denied for this model', code: 'permission_error' },
-	],
-	[
-		'403 query',
-		{ error: { code: 403, message: 'Access denied', type: 'permission_error' } },
-		{ message: 'Access denied', code: 'permission_error' },
-	],
-	[
-		'404 submit (with fallback_suggestion)',
-		{
-			error: {
-				code: 404,
-				message: 'Specified model not found',
-				type: 'not_found_error',
-				param: 'model',
-				fallback_suggestion: 'wan2.5-text-to-video',
-			},
-		},
-		{ message: 'Specified model not found', code: 'not_found_error', description: 'wan2.5-text-to-video' },
-	],
-	[
-		'404 query',
-		{ error: { code: 404, message: 'Task not found or expired', type: 'not_found_error', param: 'task_id' } },
-		{ message: 'Task not found or expired', code: 'not_found_error' },
-	],
-	[
-		'429',
-		{
-			error: {
-				code: 429,
-				message: 'Rate limit exceeded',
-				type: 'rate_limit_error',
-				fallback_suggestion: 'retry after 60 seconds',
-			},
-		},
-		{ message: 'Rate limit exceeded', code: 'rate_limit_error', description: 'retry after 60 seconds' },
-	],
-	[
-		'500',
-		{
-			error: {
-				code: 500,
-				message: 'Internal server error',
-				type: 'internal_server_error',
-				fallback_suggestion: 'try again later',
-			},
-		},
-		{ message: 'Internal server error', code: 'internal_server_error', description: 'try again later' },
-	],
-	[
-		'502 submit',
-		{ error: { code: 502, message: 'Bad gateway', type: 'upstream_error', fallback_suggestion: 'try again later' } },
-		{ message: 'Bad gateway', code: 'upstream_error', description: 'try again later' },
-	],
-	[
-		'502 query',
-		{
-			error: {
-				code: 502,
-				message: 'Upstream service error',
-				type: 'upstream_error',
-				fallback_suggestion: 'try again later',
-			},
-		},
-		{ message: 'Upstream service error', code: 'upstream_error', description: 'try again later' },
-	],
-	[
-		'503',
-		{
-			error: {
-				code: 503,
-				message: 'Service temporarily unavailable',
-				type: 'service_unavailable_error',
-				fallback_suggestion: 'retry after 30 seconds',
-			},
-		},
-		{
-			message: 'Service temporarily unavailable',
-			code: 'service_unavailable_error',
-			description: 'retry after 30 seconds',
-		},
-	],
-];
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
-function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 'model'>): GenerationRequest {
-	return buildGenerationRequest({ provider: 'evolink', options: {}, ...input }, 'EvoLink');
-}
+const request = requestsFor('evolink');
 
 function body(req: GenerationRequest): IDataObject | undefined {
 	return evolink.buildSubmit(req).body;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Submit response
-// ---------------------------------------------------------------------------------------------
-
-describe('EvoLink parseSubmit', () => {
-	it('reads the documented submit response: task id, queued, progress 0, estimate 120 s', () => {
-		const submitted = evolink.parseSubmit(DOC_SUBMIT_RESPONSE);
-		expect(submitted.taskId).toBe('task-unified-1757169743-7cvnl5zw');
-		expect(submitted.state).toEqual({
-			status: 'queued',
-			rawStatus: 'pending',
-			progress: 0,
-			urls: [],
-			errorCode: undefined,
-			errorMessage: undefined,
-			estimatedSeconds: 120,
-		});
-	});
-
-	it('reads the documented image submit response', () => {
-		const submitted = evolink.parseSubmit({
-			created: 1757156493,
-			id: 'task-unified-1757156493-imcg5zqt',
-			model: 'wan2.5-text-to-image',
-			object: 'image.generation.task',
-			progress: 0,
-			status: 'pending',
-			task_info: { can_cancel: true },
-			type: 'image',
-		});
-		expect(submitted.taskId).toBe('task-unified-1757156493-imcg5zqt');
-		expect(submitted.state?.status).toBe('queued');
-		expect(submitted.state?.estimatedSeconds).toBeUndefined();
-	});
-
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['an empty object', {}],
-		['an array', [DOC_SUBMIT_RESPONSE]],
-		['an empty id', { ...DOC_SUBMIT_RESPONSE, id: '' }],
-		['an object id', { ...DOC_SUBMIT_RESPONSE, id: { value: 'x' } }],
-		['an error body with 200', { error: { code: 500, message: 'Internal server error' } }],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		expect(() => evolink.parseSubmit(malformed)).toThrow(MalformedResponseError);
-		try {
-			evolink.parseSubmit(malformed);
-		} catch (error) {
-			expect((error as MalformedResponseError).body).toBe(malformed);
-		}
-	});
-});
-
-// ---------------------------------------------------------------------------------------------
-// Status response
-// ---------------------------------------------------------------------------------------------
-
 describe('EvoLink parseStatus', () => {
-	it('reads the documented completed video task', () => {
-		expect(evolink.parseStatus(DOC_QUERY_COMPLETED)).toEqual({
-			status: 'succeeded',
-			rawStatus: 'completed',
-			progress: 100,
-			urls: ['http://example.com/video.mp4'],
-			errorCode: undefined,
-			errorMessage: undefined,
-			estimatedSeconds: undefined,
-		});
-	});
-
-	it('reads the documented completed image task', () => {
-		const state = evolink.parseStatus(DOC_QUERY_IMAGE);
-		expect(state.status).toBe('succeeded');
-		expect(state.urls).toEqual(['http://example.com/image.jpg']);
-	});
-
 	it('keeps every result, in order, for n > 1 images', () => {
 		const state = evolink.parseStatus({
 			...DOC_QUERY_IMAGE,
@@ -285,14 +39,11 @@ describe('EvoLink parseStatus', () => {
 		expect(state.urls).toEqual(['https://cdn.example.com/v.mp4']);
 	});
 
-	it('maps pending to queued with its progress', () => {
-		const state = evolink.parseStatus({ ...DOC_QUERY_COMPLETED, status: 'pending', progress: 5, results: undefined });
-		expect(state).toMatchObject({ status: 'queued', rawStatus: 'pending', progress: 5, urls: [] });
-	});
-
-	it('maps processing to running with its progress', () => {
-		const state = evolink.parseStatus({ ...DOC_QUERY_COMPLETED, status: 'processing', progress: 45, results: undefined });
-		expect(state).toMatchObject({ status: 'running', rawStatus: 'processing', progress: 45, urls: [] });
+	it('reads the progress of a pending and of a processing task', () => {
+		const pending = evolink.parseStatus({ ...DOC_QUERY_COMPLETED, status: 'pending', progress: 5, results: undefined });
+		expect(pending).toMatchObject({ status: 'queued', rawStatus: 'pending', progress: 5, urls: [] });
+		const processing = evolink.parseStatus({ ...DOC_QUERY_COMPLETED, status: 'processing', progress: 45, results: undefined });
+		expect(processing).toMatchObject({ status: 'running', rawStatus: 'processing', progress: 45, urls: [] });
 	});
 
 	it('maps failed to failed with error.code and error.message', () => {
@@ -316,18 +67,6 @@ describe('EvoLink parseStatus', () => {
 		const state = evolink.parseStatus({ status: 'failed', error: { code: 500, message: 'boom', type: 'service_error' } });
 		expect(state.errorCode).toBe('500');
 		expect(state.errorMessage).toBe('boom');
-	});
-
-	it('maps cancelled to canceled', () => {
-		const state = evolink.parseStatus({ ...DOC_QUERY_COMPLETED, status: 'cancelled', results: undefined });
-		expect(state.status).toBe('canceled');
-		expect(state.rawStatus).toBe('cancelled');
-	});
-
-	it('maps an unknown status word to unknown and keeps the word', () => {
-		const state = evolink.parseStatus({ ...DOC_QUERY_COMPLETED, status: 'teleporting', results: undefined });
-		expect(state.status).toBe('unknown');
-		expect(state.rawStatus).toBe('teleporting');
 	});
 
 	it('falls back to result_data[].video_url', () => {
@@ -359,72 +98,7 @@ describe('EvoLink parseStatus', () => {
 	it('reads a progress given as a numeric string', () => {
 		expect(evolink.parseStatus({ status: 'processing', progress: '60' }).progress).toBe(60);
 	});
-
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<!DOCTYPE html><html><head><title>Cloudflare</title></head></html>'],
-		['an empty object', {}],
-		['an array', [DOC_QUERY_COMPLETED]],
-		['a number', 42],
-		['a status that is a number', { ...DOC_QUERY_COMPLETED, status: 3 }],
-		['a status that is an object', { ...DOC_QUERY_COMPLETED, status: { value: 'completed' } }],
-		['a status that is null', { ...DOC_QUERY_COMPLETED, status: null }],
-		['a status that is an array', { ...DOC_QUERY_COMPLETED, status: ['completed'] }],
-		['a status that is a boolean', { ...DOC_QUERY_COMPLETED, status: true }],
-		['an error body with 200', { error: { code: 404, message: 'Task not found or expired', type: 'not_found_error' } }],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		let thrown: unknown;
-		try {
-			evolink.parseStatus(malformed);
-		} catch (error) {
-			thrown = error;
-		}
-		expect(thrown).toBeInstanceOf(MalformedResponseError);
-		expect(thrown).not.toBeInstanceOf(TypeError);
-		expect((thrown as MalformedResponseError).body).toBe(malformed);
-	});
 });
-
-// ---------------------------------------------------------------------------------------------
-// Error bodies
-// ---------------------------------------------------------------------------------------------
-
-describe('EvoLink parseError', () => {
-	it.each(DOC_ERRORS)('reads the documented %s error body', (_name, errorBody, expected) => {
-		const parsed = evolink.parseError(errorBody);
-		expect(parsed).toEqual({
-			message: expected.message,
-			code: expected.code,
-			description: expected.description,
-		});
-	});
-
-	it('falls back to error.code when there is no type', () => {
-		expect(evolink.parseError({ error: { code: 418, message: 'I am a teapot' } })).toEqual({
-			message: 'I am a teapot',
-			code: '418',
-			description: undefined,
-		});
-	});
-
-	it.each<[string, unknown]>([
-		['an HTML page', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['plain text', 'upstream connect error or disconnect/reset before headers'],
-		['null', null],
-		['undefined', undefined],
-		['an empty object', {}],
-		['an array', [{ error: { message: 'x' } }]],
-		['an error without a message', { error: { code: 500, type: 'internal_server_error' } }],
-		['an error that is a string', { error: 'boom' }],
-	])('returns undefined for %s', (_name, notAnError) => {
-		expect(evolink.parseError(notAnError)).toBeUndefined();
-	});
-});
-
-// ---------------------------------------------------------------------------------------------
-// Submit bodies
-// ---------------------------------------------------------------------------------------------
 
 describe('EvoLink buildSubmit', () => {
 	const t2v25 = {
@@ -671,29 +345,6 @@ describe('EvoLink buildSubmit', () => {
 	});
 });
 
-describe('EvoLink buildStatus, baseUrl and registry', () => {
-	it('polls GET /v1/tasks/<id>', () => {
-		expect(
-			evolink.buildStatus({ provider: 'evolink', model: 'wan2.5-text-to-video', taskId: 'task-unified-1757169743-7cvnl5zw' }),
-		).toEqual({ method: 'GET', path: '/v1/tasks/task-unified-1757169743-7cvnl5zw' });
-	});
-
-	it('URL-encodes the task id', () => {
-		const built = evolink.buildStatus({ provider: 'evolink', model: 'm', taskId: 'a/b?c#d e' });
-		expect(built.path).toBe('/v1/tasks/a%2Fb%3Fc%23d%20e');
-	});
-
-	it('defaults the base URL and strips a trailing slash', () => {
-		expect(evolink.baseUrl({})).toBe('https://api.evolink.ai');
-		expect(evolink.baseUrl({ baseUrl: 'https://proxy.example.com/evo/' })).toBe('https://proxy.example.com/evo');
-	});
-
-	it('is registered as the evolink provider', () => {
-		expect(providerAdapter('evolink')).toBe(evolink);
-		expect(() => providerAdapter('apixo-nope' as never)).toThrow('Unknown provider');
-	});
-});
-
 describe('submitRequest with Extra Parameters', () => {
 	const t2v26 = {
 		kind: 'video' as const,
@@ -729,16 +380,5 @@ describe('submitRequest with Extra Parameters', () => {
 			seed: 42,
 			model_params: { shot_type: 'single' },
 		});
-	});
-
-	it('returns the adapter body unchanged without Extra Parameters', () => {
-		const req = request({ ...t2v26, options: { shotType: 'multi' } });
-		expect(submitRequest(evolink, req)).toStrictEqual(evolink.buildSubmit(req));
-	});
-});
-
-describe('EvoLink parseSubmit on a terse answer', () => {
-	it('keeps the task id when the body has no status (the task exists and is paid for)', () => {
-		expect(evolink.parseSubmit({ id: 'task-unified-1' })).toStrictEqual({ taskId: 'task-unified-1' });
 	});
 });

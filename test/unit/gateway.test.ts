@@ -1,7 +1,9 @@
 /**
- * The OpenAI-Compatible Gateway (New API) adapter against the bodies in seed doc 003 and providers.md §4:
- * submit/status/error parsing, and the exact gateway bodies built from requests that went through the
- * real validation path. Also: the catalogue serves video only, so Wan Image never lists the gateway.
+ * What only the OpenAI-Compatible Gateway (New API) does (seed doc 003, providers.md §4): its catalogue
+ * (video only), the exact gateway bodies built from requests that went through the real validation path,
+ * the OpenAI video statuses of a submit answer, where a status answer keeps its URL and its failure, and
+ * the credential. The documented bodies, unreadable answers, error bodies, status requests and base URLs
+ * are in the shared contract suite (contract.test.ts, fixtures under test/fixtures/gateway/).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -9,186 +11,34 @@ import { CATALOGUE, modelsFor, modesFor } from '../../nodes/shared/catalogue';
 import { credentialsFor, nodeProperties } from '../../nodes/shared/description';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { gateway } from '../../nodes/shared/providers/gateway/adapter';
-import { providerAdapter, submitRequest } from '../../nodes/shared/providers';
+import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
+import type { GenerationInput } from '../../nodes/shared/validation';
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
 import { WanGatewayApi } from '../../credentials/WanGatewayApi.credentials';
+import { documented, documentedErrors } from '../fixtures/documented';
+import { requestsFor, thrownBy } from './support';
 
-// ---------------------------------------------------------------------------------------------
-// Documented bodies, copied verbatim from seed doc 003 ("..." and "<OUTPUT_URL>" included).
-// ---------------------------------------------------------------------------------------------
+type Envelope = { data: Record<string, unknown> };
 
-const SEED_PROMPT =
-	'A large hand-shaped marble statue with vines growing on it, on a platform in the middle of a shallow pool of water.';
+/** The seed's "Request Body" and "Complete Request" examples ("..." and "<OUTPUT_URL>" included). */
+const DOC_REQUEST_BODY = documented<{ prompt: string; metadata: { parameters: object } }>('gateway', 'submit-request');
+const DOC_COMPLETE_REQUEST_BODY = documented<{ metadata: object }>('gateway', 'submit-request-complete');
+const SEED_PROMPT = DOC_REQUEST_BODY.prompt;
+const DOC_SUCCESS = documented<Envelope>('gateway', 'status-succeeded');
+const DOC_FAILED = documented<Envelope>('gateway', 'status-failed');
+const PM_SUBMIT_RESPONSE = documented('gateway', 'submit-response-current');
+const PM_TASK_NOT_EXIST = documentedErrors('gateway').find((entry) => entry.name === 'task_not_exist')?.body;
 
-/** "Request Body" example. */
-const DOC_REQUEST_BODY = {
-	prompt: SEED_PROMPT,
-	model: 'wan2.5-t2v-preview',
-	metadata: {
-		input: {
-			negative_prompt: 'trees, animals, outdoors',
-		},
-		parameters: {
-			size: '1280*720',
-		},
-	},
-};
-
-/** "Complete Request" example (curl). */
-const DOC_COMPLETE_REQUEST_BODY = {
-	prompt: SEED_PROMPT,
-	model: 'wan2.5-t2v-preview',
-	metadata: {
-		input: {
-			negative_prompt: 'trees, animals, outdoors',
-		},
-		parameters: {
-			size: '1920*1080',
-		},
-	},
-};
-
-/** "Response Example" of the submit. */
-const DOC_SUBMIT_RESPONSE = {
-	id: '...',
-	object: 'video',
-	model: 'wan2.5-t2v-preview',
-	status: 'queued',
-	progress: 0,
-	created_at: 1765328779,
-};
-
-/** "Response Example (Processing)". */
-const DOC_PROCESSING = {
-	code: 'success',
-	message: '',
-	data: {
-		task_id: '...',
-		action: 'textGenerate',
-		status: 'IN_PROGRESS',
-		fail_reason: '',
-		submit_time: 1765328779,
-		start_time: 1765328794,
-		finish_time: 0,
-		progress: '30%',
-		data: {
-			output: {
-				scheduled_time: '2025-12-10 09:06:19.749',
-				submit_time: '2025-12-10 09:06:19.731',
-				task_id: '...',
-				task_status: 'RUNNING',
-			},
-			request_id: '...',
-		},
-	},
-};
-
-/** "Response Example (Success)": the URL in `fail_reason` and `data.data.output.video_url`, no `result_url`. */
-const DOC_SUCCESS = {
-	code: 'success',
-	message: '',
-	data: {
-		task_id: '...',
-		action: 'textGenerate',
-		status: 'SUCCESS',
-		fail_reason: '<OUTPUT_URL>',
-		submit_time: 1765328779,
-		start_time: 1765328794,
-		finish_time: 1765328947,
-		progress: '100%',
-		data: {
-			output: {
-				actual_prompt: '<EDITED_PROMPT>',
-				end_time: '2025-12-10 09:08:53.863',
-				orig_prompt: SEED_PROMPT,
-				scheduled_time: '2025-12-10 09:06:19.749',
-				submit_time: '2025-12-10 09:06:19.731',
-				task_id: '...',
-				task_status: 'SUCCEEDED',
-				video_url: '<OUTPUT_URL>',
-			},
-			request_id: '...',
-			usage: {
-				video_count: 1,
-				video_duration: 5,
-				video_ratio: '1920*1080',
-			},
-		},
-	},
-};
-
-/** "Response Example (Failed)". */
-const DOC_FAILED = {
-	code: 'success',
-	message: '',
-	data: {
-		task_id: '...',
-		action: 'textGenerate',
-		status: 'FAILURE',
-		fail_reason: 'task failed, code: InvalidParameter , message: image_url must provided',
-		submit_time: 1765407269,
-		start_time: 1765407278,
-		finish_time: 1765407294,
-		progress: '100%',
-		data: {
-			output: {
-				code: 'InvalidParameter',
-				end_time: '2025-12-11 06:54:49.934',
-				message: 'image_url must provided',
-				scheduled_time: '2025-12-11 06:54:29.557',
-				submit_time: '2025-12-11 06:54:29.529',
-				task_id: '...',
-				task_status: 'FAILED',
-			},
-			request_id: '...',
-		},
-	},
-};
-
-/** Submit response of both routes in current builds (providers.md §4.3). */
-const PM_SUBMIT_RESPONSE = {
-	id: '<task id>',
-	task_id: '<same, legacy>',
-	object: 'video',
-	model: 'wan2.6-t2v',
-	status: 'queued',
-	progress: 0,
-	created_at: 1736000000,
-};
-
-/** Unknown task id (providers.md §4.4: `task_not_exist`, HTTP 400). */
-const PM_TASK_NOT_EXIST = { code: 'task_not_exist', message: 'task_not_exist', data: null };
-
-/** A wrong token: New API's auth middleware (`abortWithOpenAiMessage`, 401). */
-const NEW_API_INVALID_TOKEN = {
-	error: { message: '无效的令牌 (request id: 2025121009061912345678)', type: 'new_api_error', code: '' },
-};
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
-function request(input: Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>): GenerationRequest {
-	return buildGenerationRequest(
-		{ provider: 'gateway', kind: 'video', options: {}, resolution: '720p', aspectRatio: '16:9', duration: 5, ...input },
-		gateway.displayName,
-	);
-}
+/** Gateway requests are video, 720p 16:9 5 s unless a test says otherwise. */
+const videoRequest = requestsFor('gateway', { resolution: '720p', aspectRatio: '16:9', duration: 5 });
+const request = (input: Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>): GenerationRequest =>
+	videoRequest({ kind: 'video', ...input });
 
 function body(input: Parameters<typeof request>[0]): IDataObject | undefined {
 	return gateway.buildSubmit(request(input)).body;
 }
 
-function thrownBy(run: () => unknown): unknown {
-	try {
-		run();
-	} catch (error) {
-		return error;
-	}
-	return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
@@ -447,22 +297,7 @@ describe('submitRequest with Extra Parameters', () => {
 	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Submit response
-// ---------------------------------------------------------------------------------------------
-
 describe('Gateway parseSubmit', () => {
-	it('reads the seed submit response: id, queued, progress 0', () => {
-		expect(gateway.parseSubmit(DOC_SUBMIT_RESPONSE)).toStrictEqual({
-			taskId: '...',
-			state: { status: 'queued', rawStatus: 'queued', progress: 0, urls: [] },
-		});
-	});
-
-	it('prefers id over the legacy task_id (providers.md §4.3)', () => {
-		expect(gateway.parseSubmit(PM_SUBMIT_RESPONSE).taskId).toBe('<task id>');
-	});
-
 	it('falls back to task_id when there is no id', () => {
 		expect(gateway.parseSubmit({ ...PM_SUBMIT_RESPONSE, id: '' }).taskId).toBe('<same, legacy>');
 		expect(gateway.parseSubmit({ task_id: 'abc' })).toStrictEqual({ taskId: 'abc' });
@@ -475,56 +310,9 @@ describe('Gateway parseSubmit', () => {
 		expect(gateway.parseSubmit({ id: 'a', status: 'unknown' }).state?.status).toBe('unknown');
 	});
 
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['an empty object', {}],
-		['an array', [DOC_SUBMIT_RESPONSE]],
-		['an empty id and task_id', { ...PM_SUBMIT_RESPONSE, id: '', task_id: '' }],
-		['an object id', { ...DOC_SUBMIT_RESPONSE, id: { value: 'x' } }],
-		['a task error body with 200', PM_TASK_NOT_EXIST],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		const error = thrownBy(() => gateway.parseSubmit(malformed));
-		expect(error).toBeInstanceOf(MalformedResponseError);
-		expect((error as MalformedResponseError).body).toBe(malformed);
-	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Status response
-// ---------------------------------------------------------------------------------------------
-
 describe('Gateway parseStatus', () => {
-	it('reads the seed processing response: IN_PROGRESS → running, "30%" → 30', () => {
-		expect(gateway.parseStatus(DOC_PROCESSING)).toStrictEqual({
-			status: 'running',
-			rawStatus: 'IN_PROGRESS',
-			progress: 30,
-			urls: [],
-		});
-	});
-
-	it('reads the seed success response: the URL from data.data.output.video_url', () => {
-		expect(gateway.parseStatus(DOC_SUCCESS)).toStrictEqual({
-			status: 'succeeded',
-			rawStatus: 'SUCCESS',
-			progress: 100,
-			urls: ['<OUTPUT_URL>'],
-		});
-	});
-
-	it('reads the seed failed response: code and message out of fail_reason', () => {
-		expect(gateway.parseStatus(DOC_FAILED)).toStrictEqual({
-			status: 'failed',
-			rawStatus: 'FAILURE',
-			progress: 100,
-			urls: [],
-			errorCode: 'InvalidParameter',
-			errorMessage: 'image_url must provided',
-		});
-	});
-
 	it('prefers result_url (current builds) over the raw upstream body', () => {
 		const state = gateway.parseStatus({
 			...DOC_SUCCESS,
@@ -562,19 +350,6 @@ describe('Gateway parseStatus', () => {
 		expect(state.errorCode).toBeUndefined();
 	});
 
-	it.each([
-		['NOT_START', 'queued'],
-		['SUBMITTING', 'queued'],
-		['SUBMITTED', 'queued'],
-		['QUEUED', 'queued'],
-		['IN_PROGRESS', 'running'],
-		['UNKNOWN', 'unknown'],
-		['teleporting', 'unknown'],
-	])('maps %s to %s and keeps the word', (rawStatus, status) => {
-		const state = gateway.parseStatus({ code: 'success', message: '', data: { status: rawStatus, progress: '', fail_reason: '' } });
-		expect(state).toStrictEqual({ status, rawStatus, progress: undefined, urls: [] });
-	});
-
 	it('ignores a fail_reason on a task that has not failed', () => {
 		const state = gateway.parseStatus({ code: 'success', data: { status: 'IN_PROGRESS', fail_reason: 'retrying upstream' } });
 		expect(state.errorMessage).toBeUndefined();
@@ -586,98 +361,9 @@ describe('Gateway parseStatus', () => {
 		expect((error as Error).message).toBe('Gateway task response has no data.status (code "task_not_exist": task_not_exist)');
 	});
 
-	it.each<[string, unknown]>([
-		['null', null],
-		['undefined', undefined],
-		['an HTML string', '<!DOCTYPE html><html><head><title>Cloudflare</title></head></html>'],
-		['an empty object', {}],
-		['an array', [DOC_SUCCESS]],
-		['a number', 42],
-		['data null', { code: 'success', message: '', data: null }],
-		['data a string', { code: 'success', message: '', data: 'SUCCESS' }],
-		['the task object without its envelope', DOC_SUCCESS.data],
-		['a status that is a number', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, status: 3 } }],
-		['a status that is an object', { ...DOC_SUCCESS, data: { ...DOC_SUCCESS.data, status: { value: 'SUCCESS' } } }],
-		['an OpenAI error body with 200', NEW_API_INVALID_TOKEN],
-	])('throws MalformedResponseError (not TypeError) on %s', (_name, malformed) => {
-		const error = thrownBy(() => gateway.parseStatus(malformed));
-		expect(error).toBeInstanceOf(MalformedResponseError);
-		expect(error).not.toBeInstanceOf(TypeError);
-		expect((error as MalformedResponseError).body).toBe(malformed);
-	});
 });
 
-// ---------------------------------------------------------------------------------------------
-// Error bodies
-// ---------------------------------------------------------------------------------------------
-
-describe('Gateway parseError', () => {
-	it.each<[string, unknown, { message: string; code?: string }]>([
-		['the task_not_exist body (HTTP 400)', PM_TASK_NOT_EXIST, { message: 'task_not_exist', code: 'task_not_exist' }],
-		[
-			'an upstream rejection',
-			{ code: 'ali_api_error', message: 'InvalidParameter: The size is not match xxxxxx', data: null },
-			{ message: 'InvalidParameter: The size is not match xxxxxx', code: 'ali_api_error' },
-		],
-		['a missing model', { code: 'missing_model', message: 'model field is required', data: null }, { message: 'model field is required', code: 'missing_model' }],
-		['the auth layer\'s 401 (empty code → type)', NEW_API_INVALID_TOKEN, { message: '无效的令牌 (request id: 2025121009061912345678)', code: 'new_api_error' }],
-		[
-			'an OpenAI-style body with a code',
-			{ error: { message: 'Rate limit exceeded', type: 'new_api_error', code: 'rate_limit_exceeded' } },
-			{ message: 'Rate limit exceeded', code: 'rate_limit_exceeded' },
-		],
-		['a task error with an empty code', { code: '', message: 'boom', data: null }, { message: 'boom', code: undefined }],
-	])('reads %s', (_name, errorBody, expected) => {
-		expect(gateway.parseError(errorBody)).toStrictEqual(expected);
-	});
-
-	it.each<[string, unknown]>([
-		['an HTML page', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
-		['plain text', 'upstream connect error or disconnect/reset before headers'],
-		['null', null],
-		['undefined', undefined],
-		['an empty object', {}],
-		['an array', [PM_TASK_NOT_EXIST]],
-		['a body with an empty message', { code: 'success', message: '', data: null }],
-		['an error that is a string', { error: 'boom' }],
-	])('returns undefined for %s', (_name, notAnError) => {
-		expect(gateway.parseError(notAnError)).toBeUndefined();
-	});
-});
-
-// ---------------------------------------------------------------------------------------------
-// Requests, base URL, registry, credential
-// ---------------------------------------------------------------------------------------------
-
-describe('Gateway buildStatus, baseUrl, registry and credential', () => {
-	it('polls GET /v1/video/generations/<id>, URL-encoded', () => {
-		expect(gateway.buildStatus({ provider: 'gateway', model: 'wan2.5-t2v-preview', taskId: 'task_abc123' })).toStrictEqual({
-			method: 'GET',
-			path: '/v1/video/generations/task_abc123',
-		});
-		expect(gateway.buildStatus({ provider: 'gateway', model: 'm', taskId: 'a/b?c#d e' }).path).toBe(
-			'/v1/video/generations/a%2Fb%3Fc%23d%20e',
-		);
-	});
-
-	it('has no cancel: New API offers none for video tasks', () => {
-		expect(gateway.buildCancel).toBeUndefined();
-	});
-
-	it('requires a base URL, strips a trailing slash and a trailing /v1', () => {
-		expect(() => gateway.baseUrl({})).toThrow(/no Base URL/);
-		expect(() => gateway.baseUrl({ baseUrl: '  ' })).toThrow(/no Base URL/);
-		expect(gateway.baseUrl({ baseUrl: 'https://gateway.example.com/' })).toBe('https://gateway.example.com');
-		expect(gateway.baseUrl({ baseUrl: 'https://gateway.example.com/v1' })).toBe('https://gateway.example.com');
-		expect(gateway.baseUrl({ baseUrl: 'https://gateway.example.com/v1/' })).toBe('https://gateway.example.com');
-		expect(gateway.baseUrl({ baseUrl: 'https://example.com/newapi' })).toBe('https://example.com/newapi');
-	});
-
-	it('is registered as the gateway provider', () => {
-		expect(providerAdapter('gateway')).toBe(gateway);
-		expect(gateway.credentialType).toBe(new WanGatewayApi().name);
-	});
-
+describe('Gateway credential', () => {
 	it('credential: API key and a required base URL with no default; Bearer auth; GET /v1/models as the test', () => {
 		const credential = new WanGatewayApi();
 		expect(credential.properties.map((property) => [property.name, property.required, property.default])).toEqual([

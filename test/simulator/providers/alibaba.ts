@@ -20,7 +20,8 @@ import type {
 	SimTask,
 	TaskFailure,
 } from '../types';
-import { checkBearer, parseJsonObject } from '../http';
+import { documented, documentedErrors } from '../../fixtures/documented';
+import { checkBearer, classifyBy, parseJsonObject, pathId, type RouteTable } from '../http';
 
 export const ALIBABA_DEFAULT_FAILURE: TaskFailure = {
 	code: 'DataInspectionFailed',
@@ -37,6 +38,11 @@ const SUBMIT_PATHS: Record<string, { kind: SimMediaKind; protocol: Protocol }> =
 };
 const TASK_PATH = /^\/api\/v1\/tasks\/([^/]+)$/;
 const CANCEL_PATH = /^\/api\/v1\/tasks\/([^/]+)\/cancel$/;
+const ROUTES: RouteTable = [
+	['POST', (path) => SUBMIT_PATHS[path] !== undefined, 'submit'],
+	['GET', (path) => TASK_PATH.test(path), 'status'],
+	['POST', (path) => CANCEL_PATH.test(path), 'cancel'],
+];
 
 /** DashScope's default number of images when `parameters.n` is absent. */
 const DEFAULT_IMAGE_COUNT = 4;
@@ -56,6 +62,12 @@ const HTTP_ERRORS: Record<number, { code: string; message: string }> = {
 
 function errorOf(code: string, message: string): { code: string; message: string; request_id: string } {
 	return { code, message, request_id: randomUUID() };
+}
+
+/** A documented error body (by its name in the fixtures), with a request id of its own. */
+function documentedError(name: string): { code: string; message: string; request_id: string } {
+	const body = documentedErrors('alibaba').find((entry) => entry.name === name)?.body as { code: string; message: string };
+	return errorOf(body.code, body.message);
 }
 
 export function alibabaErrorBody(status: number): { code: string; message: string; request_id: string } {
@@ -90,7 +102,7 @@ function promptOf(protocol: Protocol, input: Record<string, unknown>): string | 
 function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	const { kind, protocol } = SUBMIT_PATHS[req.path];
 	if (req.headers['x-dashscope-async'] !== 'enable') {
-		return { status: 403, body: errorOf('AccessDenied', 'current user api does not support synchronous calls') };
+		return { status: 403, body: documentedError('403 synchronous call') };
 	}
 	const body = parseJsonObject(req.rawBody);
 	if (!body || typeof body.model !== 'string' || body.model.trim() === '') {
@@ -112,10 +124,9 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		prompt,
 		defaultResultCount,
 	});
-	return {
-		status: 200,
-		body: { output: { task_status: 'PENDING', task_id: task.id }, request_id: randomUUID() },
-	};
+	// The documented create answer, with this task's id.
+	const answer = documented<{ output: Record<string, unknown> }>('alibaba', 'submit-response');
+	return { status: 200, body: { ...answer, output: { ...answer.output, task_id: task.id }, request_id: randomUUID() } };
 }
 
 function protocolOf(task: SimTask): Protocol {
@@ -217,22 +228,16 @@ function cancel(taskId: string, ctx: SimContext): SimResponse {
 export const alibabaProvider: SimProvider = {
 	id: 'alibaba',
 
-	classify(method: string, path: string): { route: SimRoute; taskId?: string } {
-		if (method === 'POST' && SUBMIT_PATHS[path]) return { route: 'submit' };
-		const status = TASK_PATH.exec(path);
-		if (method === 'GET' && status) return { route: 'status', taskId: decodeURIComponent(status[1]) };
-		const canceled = CANCEL_PATH.exec(path);
-		if (method === 'POST' && canceled) return { route: 'cancel', taskId: decodeURIComponent(canceled[1]) };
-		return { route: 'other' };
-	},
+	classify: (method: string, path: string) =>
+		classifyBy(ROUTES, method, path, (p) => pathId(CANCEL_PATH, p) ?? pathId(TASK_PATH, p)),
 
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
 		return checkBearer(headers, (token) => token === apiKey);
 	},
 
 	authError(check: AuthCheck): SimResponse {
-		const message = check === 'missing' ? 'No API-key provided.' : 'Invalid API-key provided.';
-		return { status: 401, body: errorOf('InvalidApiKey', message) };
+		const body = check === 'missing' ? documentedError('401 no key') : errorOf('InvalidApiKey', 'Invalid API-key provided.');
+		return { status: 401, body };
 	},
 
 	errorBody: alibabaErrorBody,
@@ -240,14 +245,16 @@ export const alibabaProvider: SimProvider = {
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);
 		if (route === 'status') {
-			const taskId = decodeURIComponent(TASK_PATH.exec(req.path)?.[1] ?? '');
+			const taskId = pathId(TASK_PATH, req.path) ?? '';
 			const task = ctx.findTask('alibaba', taskId);
 			if (!task) {
-				return { status: 200, body: { request_id: randomUUID(), output: { task_id: taskId, task_status: 'UNKNOWN' } } };
+				// The documented answer for a task that does not exist (or expired): HTTP 200, UNKNOWN.
+				const expired = documented<{ output: Record<string, unknown> }>('alibaba', 'status-expired');
+				return { status: 200, body: { ...expired, request_id: randomUUID(), output: { ...expired.output, task_id: taskId } } };
 			}
 			return { status: 200, body: alibabaTaskBody(task, ctx) };
 		}
-		if (route === 'cancel') return cancel(decodeURIComponent(CANCEL_PATH.exec(req.path)?.[1] ?? ''), ctx);
+		if (route === 'cancel') return cancel(pathId(CANCEL_PATH, req.path) ?? '', ctx);
 		return { status: 404, body: errorOf('NotFound', 'The requested resource does not exist.') };
 	},
 };

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
+import { documented, documentedErrorBody } from '../../fixtures/documented';
 import { checkBearer, parseJsonObject } from '../http';
 
 export const APIXO_DEFAULT_FAILURE: TaskFailure = {
@@ -51,9 +52,19 @@ const HTTP_ERRORS: Record<number, [string, string]> = {
 	504: ['Gateway timeout', 'Third-party model timeout'],
 };
 
-export function apixoErrorBody(status: number, error?: string): { code: number; message: string; data: { error: string } } {
+type ApixoError = { code: number; message: string; data: { error: string } };
+
+/** APIXO's error envelope; without a detail, the documented body where the docs give one. */
+export function apixoErrorBody(status: number, error?: string): ApixoError {
+	const documentedBody = documentedErrorBody('apixo', status) as ApixoError | undefined;
+	if (documentedBody && error === undefined) return documentedBody;
 	const [message, detail] = HTTP_ERRORS[status] ?? [`HTTP ${status}`, `HTTP ${status}`];
-	return { code: status, message, data: { error: error ?? detail } };
+	return { code: status, message: documentedBody?.message ?? message, data: { error: error ?? detail } };
+}
+
+/** The documented success envelope around `data`. */
+function envelope(data: Record<string, unknown>): Record<string, unknown> {
+	return { ...documented('apixo', 'submit-response'), data };
 }
 
 const PREFIX = '/api/v1';
@@ -95,7 +106,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		defaultResultCount:
 			kind === 'image' ? (typeof numImages === 'number' && Number.isInteger(numImages) && numImages >= 1 ? numImages : DEFAULT_NUM_IMAGES) : 1,
 	});
-	return { status: 200, body: { code: 200, message: 'success', data: { taskId: task.id } } };
+	return { status: 200, body: envelope({ taskId: task.id }) };
 }
 
 /** The status body, as in the doc examples, for the task's state now. */
@@ -122,7 +133,7 @@ export function apixoTaskBody(task: SimTask, ctx: SimContext, record = true): Re
 		data.createTime = createTime;
 		data.completeTime = createTime + Math.round(task.behaviour.durationMs);
 	}
-	return { code: 200, message: 'success', data };
+	return envelope(data);
 }
 
 function status(req: SimRequest, ctx: SimContext): SimResponse {
@@ -165,7 +176,7 @@ export const apixoProvider: SimProvider = {
 		if (route === 'status') return status(req, ctx);
 		if (req.method === 'GET' && req.path === BALANCE_PATH) {
 			// The balance body's shape is not documented; the credential test only needs the 200.
-			return { status: 200, body: { code: 200, message: 'success', data: { balance: 100 } } };
+			return { status: 200, body: envelope({ balance: 100 }) };
 		}
 		return { status: 404, body: apixoErrorBody(404, `Not found: ${req.path}`) };
 	},

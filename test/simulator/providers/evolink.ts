@@ -7,7 +7,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
-import { checkBearer, parseJsonObject } from '../http';
+import { documented, documentedErrorBody, documentedErrors } from '../../fixtures/documented';
+import { checkBearer, classifyBy, parseJsonObject, pathId, type RouteTable } from '../http';
 
 export const EVOLINK_DEFAULT_FAILURE: TaskFailure = {
 	code: 'content_policy_violation',
@@ -31,30 +32,22 @@ interface EvoLinkError {
 	fallback_suggestion?: string;
 }
 
-const HTTP_ERRORS: Record<number, Omit<EvoLinkError, 'code'>> = {
-	400: { message: 'Invalid request format', type: 'invalid_request_error' },
-	401: { message: 'Invalid authentication credentials', type: 'authentication_error' },
-	402: {
-		message: 'Insufficient quota',
-		type: 'insufficient_quota_error',
-		fallback_suggestion: 'https://evolink.ai/dashboard/billing',
-	},
-	403: { message: 'Access denied for this model', type: 'permission_error', param: 'model' },
-	404: { message: 'Specified model not found', type: 'not_found_error', param: 'model' },
+/** Statuses EvoLink answers that its docs give no body for. */
+const UNDOCUMENTED_ERRORS: Record<number, Omit<EvoLinkError, 'code'>> = {
 	413: { message: 'Request payload too large', type: 'invalid_request_error' },
-	429: { message: 'Rate limit exceeded', type: 'rate_limit_error', fallback_suggestion: 'retry after 60 seconds' },
-	500: { message: 'Internal server error', type: 'internal_server_error', fallback_suggestion: 'try again later' },
-	502: { message: 'Bad gateway', type: 'upstream_error', fallback_suggestion: 'try again later' },
-	503: {
-		message: 'Service temporarily unavailable',
-		type: 'service_unavailable_error',
-		fallback_suggestion: 'retry after 30 seconds',
-	},
 };
 
+/** The documented body for an HTTP status (the submit one where the docs give two), else a made-up one. */
 export function evolinkErrorBody(status: number): { error: EvoLinkError } {
-	const known = HTTP_ERRORS[status] ?? { message: `HTTP ${status}`, type: 'api_error' };
+	const documentedBody = documentedErrorBody('evolink', status) as { error: EvoLinkError } | undefined;
+	if (documentedBody) return documentedBody;
+	const known = UNDOCUMENTED_ERRORS[status] ?? { message: `HTTP ${status}`, type: 'api_error' };
 	return { error: { code: status, ...known } };
+}
+
+/** The documented answer to a task id EvoLink does not know. */
+function taskNotFound(): unknown {
+	return documentedErrors('evolink').find((entry) => entry.name === '404 query')?.body;
 }
 
 const TASK_PATH = /^\/v1\/tasks\/([^/]+)$/;
@@ -62,6 +55,11 @@ const SUBMIT_PATHS: Record<string, 'video' | 'image'> = {
 	'/v1/videos/generations': 'video',
 	'/v1/images/generations': 'image',
 };
+
+const ROUTES: RouteTable = [
+	['POST', (path) => SUBMIT_PATHS[path] !== undefined, 'submit'],
+	['GET', (path) => TASK_PATH.test(path), 'status'],
+];
 
 function randomSuffix(length: number): string {
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -90,9 +88,12 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		defaultResultCount,
 	});
 	const duration = task.behaviour.durationMs;
+	// The documented answer (usage and all), with this task's fields.
+	const answer = documented('evolink', 'submit-response');
 	return {
 		status: 200,
 		body: {
+			...answer,
 			created: Math.floor(task.createdEpochMs / 1000),
 			id: task.id,
 			model: task.model,
@@ -101,7 +102,6 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 			status: 'pending',
 			task_info: { can_cancel: true, estimated_time: Number.isFinite(duration) ? Math.ceil(duration / 1000) : 0 },
 			type: kind,
-			usage: { billing_rule: 'per_call', credits_reserved: 5, user_group: 'default' },
 		},
 	};
 }
@@ -116,7 +116,10 @@ export function evolinkTaskBody(task: SimTask, ctx: SimContext, record = true): 
 		failed: 'failed',
 		canceled: 'cancelled',
 	}[phase.state];
+	// The documented task query, without its results, with this task's fields.
+	const { results: _documentedResults, ...template } = documented('evolink', 'status-succeeded');
 	const body: Record<string, unknown> = {
+		...template,
 		created: Math.floor(task.createdEpochMs / 1000),
 		id: task.id,
 		model: task.model,
@@ -141,12 +144,7 @@ export function evolinkTaskBody(task: SimTask, ctx: SimContext, record = true): 
 export const evolinkProvider: SimProvider = {
 	id: 'evolink',
 
-	classify(method: string, path: string): { route: SimRoute; taskId?: string } {
-		if (method === 'POST' && SUBMIT_PATHS[path]) return { route: 'submit' };
-		const match = TASK_PATH.exec(path);
-		if (method === 'GET' && match) return { route: 'status', taskId: decodeURIComponent(match[1]) };
-		return { route: 'other' };
-	},
+	classify: (method: string, path: string) => classifyBy(ROUTES, method, path, (p) => pathId(TASK_PATH, p)),
 
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
 		return checkBearer(headers, (token) => token === apiKey);
@@ -161,16 +159,9 @@ export const evolinkProvider: SimProvider = {
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);
 		if (route === 'status') {
-			const id = TASK_PATH.exec(req.path)?.[1];
-			const task = id === undefined ? undefined : ctx.findTask('evolink', decodeURIComponent(id));
-			if (!task) {
-				return {
-					status: 404,
-					body: {
-						error: { code: 404, message: 'Task not found or expired', type: 'not_found_error', param: 'task_id' },
-					},
-				};
-			}
+			const id = pathId(TASK_PATH, req.path);
+			const task = id === undefined ? undefined : ctx.findTask('evolink', id);
+			if (!task) return { status: 404, body: taskNotFound() };
 			return { status: 200, body: evolinkTaskBody(task, ctx) };
 		}
 		return { status: 404, body: { error: { code: 404, message: 'Not found', type: 'not_found_error' } } };

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
-import { checkBearer, parseJsonObject } from '../http';
+import { documented, documentedErrors } from '../../fixtures/documented';
+import { checkBearer, classifyBy, parseJsonObject, pathId, type RouteTable } from '../http';
 
 /** DashScope's content-moderation failure (providers.md §3.4 `DataInspectionFailed`). */
 export const GATEWAY_DEFAULT_FAILURE: TaskFailure = {
@@ -20,11 +21,14 @@ export const GATEWAY_DEFAULT_FAILURE: TaskFailure = {
 	message: 'Input data may contain inappropriate content.',
 };
 
-/** What DashScope answers an image-to-video task without an image (seed doc 003's failed example). */
-export const GATEWAY_MISSING_IMAGE_FAILURE: TaskFailure = {
-	code: 'InvalidParameter',
-	message: 'image_url must provided',
-};
+type Json = Record<string, unknown>;
+
+/** What DashScope answers an image-to-video task without an image: seed doc 003's failed example. */
+export const GATEWAY_MISSING_IMAGE_FAILURE: TaskFailure = (() => {
+	const failed = documented<{ data: { data: { output: { code: string; message: string } } } }>('gateway', 'status-failed');
+	const { code, message } = failed.data.data.output;
+	return { code, message };
+})();
 
 /** The gateway's `fail_reason` for an upstream task failure. */
 export function gatewayFailReason(failure: TaskFailure): string {
@@ -34,9 +38,11 @@ export function gatewayFailReason(failure: TaskFailure): string {
 const SUBMIT_PATH = '/v1/video/generations';
 const TASK_PATH = /^\/v1\/video\/generations\/([^/]+)$/;
 const MODELS_PATH = '/v1/models';
+const ROUTES: RouteTable = [
+	['POST', (path) => path === SUBMIT_PATH, 'submit'],
+	['GET', (path) => TASK_PATH.test(path), 'status'],
+];
 const SERVED_MODELS = ['wan2.5-t2v-preview', 'wan2.6-t2v', 'wan2.5-i2v-preview', 'wan2.6-i2v'];
-
-type Json = Record<string, unknown>;
 
 function requestId(): string {
 	const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -73,6 +79,11 @@ export function gatewayErrorBody(status: number): unknown {
 		default:
 			return taskError('fail', `HTTP ${status}`);
 	}
+}
+
+/** The documented answer to a task id the gateway does not know (HTTP 400). */
+function taskNotExist(): unknown {
+	return documentedErrors('gateway').find((entry) => entry.name === 'task_not_exist')?.body;
 }
 
 function asObject(value: unknown): Json | undefined {
@@ -136,15 +147,14 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		task.behaviour.failure = GATEWAY_MISSING_IMAGE_FAILURE;
 		task.doneAt = task.createdAt + task.behaviour.durationMs;
 	}
+	// The documented answer of current builds (providers.md §4.3), with this task's fields.
 	return {
 		status: 200,
 		body: {
+			...documented<Json>('gateway', 'submit-response-current'),
 			id: task.id,
 			task_id: task.id,
-			object: 'video',
 			model: task.model,
-			status: 'queued',
-			progress: 0,
 			created_at: Math.floor(task.createdEpochMs / 1000),
 		},
 	};
@@ -229,12 +239,7 @@ function modelList(): Json {
 export const gatewayProvider: SimProvider = {
 	id: 'gateway',
 
-	classify(method: string, path: string): { route: SimRoute; taskId?: string } {
-		if (method === 'POST' && path === SUBMIT_PATH) return { route: 'submit' };
-		const match = TASK_PATH.exec(path);
-		if (method === 'GET' && match) return { route: 'status', taskId: decodeURIComponent(match[1]) };
-		return { route: 'other' };
-	},
+	classify: (method: string, path: string) => classifyBy(ROUTES, method, path, (p) => pathId(TASK_PATH, p)),
 
 	/** New API strips `Bearer ` and then an optional `sk-` from the token it looks up. */
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
@@ -252,10 +257,9 @@ export const gatewayProvider: SimProvider = {
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);
 		if (route === 'status') {
-			const id = TASK_PATH.exec(req.path)?.[1];
-			const task = id === undefined ? undefined : ctx.findTask('gateway', decodeURIComponent(id));
-			if (!task) return { status: 400, body: taskError('task_not_exist', 'task_not_exist') };
-			return { status: 200, body: { code: 'success', message: '', data: gatewayTaskBody(task, ctx) } };
+			const task = ctx.findTask('gateway', pathId(TASK_PATH, req.path) ?? '');
+			if (!task) return { status: 400, body: taskNotExist() };
+			return { status: 200, body: { ...documented<Json>('gateway', 'status-processing'), data: gatewayTaskBody(task, ctx) } };
 		}
 		if (req.method === 'GET' && req.path === MODELS_PATH) return { status: 200, body: modelList() };
 		return {
