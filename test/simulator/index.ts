@@ -7,11 +7,13 @@
  *   ...
  *   await sim.close();
  *
- * Adding a provider: one file under ./providers/ implementing `SimProvider`, listed in BUILTIN_PROVIDERS.
+ * Adding a provider: one file under ./providers/ implementing `SimProvider`, listed in SIM_PROVIDERS (providers/index.ts).
  */
 export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR } from './simulator';
 export type { BehaviourFn, SimClock, Simulator, SimulatorOptions } from './simulator';
 export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';
+export { SIM_PROVIDERS } from './providers';
+export { apixoProvider, apixoErrorBody, APIXO_DEFAULT_FAILURE } from './providers/apixo';
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
 export { alibabaProvider, alibabaErrorBody, alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibaba';

@@ -9,10 +9,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 import { mp4Bytes, pngBytes, writePadded } from './media';
-import { alibabaProvider } from './providers/alibaba';
-import { apixoProvider } from './providers/apixo';
-import { evolinkProvider } from './providers/evolink';
-import { gatewayProvider } from './providers/gateway';
+import { PROVIDER_IDS } from '../../nodes/shared/providers';
+import { SIM_PROVIDERS } from './providers';
 import type {
 	CreateTaskInit,
 	Fault,
@@ -32,9 +30,9 @@ import type {
 export const DEFAULT_API_KEY = 'sim-test-key';
 export const DEFAULT_BEHAVIOUR: TaskBehaviour = { durationMs: 300, outcome: 'success' };
 /** The providers `startSimulator` mounts unless told otherwise. */
-export const BUILTIN_PROVIDERS: readonly SimProvider[] = [evolinkProvider, apixoProvider, alibabaProvider, gatewayProvider];
+export const BUILTIN_PROVIDERS: readonly SimProvider[] = Object.values(SIM_PROVIDERS);
 
-const ALL_PROVIDER_IDS: readonly SimProviderId[] = ['evolink', 'apixo', 'alibaba', 'gateway'];
+const ALL_PROVIDER_IDS: readonly SimProviderId[] = PROVIDER_IDS;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const FILE_PATH = /^\/files\/([^/]+)\/(\d+)\.(mp4|png)$/;
 

@@ -4,7 +4,9 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type SimProviderId = 'evolink' | 'apixo' | 'alibaba' | 'gateway';
+import type { ProviderId } from '../../nodes/shared/types';
+
+export type SimProviderId = ProviderId;
 
 export type SimRoute = 'submit' | 'status' | 'cancel' | 'download' | 'other';
 
