@@ -15,7 +15,7 @@ import type { ProviderAdapter } from './providers/adapter';
 import { deliverResults, failedItem, pendingItem, type Delivery, type ReturnAs } from './results';
 import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
 import type { MediaKind, ProviderId } from './types';
-import { InvalidInputError } from './inputError';
+import { InvalidInputError, invalidInput } from './inputError';
 import { mediaSlotsOf } from './modes';
 import { buildGenerationRequest, handleModelId } from './validation';
 
@@ -25,7 +25,7 @@ function positiveNumber(field: string, value: unknown, fallback: number, minimum
 	if (value === undefined || value === null || value === '') return fallback;
 	const number = typeof value === 'string' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number) || number < minimum) {
-		throw new InvalidInputError(field, value, `Expected a number of at least ${minimum}.`);
+		throw invalidInput(field, value, `Expected a number of at least ${minimum}.`);
 	}
 	return number;
 }
@@ -40,7 +40,7 @@ function settingsOf(
 	const defaults = KIND_DEFAULTS[kind];
 	const onTimeout = options.onTimeout ?? 'error';
 	if (onTimeout !== 'error' && onTimeout !== 'returnPending') {
-		throw new InvalidInputError('On Timeout', onTimeout, 'Allowed: error, returnPending.');
+		throw invalidInput('On Timeout', onTimeout, 'Allowed: error, returnPending.');
 	}
 	const binaryPropertyName = String(options.binaryPropertyName ?? 'data').trim() || 'data';
 	const waitForCompletion = fn.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
@@ -69,14 +69,14 @@ function workOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapt
 	if (fn.getNodeParameter('operation', itemIndex) === 'getTask') {
 		const taskId = param('taskId') ?? '';
 		if (typeof taskId !== 'string' && typeof taskId !== 'number') {
-			throw new InvalidInputError('Task ID', taskId, 'Expected the taskId text from an earlier output of this node.');
+			throw invalidInput('Task ID', taskId, 'Expected the taskId text from an earlier output of this node.');
 		}
 		if (String(taskId).trim() === '') {
-			throw new InvalidInputError('Task ID', taskId, 'Expected the taskId from an earlier output of this node, e.g. {{ $json.taskId }}.');
+			throw invalidInput('Task ID', taskId, 'Expected the taskId from an earlier output of this node, e.g. {{ $json.taskId }}.');
 		}
 		const modelId = handleModelId(adapter.id, mode, model, options.modelId);
 		if (!modelId) {
-			throw new InvalidInputError('Model', model, `Choose the Mode and Model the task was submitted with, or set Options → Model ID.`);
+			throw invalidInput('Model', model, `Choose the Mode and Model the task was submitted with, or set Options → Model ID.`);
 		}
 		const handle = { provider: adapter.id, model: modelId, taskId: String(taskId).trim() };
 		return { job: { itemIndex, settings, handle }, delivery };

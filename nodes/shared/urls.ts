@@ -1,4 +1,4 @@
-import { InvalidInputError } from './inputError';
+import { invalidInput } from './inputError';
 import type { CountRange } from './modelSpec';
 
 const PRIVATE_NAME = /^(localhost|.+\.localhost|.+\.local|.+\.internal)$/i;
@@ -25,14 +25,14 @@ export function isPrivateHost(hostname: string): boolean {
 
 export function publicUrl(field: string, value: string, protocols: readonly string[]): string {
 	if (!URL.canParse(value)) {
-		throw new InvalidInputError(field, value, `Expected a full URL starting with ${protocols.join(' or ')}.`);
+		throw invalidInput(field, value, `Expected a full URL starting with ${protocols.join(' or ')}.`);
 	}
 	const url = new URL(value);
 	if (!protocols.includes(url.protocol.replace(':', ''))) {
-		throw new InvalidInputError(field, value, `Only ${protocols.join(' or ')} URLs are allowed.`);
+		throw invalidInput(field, value, `Only ${protocols.join(' or ')} URLs are allowed.`);
 	}
 	if (isPrivateHost(url.hostname)) {
-		throw new InvalidInputError(
+		throw invalidInput(
 			field,
 			value,
 			'The provider fetches this URL itself, so it must be a public address, not localhost or a private network.',
@@ -53,10 +53,10 @@ export function urlList(field: string, value: unknown, range: CountRange): strin
 	if (value === undefined || value === null) entries = [];
 	else if (Array.isArray(value)) entries = value;
 	else if (typeof value === 'string') entries = value.split(URL_LIST_SEPARATOR);
-	else throw new InvalidInputError(field, value, 'Expected URLs separated by commas or new lines.');
+	else throw invalidInput(field, value, 'Expected URLs separated by commas or new lines.');
 	const urls = entries.map((entry) => {
 		if (typeof entry !== 'string') {
-			throw new InvalidInputError(field, entry, 'Each entry must be a URL.');
+			throw invalidInput(field, entry, 'Each entry must be a URL.');
 		}
 		return entry.trim();
 	});
@@ -64,7 +64,7 @@ export function urlList(field: string, value: unknown, range: CountRange): strin
 	const expected = range;
 	if (nonEmpty.length < expected.min || nonEmpty.length > expected.max) {
 		const count = expected.min === expected.max ? `${expected.min}` : `${expected.min}–${expected.max}`;
-		throw new InvalidInputError(field, value, `Expected ${count} URL${expected.max === 1 ? '' : 's'}, got ${nonEmpty.length}.`);
+		throw invalidInput(field, value, `Expected ${count} URL${expected.max === 1 ? '' : 's'}, got ${nonEmpty.length}.`);
 	}
 	return nonEmpty.map((url) => publicUrl(field, url, ['http', 'https']));
 }

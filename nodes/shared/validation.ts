@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { findModel, modelsFor, modesFor } from './catalogue';
-import { InvalidInputError } from './inputError';
+import { MODEL_NAMES, findModel, modelsFor, modesFor } from './catalogue';
+import { ProblemCollector, invalidInput } from './inputError';
 import { asRecord, parseJson } from './json';
 import type { ImageSizeLimits, ModelSpec, OptionalField } from './modelSpec';
 import { MODES } from './modes';
@@ -52,6 +52,15 @@ const MAX_SEED = 2147483647;
 const MAX_CALLBACK_LENGTH = 2048;
 const NEGATIVE_PROMPT_MAX = 500;
 
+/** A model as the panel names it, with the provider's id: "Wan 2.6 (wan2.6-t2v)". */
+function modelName(model: string): string {
+	return MODEL_NAMES[model] ?? model;
+}
+
+function modelLabel(spec: ModelSpec): string {
+	return `${modelName(spec.model)} (${spec.modelId})`;
+}
+
 /** Every entry of Options that can matter for the spec's mode, and whether the model takes it. */
 function offeredOptions(spec: ModelSpec): Array<{ name: string; label: string; supported: boolean }> {
 	const fields = (Object.keys(OPTION_LABELS) as OptionalField[]).map((name) => ({
@@ -74,21 +83,26 @@ function checkOptionSupport(spec: ModelSpec, options: IDataObject, providerName:
 	for (const option of offered) {
 		const value = options[option.name];
 		if (isEmpty(value) || option.supported) continue;
-		throw new InvalidInputError(
+		throw invalidInput(
 			option.label,
 			value,
-			`This option is not supported by ${providerName} ${spec.modelId}; its options are: ${supported.length ? listOf(supported) : 'none'}. Provider-specific fields can go in Extra Parameters.`,
+			`This option is not supported by ${providerName} ${modelLabel(spec)}; its options are: ${supported.length ? listOf(supported) : 'none'}. Provider-specific fields can go in Extra Parameters.`,
 		);
 	}
 }
 
 function resolveSpec(input: GenerationInput, providerName: string): ModelSpec {
 	const modes = modesFor(input.provider, input.kind);
-	const mode = oneOf<GenerationMode>('Mode', input.mode, modes, ` for ${providerName}`);
+	const mode = input.mode as GenerationMode;
+	if (!modes.includes(mode)) {
+		const shown = typeof input.mode === 'string' ? (MODES[mode]?.label ?? input.mode) : input.mode;
+		throw invalidInput('Mode', shown, `Allowed for ${providerName}: ${listOf(modes.map((entry) => MODES[entry].label))}.`);
+	}
 	const spec = findModel(input.provider, mode, String(input.model));
 	if (!spec) {
-		const models = modelsFor(input.provider, mode).map((entry) => entry.model);
-		throw new InvalidInputError('Model', input.model, `Allowed for ${providerName} ${MODES[mode].label}: ${listOf(models)}.`);
+		const models = modelsFor(input.provider, mode).map((entry) => modelName(entry.model));
+		const shown = typeof input.model === 'string' ? modelName(input.model) : input.model;
+		throw invalidInput('Model', shown, `Allowed for ${providerName} ${MODES[mode].label}: ${listOf(models)}.`);
 	}
 	return spec;
 }
@@ -114,95 +128,125 @@ function validSize(limits: ImageSizeLimits | undefined, value: unknown): ImageSi
 	const allowed = limits
 		? `Expected WIDTHxHEIGHT with a total of ${side(limits.minPixels)}×${side(limits.minPixels)} to ${side(limits.maxPixels)}×${side(limits.maxPixels)} pixels and an aspect ratio between 1:${1 / limits.minAspect} and ${limits.maxAspect}:1, e.g. 1280x1280.`
 		: 'Expected WIDTHxHEIGHT, e.g. 1280x1280.';
-	if (!size || !limits) throw new InvalidInputError('Size', value, allowed);
+	if (!size || !limits) throw invalidInput('Size', value, allowed);
 	const pixels = size.width * size.height;
 	const aspect = size.width / size.height;
 	const fits =
 		pixels >= limits.minPixels && pixels <= limits.maxPixels && aspect >= limits.minAspect && aspect <= limits.maxAspect;
-	if (!fits) throw new InvalidInputError('Size', value, allowed);
+	if (!fits) throw invalidInput('Size', value, allowed);
 	return size;
 }
 
-function videoFields(spec: ModelSpec, input: GenerationInput) {
-	const resolution = oneOf<Resolution>('Resolution', input.resolution, spec.resolutions ?? [], ` for ${spec.modelId}`);
+function videoFields(spec: ModelSpec, input: GenerationInput, problems: ProblemCollector) {
+	const resolution = problems.check(() =>
+		oneOf<Resolution>('Resolution', input.resolution, spec.resolutions ?? [], ` for ${modelLabel(spec)}`),
+	);
 	let aspectRatio: AspectRatio | undefined;
-	if (spec.aspectRatios) {
+	if (spec.aspectRatios && resolution) {
 		const servedAtResolution = Object.keys(VIDEO_SIZES[resolution]) as AspectRatio[];
 		const allowed = spec.aspectRatios.filter((ratio) => servedAtResolution.includes(ratio));
-		aspectRatio = oneOf<AspectRatio>('Aspect Ratio', input.aspectRatio, allowed, ` at ${resolution} for ${spec.modelId}`);
+		aspectRatio = problems.check(() =>
+			oneOf<AspectRatio>('Aspect Ratio', input.aspectRatio, allowed, ` at ${resolution} for ${modelLabel(spec)}`),
+		);
 	}
-	const durations = spec.durations ?? [];
-	const allowedDurations = `Allowed for ${spec.modelId}: ${describeNumbers(durations)} seconds.`;
-	const duration = integerValue('Duration', input.duration, allowedDurations);
-	if (duration === undefined || !durations.includes(duration)) {
-		throw new InvalidInputError('Duration', input.duration, allowedDurations);
-	}
+	const duration = problems.check(() => {
+		const durations = spec.durations ?? [];
+		const allowed = `Allowed for ${modelLabel(spec)}: ${describeNumbers(durations)} seconds.`;
+		const value = integerValue('Duration', input.duration, allowed);
+		if (value === undefined || !durations.includes(value)) throw invalidInput('Duration', input.duration, allowed);
+		return value;
+	});
 	return { resolution, aspectRatio, duration };
 }
 
-function imageFields(spec: ModelSpec, input: GenerationInput, sizeOption: unknown) {
-	const range = spec.numberOfImages ?? { min: 1, max: 1 };
-	const allowed = `Allowed for ${spec.modelId}: ${range.min}–${range.max}.`;
-	const count = integerValue('Number of Images', input.numberOfImages, allowed);
-	if (count === undefined || count < range.min || count > range.max) {
-		throw new InvalidInputError('Number of Images', input.numberOfImages, allowed);
-	}
+function imageFields(spec: ModelSpec, input: GenerationInput, sizeOption: unknown, problems: ProblemCollector) {
+	const numberOfImages = problems.check(() => {
+		const range = spec.numberOfImages ?? { min: 1, max: 1 };
+		const allowed = `Allowed for ${modelLabel(spec)}: ${range.min}–${range.max}.`;
+		const count = integerValue('Number of Images', input.numberOfImages, allowed);
+		if (count === undefined || count < range.min || count > range.max) {
+			throw invalidInput('Number of Images', input.numberOfImages, allowed);
+		}
+		return count;
+	});
 	let aspectRatio: AspectRatio | undefined;
 	let size: ImageSize | undefined;
-	if (!isEmpty(sizeOption)) size = validSize(spec.sizeLimits, sizeOption);
+	if (!isEmpty(sizeOption)) size = problems.check(() => validSize(spec.sizeLimits, sizeOption));
 	else if (spec.aspectRatios) {
-		aspectRatio = oneOf<AspectRatio>('Aspect Ratio', input.aspectRatio, spec.aspectRatios, ` for ${spec.modelId}`);
+		const ratios = spec.aspectRatios;
+		aspectRatio = problems.check(() =>
+			oneOf<AspectRatio>('Aspect Ratio', input.aspectRatio, ratios, ` for ${modelLabel(spec)}`),
+		);
 	}
-	return { numberOfImages: count, aspectRatio, size };
+	return { numberOfImages, aspectRatio, size };
 }
 
 function extraParameters(value: unknown): IDataObject | undefined {
 	if (isEmpty(value)) return undefined;
 	const record = asRecord(typeof value === 'string' ? parseJson(value) : value);
 	if (!record) {
-		throw new InvalidInputError('Extra Parameters', value, 'Expected a JSON object, e.g. {"parameters": {"seed": 42}}.');
+		throw invalidInput('Extra Parameters', value, 'Expected a JSON object, e.g. {"parameters": {"seed": 42}}.');
 	}
 	return record as IDataObject;
 }
 
 /**
  * Checks one item's parameters against the catalogue and builds the provider-neutral request.
- * Throws `InvalidInputError` naming the field, the value and what is allowed.
+ * Throws one `InvalidInputError` naming every field refused, its value and what is allowed.
  */
 export function buildGenerationRequest(input: GenerationInput, providerName: string): GenerationRequest {
 	const spec = resolveSpec(input, providerName);
 	const { options } = input;
-	checkOptionSupport(spec, options, providerName);
+	const problems = new ProblemCollector();
+	problems.check(() => checkOptionSupport(spec, options, providerName));
 
-	const prompt = textValue('Prompt', input.prompt);
-	if (spec.prompt.required && prompt === undefined) {
-		throw new InvalidInputError('Prompt', input.prompt, `A prompt is required for ${MODES[spec.mode].label}.`);
-	}
-	if (prompt !== undefined && [...prompt].length > spec.prompt.maxLength) {
-		throw new InvalidInputError('Prompt', prompt, `At most ${spec.prompt.maxLength} characters for ${spec.modelId}.`);
-	}
-	const negativePrompt = textValue('Negative Prompt', options.negativePrompt);
-	if (negativePrompt !== undefined && [...negativePrompt].length > NEGATIVE_PROMPT_MAX) {
-		throw new InvalidInputError('Negative Prompt', negativePrompt, `At most ${NEGATIVE_PROMPT_MAX} characters.`);
-	}
-
-	const modelId = textValue('Model ID', options.modelId) ?? spec.modelId;
-	const media = mediaInputs(spec, input);
-
-	const seed = integerValue('Seed', options.seed, `Allowed: 0–${MAX_SEED}.`);
-	if (seed !== undefined && (seed < 0 || seed > MAX_SEED)) {
-		throw new InvalidInputError('Seed', options.seed, `Allowed: 0–${MAX_SEED}.`);
-	}
-	const callbackText = textValue('Callback URL', options.callbackUrl);
-	if (callbackText !== undefined && callbackText.length > MAX_CALLBACK_LENGTH) {
-		throw new InvalidInputError('Callback URL', callbackText, `At most ${MAX_CALLBACK_LENGTH} characters.`);
-	}
-	const shotType = isEmpty(options.shotType)
-		? undefined
-		: oneOf<ShotType>('Shot Type', options.shotType, ['multi', 'single'], '');
-
+	const prompt = problems.check(() => {
+		const text = textValue('Prompt', input.prompt);
+		if (spec.prompt.required && text === undefined) {
+			throw invalidInput('Prompt', input.prompt, `A prompt is required for ${MODES[spec.mode].label}.`);
+		}
+		if (text !== undefined && [...text].length > spec.prompt.maxLength) {
+			throw invalidInput('Prompt', text, `At most ${spec.prompt.maxLength} characters for ${modelLabel(spec)}.`);
+		}
+		return text;
+	});
+	const negativePrompt = problems.check(() => {
+		const text = textValue('Negative Prompt', options.negativePrompt);
+		if (text !== undefined && [...text].length > NEGATIVE_PROMPT_MAX) {
+			throw invalidInput('Negative Prompt', text, `At most ${NEGATIVE_PROMPT_MAX} characters.`);
+		}
+		return text;
+	});
+	const modelId = problems.check(() => textValue('Model ID', options.modelId)) ?? spec.modelId;
+	const media = problems.check(() => mediaInputs(spec, input)) ?? {};
+	const seed = problems.check(() => {
+		const value = integerValue('Seed', options.seed, `Allowed: 0–${MAX_SEED}.`);
+		if (value !== undefined && (value < 0 || value > MAX_SEED)) {
+			throw invalidInput('Seed', options.seed, `Allowed: 0–${MAX_SEED}.`);
+		}
+		return value;
+	});
+	const callbackUrl = problems.check(() => {
+		const text = textValue('Callback URL', options.callbackUrl);
+		if (text === undefined) return undefined;
+		if (text.length > MAX_CALLBACK_LENGTH) {
+			throw invalidInput('Callback URL', text, `At most ${MAX_CALLBACK_LENGTH} characters.`);
+		}
+		return publicUrl('Callback URL', text, ['https']);
+	});
+	const shotType = problems.check(() =>
+		isEmpty(options.shotType) ? undefined : oneOf<ShotType>('Shot Type', options.shotType, ['multi', 'single'], ''),
+	);
 	const kind = MODES[spec.mode].kind;
-	const kindFields = kind === 'video' ? videoFields(spec, input) : imageFields(spec, input, options.size);
+	const kindFields =
+		kind === 'video' ? videoFields(spec, input, problems) : imageFields(spec, input, options.size, problems);
+	const flags = {
+		generateAudio: problems.check(() => booleanOption('Generate Audio', options.generateAudio)),
+		promptExtend: problems.check(() => booleanOption('Prompt Extend', options.promptExtend)),
+		watermark: problems.check(() => booleanOption('Watermark', options.watermark)),
+	};
+	const extra = problems.check(() => extraParameters(options.extraParameters));
+	problems.throwIfAny();
 
 	return {
 		kind,
@@ -213,13 +257,13 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 		negativePrompt,
 		media,
 		...kindFields,
-		generateAudio: booleanOption('Generate Audio', options.generateAudio),
-		promptExtend: booleanOption('Prompt Extend', options.promptExtend),
+		generateAudio: flags.generateAudio,
+		promptExtend: flags.promptExtend,
 		seed,
 		shotType,
-		watermark: booleanOption('Watermark', options.watermark),
-		callbackUrl: callbackText === undefined ? undefined : publicUrl('Callback URL', callbackText, ['https']),
-		extraParameters: extraParameters(options.extraParameters),
+		watermark: flags.watermark,
+		callbackUrl,
+		extraParameters: extra,
 	};
 }
 

@@ -488,7 +488,8 @@ async function credentialTests(
 			if (ready) break;
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
-		// Controllers are mounted one after the other: retry while the owner route is not there yet.
+		// Controllers are mounted one after the other: retry while the owner route is not there yet (404),
+		// and while a busy machine makes n8n's database ping time out (503 "Database is not ready!").
 		let setup: Response;
 		for (let attempt = 0; ; attempt++) {
 			setup = await fetch(`${base}/rest/owner/setup`, {
@@ -496,7 +497,7 @@ async function credentialTests(
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Test', password: 'E2e-password-123' }),
 			});
-			if (setup.status !== 404 || attempt >= 60) break;
+			if ((setup.status !== 404 && setup.status !== 503) || attempt >= 60) break;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		const cookie = (setup.headers.getSetCookie?.() ?? [])

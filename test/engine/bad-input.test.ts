@@ -35,8 +35,8 @@ const CASES = {
 		{ kind: 'video', parameters: { ...i2v, imageUrl: 'http://192.168.1.20/cat.png' }, field: 'Image URL', shown: '"http://192.168.1.20/cat.png"', allowed: /public address/ },
 		{ kind: 'video', parameters: { ...t2v, options: { callbackUrl: 'http://example.com/hook' } }, field: 'Callback URL', shown: '"http://example.com/hook"', allowed: /Only https URLs/ },
 		{ kind: 'video', parameters: { ...t2v, options: { extraParameters: '{"seed": 1' } }, field: 'Extra Parameters', shown: '"{"seed": 1"', allowed: /JSON object/ },
-		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
-		{ kind: 'video', parameters: { ...t2v, prompt: '={{ 12345 }}' }, field: 'Prompt', shown: '12345 (a number)', allowed: /Expected text/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"Wan 2.2"', allowed: /Wan 2.5, Wan 2.6/ },
+		{ kind: 'video', parameters: { ...t2v, prompt: '={{ 12345 }}' }, field: 'Prompt', shown: '12345', allowed: /Expected text/ },
 		{ kind: 'video', parameters: { operation: 'getTask', mode: 'textToVideo', model: 'wan2.5', taskId: '={{ $json.missing }}' }, field: 'Task ID', shown: 'empty', allowed: /taskId/ },
 		{ kind: 'video', parameters: { ...t2v, options: { pollInterval: 0 } }, field: 'Poll Interval', shown: '0', allowed: /at least 0.1/ },
 		{ kind: 'video', parameters: { ...t2v, options: { maxConcurrency: 0 } }, field: 'Max Concurrency', shown: '0', allowed: /at least 1/ },
@@ -50,7 +50,7 @@ const CASES = {
 	apixo: [
 		{ kind: 'video', parameters: { ...t2v, options: { seed: -1 } }, field: 'Seed', shown: '-1', allowed: /0–2147483647/ },
 		{ kind: 'video', parameters: { ...t2v, options: { negativePrompt: 'n'.repeat(501) } }, field: 'Negative Prompt', shown: '', allowed: /\(501 characters\)". At most 500 characters/ },
-		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"wan2.2"', allowed: /wan2.5, wan2.6/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"Wan 2.2"', allowed: /Wan 2.5, Wan 2.6/ },
 		{ kind: 'image', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 4 }, field: 'Number of Images', shown: '4', allowed: /1–3/ },
 	],
 	alibaba: [
@@ -62,7 +62,7 @@ const CASES = {
 	gateway: [
 		{ kind: 'video', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
 		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
-		{ kind: 'video', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Mode', shown: '"referenceToVideo"', allowed: /textToVideo/ },
+		{ kind: 'video', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Mode', shown: '"Reference to Video"', allowed: /Text to Video, Image to Video/ },
 	],
 } satisfies Record<ProviderId, BadInput[]>;
 
@@ -73,6 +73,16 @@ describe('bad input makes no request', () => {
 	});
 	afterAll(async () => {
 		await sim.close();
+	});
+
+	it('names every problem of an item in one error', async () => {
+		sim.reset();
+		const parameters = { ...t2v, prompt: '', resolution: '480p', aspectRatio: '4:3' };
+		const result = await runWan({ sim, provider: 'evolink', kind: 'video', parameters });
+		expect(result.status).toBe('error');
+		const { message } = result.nodeError(NODE_NAME)!;
+		expect(message).toMatch(/^This item has 2 problems\. Invalid Prompt: empty\. .* Invalid Aspect Ratio: "4:3"\. Allowed at 480p/);
+		expect(sim.requests).toEqual([]);
 	});
 
 	const cases = PROVIDER_IDS.flatMap((provider) => CASES[provider].map((entry): BadInput & { provider: ProviderId } => ({ ...entry, provider })));

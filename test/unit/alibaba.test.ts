@@ -449,8 +449,8 @@ describe('Alibaba catalogue limits', () => {
 	const t2v = { kind: 'video' as const, mode: 'textToVideo', prompt: 'x', aspectRatio: '16:9', duration: 5 };
 
 	it.each<[string, Input, RegExp]>([
-		['720p on wan2.2', { ...t2v, model: 'wan2.2', resolution: '720p' }, /Resolution.*Allowed for wan2\.2-t2v-plus: 480p, 1080p/],
-		['10 s on wan2.2', { ...t2v, model: 'wan2.2', resolution: '480p', duration: 10 }, /Duration.*Allowed for wan2\.2-t2v-plus: 5 seconds/],
+		['720p on wan2.2', { ...t2v, model: 'wan2.2', resolution: '720p' }, /Resolution.*Allowed for Wan 2\.2 \(wan2\.2-t2v-plus\): 480p, 1080p/],
+		['10 s on wan2.2', { ...t2v, model: 'wan2.2', resolution: '480p', duration: 10 }, /Duration.*Allowed for Wan 2\.2 \(wan2\.2-t2v-plus\): 5 seconds/],
 		['480p on wan2.6', { ...t2v, model: 'wan2.6', resolution: '480p' }, /Resolution/],
 		['16 s on wan2.6', { ...t2v, model: 'wan2.6', resolution: '720p', duration: 16 }, /Duration.*2–15/],
 		['shot type on wan2.5', { ...t2v, model: 'wan2.5', resolution: '720p', options: { shotType: 'multi' } }, /Shot Type.*not supported/],

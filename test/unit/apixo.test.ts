@@ -215,7 +215,7 @@ describe('APIXO buildSubmit, wan-2-5-video', () => {
 	it('refuses durations other than 5 and 10 and prompts over 1500 characters', () => {
 		expect(() =>
 			request({ kind: 'video', mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 7 }),
-		).toThrow(/Allowed for wan-2-5-video: 5, 10 seconds/);
+		).toThrow(/Allowed for Wan 2.5 \(wan-2-5-video\): 5, 10 seconds/);
 		expect(() =>
 			request({
 				kind: 'video',
@@ -231,7 +231,7 @@ describe('APIXO buildSubmit, wan-2-5-video', () => {
 
 	it('refuses options wan-2-5-video does not document (Generate Audio, Shot Type)', () => {
 		const base = { kind: 'video' as const, mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 5 };
-		expect(() => request({ ...base, options: { generateAudio: true } })).toThrow(/Generate Audio.*not supported by APIXO wan-2-5-video/);
+		expect(() => request({ ...base, options: { generateAudio: true } })).toThrow(/Generate Audio.*not supported by APIXO Wan 2.5 \(wan-2-5-video\)/);
 		expect(() => request({ ...base, options: { shotType: 'multi' } })).toThrow(/Shot Type.*not supported/);
 	});
 });
@@ -513,9 +513,9 @@ describe('APIXO buildSubmit, images', () => {
 	it('refuses a WxH size, 4 images on wan-2-6-image and 4 input images', () => {
 		const t2i = { kind: 'image' as const, mode: 'textToImage', aspectRatio: '1:1' };
 		expect(() => request({ ...t2i, model: 'wan2.5', prompt: 'x', numberOfImages: 1, options: { size: '1024x1024' } })).toThrow(
-			/Size.*not supported by APIXO wan-2-5-image/,
+			/Size.*not supported by APIXO Wan 2.5 \(wan-2-5-image\)/,
 		);
-		expect(() => request({ ...t2i, model: 'wan2.6', prompt: 'x', numberOfImages: 4 })).toThrow(/Allowed for wan-2-6-image: 1–3/);
+		expect(() => request({ ...t2i, model: 'wan2.6', prompt: 'x', numberOfImages: 4 })).toThrow(/Allowed for Wan 2.6 \(wan-2-6-image\): 1–3/);
 		const four = 'https://example.com/1.png,https://example.com/2.png,https://example.com/3.png,https://example.com/4.png';
 		expect(() =>
 			request({ kind: 'image', mode: 'imageToImage', model: 'wan2.5', prompt: 'x', imageUrls: four, numberOfImages: 1 }),

@@ -95,58 +95,58 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 		t2v25({ prompt: 'a'.repeat(2001) }),
 		'Prompt',
 		'(2001 characters)',
-		'At most 2000 characters for wan2.5-text-to-video.',
+		'At most 2000 characters for Wan 2.5 (wan2.5-text-to-video).',
 	],
 	[
 		'1501-character prompt on wan2.6',
 		t2v26({ prompt: 'b'.repeat(1501) }),
 		'Prompt',
 		'(1501 characters)',
-		'At most 1500 characters for wan2.6-text-to-video.',
+		'At most 1500 characters for Wan 2.6 (wan2.6-text-to-video).',
 	],
-	['prompt given as a number', t2v25({ prompt: 123 }), 'Prompt', '123 (a number)', 'Expected text.'],
+	['prompt given as a number', t2v25({ prompt: 123 }), 'Prompt', '123', 'Expected text, not a number.'],
 	[
 		'480p with 4:3',
 		t2v25({ resolution: '480p', aspectRatio: '4:3' }),
 		'Aspect Ratio',
 		'"4:3"',
-		'Allowed at 480p for wan2.5-text-to-video: 16:9, 9:16, 1:1.',
+		'Allowed at 480p for Wan 2.5 (wan2.5-text-to-video): 16:9, 9:16, 1:1.',
 	],
 	[
 		'480p with 3:4',
 		t2v25({ resolution: '480p', aspectRatio: '3:4' }),
 		'Aspect Ratio',
 		'"3:4"',
-		'Allowed at 480p for wan2.5-text-to-video: 16:9, 9:16, 1:1.',
+		'Allowed at 480p for Wan 2.5 (wan2.5-text-to-video): 16:9, 9:16, 1:1.',
 	],
 	[
 		'aspect ratio 21:9',
 		t2v25({ aspectRatio: '21:9' }),
 		'Aspect Ratio',
 		'"21:9"',
-		'Allowed at 720p for wan2.5-text-to-video: 16:9, 9:16, 1:1, 4:3, 3:4.',
+		'Allowed at 720p for Wan 2.5 (wan2.5-text-to-video): 16:9, 9:16, 1:1, 4:3, 3:4.',
 	],
 	[
 		'480p on wan2.6',
 		t2v26({ resolution: '480p' }),
 		'Resolution',
 		'"480p"',
-		'Allowed for wan2.6-text-to-video: 720p, 1080p.',
+		'Allowed for Wan 2.6 (wan2.6-text-to-video): 720p, 1080p.',
 	],
 	[
 		'resolution 4k on wan2.5',
 		t2v25({ resolution: '4k' }),
 		'Resolution',
 		'"4k"',
-		'Allowed for wan2.5-text-to-video: 480p, 720p, 1080p.',
+		'Allowed for Wan 2.5 (wan2.5-text-to-video): 480p, 720p, 1080p.',
 	],
-	['duration 7 on wan2.5', t2v25({ duration: 7 }), 'Duration', '7 (a number)', 'Allowed for wan2.5-text-to-video: 5, 10 seconds.'],
-	['duration 16 on wan2.6 t2v', t2v26({ duration: 16 }), 'Duration', '16 (a number)', 'Allowed for wan2.6-text-to-video: 2–15 seconds.'],
-	['duration 1 on wan2.6 t2v', t2v26({ duration: 1 }), 'Duration', '1 (a number)', 'Allowed for wan2.6-text-to-video: 2–15 seconds.'],
-	['duration 11 on wan2.6 r2v', r2v26({ duration: 11 }), 'Duration', '11 (a number)', 'Allowed for wan2.6-reference-video: 2–10 seconds.'],
-	['duration 5.5', t2v25({ duration: 5.5 }), 'Duration', '5.5 (a number)', 'Expected a whole number. Allowed for wan2.5-text-to-video: 5, 10 seconds.'],
+	['duration 7 on wan2.5', t2v25({ duration: 7 }), 'Duration', '7', 'Allowed for Wan 2.5 (wan2.5-text-to-video): 5, 10 seconds.'],
+	['duration 16 on wan2.6 t2v', t2v26({ duration: 16 }), 'Duration', '16', 'Allowed for Wan 2.6 (wan2.6-text-to-video): 2–15 seconds.'],
+	['duration 1 on wan2.6 t2v', t2v26({ duration: 1 }), 'Duration', '1', 'Allowed for Wan 2.6 (wan2.6-text-to-video): 2–15 seconds.'],
+	['duration 11 on wan2.6 r2v', r2v26({ duration: 11 }), 'Duration', '11', 'Allowed for Wan 2.6 (wan2.6-reference-video): 2–10 seconds.'],
+	['duration 5.5', t2v25({ duration: 5.5 }), 'Duration', '5.5', 'Expected a whole number. Allowed for Wan 2.5 (wan2.5-text-to-video): 5, 10 seconds.'],
 	['duration "five"', t2v25({ duration: 'five' }), 'Duration', '"five"', 'Expected a whole number.'],
-	['missing duration', t2v25({ duration: undefined }), 'Duration', 'empty', 'Allowed for wan2.5-text-to-video: 5, 10 seconds.'],
+	['missing duration', t2v25({ duration: undefined }), 'Duration', 'empty', 'Allowed for Wan 2.5 (wan2.5-text-to-video): 5, 10 seconds.'],
 	['missing image URL for i2v', i2v25({ imageUrl: undefined }), 'Image URL', 'empty', 'Expected 1 URL, got 0.'],
 	['blank image URL for i2v', i2v25({ imageUrl: ' \n ' }), 'Image URL', '" \n "', 'Expected 1 URL, got 0.'],
 	[
@@ -209,7 +209,7 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 		'image URL list entry that is not text',
 		i2i({ imageUrls: ['https://cdn.example.com/1.png', 42] }),
 		'Image URLs',
-		'42 (a number)',
+		'42',
 		'Each entry must be a URL.',
 	],
 	[
@@ -246,13 +246,13 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 		'seed on EvoLink (no EvoLink Wan model takes a seed)',
 		t2v25({ options: { seed: -1 } }),
 		'Seed',
-		'-1 (a number)',
-		'This option is not supported by EvoLink wan2.5-text-to-video; its options are: Callback URL, Prompt Extend.',
+		'-1',
+		'This option is not supported by EvoLink Wan 2.5 (wan2.5-text-to-video); its options are: Callback URL, Prompt Extend.',
 	],
-	['numberOfImages 0', t2i({ numberOfImages: 0 }), 'Number of Images', '0 (a number)', 'Allowed for wan2.5-text-to-image: 1–4.'],
-	['numberOfImages 5', t2i({ numberOfImages: 5 }), 'Number of Images', '5 (a number)', 'Allowed for wan2.5-text-to-image: 1–4.'],
-	['numberOfImages 1.5', t2i({ numberOfImages: 1.5 }), 'Number of Images', '1.5 (a number)', 'Expected a whole number.'],
-	['numberOfImages 5 on i2i', i2i({ numberOfImages: 5 }), 'Number of Images', '5 (a number)', 'Allowed for wan2.5-image-to-image: 1–4.'],
+	['numberOfImages 0', t2i({ numberOfImages: 0 }), 'Number of Images', '0', 'Allowed for Wan 2.5 (wan2.5-text-to-image): 1–4.'],
+	['numberOfImages 5', t2i({ numberOfImages: 5 }), 'Number of Images', '5', 'Allowed for Wan 2.5 (wan2.5-text-to-image): 1–4.'],
+	['numberOfImages 1.5', t2i({ numberOfImages: 1.5 }), 'Number of Images', '1.5', 'Expected a whole number.'],
+	['numberOfImages 5 on i2i', i2i({ numberOfImages: 5 }), 'Number of Images', '5', 'Allowed for Wan 2.5 (wan2.5-image-to-image): 1–4.'],
 	[
 		'size 100x100 (too few pixels)',
 		t2i({ options: { size: '100x100' } }),
@@ -268,9 +268,9 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 		i2i({ options: { size: '1280x1280' } }),
 		'Size',
 		'"1280x1280"',
-		'not supported by EvoLink wan2.5-image-to-image; its options are: Callback URL.',
+		'not supported by EvoLink Wan 2.5 (wan2.5-image-to-image); its options are: Callback URL.',
 	],
-	['missing image aspect ratio', t2i({ aspectRatio: undefined }), 'Aspect Ratio', 'empty', 'Allowed for wan2.5-text-to-image: 16:9, 9:16, 1:1, 4:3, 3:4.'],
+	['missing image aspect ratio', t2i({ aspectRatio: undefined }), 'Aspect Ratio', 'empty', 'Allowed for Wan 2.5 (wan2.5-text-to-image): 16:9, 9:16, 1:1, 4:3, 3:4.'],
 	[
 		'extra parameters that are not JSON',
 		t2v25({ options: { extraParameters: '{not json' } }),
@@ -280,60 +280,60 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 	],
 	['extra parameters that are a JSON array', t2v25({ options: { extraParameters: '[1,2]' } }), 'Extra Parameters', '"[1,2]"', 'Expected a JSON object'],
 	['extra parameters that are a JSON string', t2v25({ options: { extraParameters: '"x"' } }), 'Extra Parameters', '""x""', 'Expected a JSON object'],
-	['unknown model wan2.2', t2v25({ model: 'wan2.2' }), 'Model', '"wan2.2"', 'Allowed for EvoLink Text to Video: wan2.5, wan2.6.'],
+	['unknown model wan2.2', t2v25({ model: 'wan2.2' }), 'Model', '"Wan 2.2"', 'Allowed for EvoLink Text to Video: Wan 2.5, Wan 2.6.'],
 	[
 		'wan2.6-flash for text-to-video',
 		t2v25({ model: 'wan2.6-flash' }),
 		'Model',
-		'"wan2.6-flash"',
-		'Allowed for EvoLink Text to Video: wan2.5, wan2.6.',
+		'"Wan 2.6 Flash"',
+		'Allowed for EvoLink Text to Video: Wan 2.5, Wan 2.6.',
 	],
 	[
 		'unknown model for i2v',
 		i2v25({ model: 'wan9' }),
 		'Model',
 		'"wan9"',
-		'Allowed for EvoLink Image to Video: wan2.5, wan2.6, wan2.6-flash.',
+		'Allowed for EvoLink Image to Video: Wan 2.5, Wan 2.6, Wan 2.6 Flash.',
 	],
-	['unknown mode', t2v25({ mode: 'videoToVideo' }), 'Mode', '"videoToVideo"', 'Allowed for EvoLink: textToVideo, imageToVideo, referenceToVideo.'],
-	['image mode on the video node', t2v25({ mode: 'textToImage' }), 'Mode', '"textToImage"', 'Allowed for EvoLink: textToVideo, imageToVideo, referenceToVideo.'],
-	['video mode on the image node', t2i({ mode: 'textToVideo' }), 'Mode', '"textToVideo"', 'Allowed for EvoLink: textToImage, imageToImage.'],
+	['unknown mode', t2v25({ mode: 'videoToVideo' }), 'Mode', '"videoToVideo"', 'Allowed for EvoLink: Text to Video, Image to Video, Reference to Video.'],
+	['image mode on the video node', t2v25({ mode: 'textToImage' }), 'Mode', '"Text to Image"', 'Allowed for EvoLink: Text to Video, Image to Video, Reference to Video.'],
+	['video mode on the image node', t2i({ mode: 'textToVideo' }), 'Mode', '"Text to Video"', 'Allowed for EvoLink: Text to Image, Image to Image.'],
 	[
 		'negative prompt on wan2.5 t2v',
 		t2v25({ options: { negativePrompt: 'blurry' } }),
 		'Negative Prompt',
 		'"blurry"',
-		'This option is not supported by EvoLink wan2.5-text-to-video; its options are: Callback URL, Prompt Extend. Provider-specific fields can go in Extra Parameters.',
+		'This option is not supported by EvoLink Wan 2.5 (wan2.5-text-to-video); its options are: Callback URL, Prompt Extend. Provider-specific fields can go in Extra Parameters.',
 	],
 	[
 		'audio URL on wan2.5',
 		t2v25({ options: { audioUrl: 'https://cdn.example.com/a.mp3' } }),
 		'Audio URL',
 		'"https://cdn.example.com/a.mp3"',
-		'not supported by EvoLink wan2.5-text-to-video; its options are: Callback URL, Prompt Extend.',
+		'not supported by EvoLink Wan 2.5 (wan2.5-text-to-video); its options are: Callback URL, Prompt Extend.',
 	],
 	[
 		'generate audio on non-flash wan2.6 i2v',
 		i2v26({ options: { generateAudio: false } }),
 		'Generate Audio',
-		'false (a boolean)',
-		'not supported by EvoLink wan2.6-image-to-video; its options are: Audio URL, Callback URL, Prompt Extend, Shot Type.',
+		'false',
+		'not supported by EvoLink Wan 2.6 (wan2.6-image-to-video); its options are: Audio URL, Callback URL, Prompt Extend, Shot Type.',
 	],
 	[
 		'shot type on wan2.5',
 		t2v25({ options: { shotType: 'multi' } }),
 		'Shot Type',
 		'"multi"',
-		'not supported by EvoLink wan2.5-text-to-video',
+		'not supported by EvoLink Wan 2.5 (wan2.5-text-to-video)',
 	],
 	[
 		'prompt extend on wan2.6 reference video',
 		r2v26({ options: { promptExtend: true } }),
 		'Prompt Extend',
-		'true (a boolean)',
+		'true',
 		'its options are: Callback URL, Shot Type.',
 	],
-	['watermark on EvoLink', t2v26({ options: { watermark: true } }), 'Watermark', 'true (a boolean)', 'not supported by EvoLink wan2.6-text-to-video'],
+	['watermark on EvoLink', t2v26({ options: { watermark: true } }), 'Watermark', 'true', 'not supported by EvoLink Wan 2.6 (wan2.6-text-to-video)'],
 	['shot type "triple"', t2v26({ options: { shotType: 'triple' } }), 'Shot Type', '"triple"', 'Allowed: multi, single.'],
 	['prompt extend "yes"', t2v25({ options: { promptExtend: 'yes' } }), 'Prompt Extend', '"yes"', 'Expected true or false.'],
 	[
@@ -343,7 +343,7 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 		'"http://192.168.0.7/track.mp3"',
 		'must be a public address',
 	],
-	['audio URL given as a number', t2v26({ options: { audioUrl: 5 } }), 'Audio URL', '5 (a number)', 'Expected text.'],
+	['audio URL given as a number', t2v26({ options: { audioUrl: 5 } }), 'Audio URL', '5', 'Expected text, not a number.'],
 ];
 
 describe('buildGenerationRequest refuses, naming field, value and what is allowed', () => {
@@ -408,9 +408,9 @@ describe('seed range (on a test model that accepts a seed)', () => {
 	});
 
 	it.each<[string, unknown, string]>([
-		['-1', -1, '-1 (a number)'],
-		['2147483648', 2147483648, '2147483648 (a number)'],
-		['1.5', 1.5, '1.5 (a number)'],
+		['-1', -1, '-1'],
+		['2147483648', 2147483648, '2147483648'],
+		['1.5', 1.5, '1.5'],
 		['"abc"', 'abc', '"abc"'],
 	])('refuses seed %s', (_name, seed, shown) => {
 		const error = refusal(() => buildGenerationRequest(seededInput({ seed: seed as IDataObject['seed'] }), 'Gateway'));
@@ -720,5 +720,23 @@ describe('URL lists', () => {
 			'EvoLink',
 		);
 		expect(urlsOf(request, 'images')).toEqual([cloudinary, 'https://cdn.example.com/b.png']);
+	});
+});
+
+describe('every problem of an item in one refusal', () => {
+	it('an empty prompt does not hide a 480p + 4:3 request, nor a wrong duration', () => {
+		const error = refusal(() => build(t2v25({ prompt: '', resolution: '480p', aspectRatio: '4:3', duration: 7 })));
+		expect(error.problems.map((problem) => problem.field)).toEqual(['Prompt', 'Aspect Ratio', 'Duration']);
+		expect(error.message).toBe(
+			'This item has 3 problems. Invalid Prompt: empty. A prompt is required for Text to Video. ' +
+				'Invalid Aspect Ratio: "4:3". Allowed at 480p for Wan 2.5 (wan2.5-text-to-video): 16:9, 9:16, 1:1. ' +
+				'Invalid Duration: 7. Allowed for Wan 2.5 (wan2.5-text-to-video): 5, 10 seconds.',
+		);
+	});
+
+	it('one problem per field: a seed the model does not take is not also refused for its range', () => {
+		const error = refusal(() => build(t2v25({ options: { seed: -1 } })));
+		expect(error.problems).toHaveLength(1);
+		expect(error.field).toBe('Seed');
 	});
 });
