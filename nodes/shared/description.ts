@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MODEL_NAMES, modelsFor, modesFor } from './catalogue';
-import { aspectRatioFields, videoModelFields } from './modelFields';
+import { aspectRatioFields, shownForModels, videoModelFields } from './modelFields';
 import { GENERATION_MODES, MODES, mediaSlotsOf, type MediaSlotSpec } from './modes';
 import { optionProperties } from './optionDescription';
 import { PROVIDERS } from './providers';
@@ -82,6 +82,24 @@ function mediaSlotProperty(kind: MediaKind, slot: MediaSlotSpec): INodePropertie
 	};
 }
 
+/** The prompt, marked required for the models that need one (one copy each for required and optional). */
+function promptProperties(kind: MediaKind): INodeProperties[] {
+	const prompt: INodeProperties = {
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder: kind === 'video' ? 'e.g. A cat playing the piano, cinematic lighting' : 'e.g. A lighthouse at sunset, watercolour',
+		description: `What the ${kind} should show`,
+	};
+	return [true, false].flatMap((required) =>
+		shownForModels(kind, (spec) => spec.prompt.required === required, false).map(
+			(displayOptions): INodeProperties => ({ ...prompt, required, displayOptions }),
+		),
+	);
+}
+
 function mediaProperties(kind: MediaKind): INodeProperties[] {
 	const slots = mediaSlotsOf(kind)
 		.filter((slot) => !slot.inOptions)
@@ -137,16 +155,7 @@ export function nodeProperties(kind: MediaKind): INodeProperties[] {
 			default: 'generate',
 		},
 		...modeAndModelProperties(kind),
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			displayOptions: { show: generate },
-			default: '',
-			placeholder: kind === 'video' ? 'e.g. A cat playing the piano, cinematic lighting' : 'e.g. A lighthouse at sunset, watercolour',
-			description: `What the ${kind} should show`,
-		},
+		...promptProperties(kind),
 		...mediaProperties(kind),
 		{
 			displayName: 'Task ID',

@@ -12,7 +12,7 @@ import { KIND_DEFAULTS } from './defaults';
 import { WanError, asWanError, inputRefused } from './errors';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
-import { deliverResults, failedItem, pendingItem, type Delivery, type ReturnAs } from './results';
+import { deliverResults, failedItem, pendingItem, withInputFields, type Delivery, type ReturnAs } from './results';
 import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
 import type { MediaKind, ProviderId } from './types';
 import { InvalidInputError, invalidInput } from './inputError';
@@ -143,6 +143,10 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const jobs: Job[] = [];
 	const deliveries = new Map<number, Delivery>();
+	const withInputFieldsIfAsked = (outputsOfItem: INodeExecutionData[], itemIndex: number) =>
+		fn.getNodeParameter('options.includeInputFields', itemIndex, false) === true
+			? withInputFields(items[itemIndex], outputsOfItem)
+			: outputsOfItem;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -156,7 +160,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 			results[itemIndex] = failedItem(error, itemIndex, adapter.id, typeof model === 'string' ? model : undefined);
 		}
 	}
-	if (jobs.length === 0) return results.flat();
+	if (jobs.length === 0) return results.flatMap(withInputFieldsIfAsked);
 
 	const firstOptions = fn.getNodeParameter('options', jobs[0].itemIndex, {}) as IDataObject;
 	let maxConcurrency: number;
@@ -189,5 +193,5 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	jobs.forEach((job, index) => {
 		results[job.itemIndex] = outputs[index];
 	});
-	return results.flat();
+	return results.flatMap(withInputFieldsIfAsked);
 }

@@ -65,10 +65,15 @@ function perModelField<T extends string | number>(kind: MediaKind, field: FieldS
 }
 
 /**
- * Where an option of the Options collection shows: for each provider, the modes whose accepting models
- * are the same, and those models. Collection options name root parameters with a leading slash.
+ * Where a field shows that only some models take: for each provider, the modes whose accepting models
+ * are the same, and those models. Inside Options (`inCollection`) root parameters take a leading slash.
  */
-export function optionShownFor(kind: MediaKind, accepts: (spec: ModelSpec) => boolean): IDisplayOptions[] {
+export function shownForModels(
+	kind: MediaKind,
+	accepts: (spec: ModelSpec) => boolean,
+	inCollection: boolean,
+): IDisplayOptions[] {
+	const root = inCollection ? '/' : '';
 	return PROVIDER_IDS.flatMap((provider) => {
 		const modesByModels = new Map<string, { modes: string[]; models: string[] }>();
 		for (const mode of modesFor(provider, kind)) {
@@ -82,7 +87,12 @@ export function optionShownFor(kind: MediaKind, accepts: (spec: ModelSpec) => bo
 			modesByModels.set(key, group);
 		}
 		return [...modesByModels.values()].map(({ modes, models }) => ({
-			show: { '/operation': ['generate'], '/provider': [provider], '/mode': modes, '/model': models },
+			show: {
+				[`${root}operation`]: ['generate'],
+				[`${root}provider`]: [provider],
+				[`${root}mode`]: modes,
+				[`${root}model`]: models,
+			},
 		}));
 	});
 }

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { KIND_DEFAULTS } from './defaults';
 import type { ModelSpec, OptionalField } from './modelSpec';
-import { optionShownFor } from './modelFields';
+import { shownForModels } from './modelFields';
 import { MODES, mediaSlotsOf } from './modes';
 import type { MediaKind } from './types';
 
@@ -10,6 +10,14 @@ import type { MediaKind } from './types';
 function runOptions(kind: MediaKind): INodeProperties[] {
 	const { pollIntervalSeconds, timeoutSeconds } = KIND_DEFAULTS[kind];
 	return [
+		{
+			displayName: 'Include Input Fields',
+			name: 'includeInputFields',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether each output item also carries the input item's JSON fields (e.g. a title from the previous node); the node's own fields win on a clash",
+		},
 		{
 			displayName: 'Max Concurrency',
 			name: 'maxConcurrency',
@@ -147,7 +155,7 @@ const MODEL_OPTIONS: Record<OptionalField, INodeProperties> = {
 
 /** One copy of `option` per group of providers, modes and models that take it (none where no model does). */
 function perModel(kind: MediaKind, option: INodeProperties, accepts: (spec: ModelSpec) => boolean): INodeProperties[] {
-	return optionShownFor(kind, accepts).map((displayOptions) => ({ ...option, displayOptions }));
+	return shownForModels(kind, accepts, true).map((displayOptions) => ({ ...option, displayOptions }));
 }
 
 function modelOptions(kind: MediaKind): INodeProperties[] {

@@ -152,3 +152,8 @@ export function failedItem(
 		},
 	];
 }
+
+/** The input item's JSON fields under each of its output items' own (which win on a clash). */
+export function withInputFields(input: INodeExecutionData, outputs: INodeExecutionData[]): INodeExecutionData[] {
+	return outputs.map((output) => ({ ...output, json: { ...input.json, ...output.json } }));
+}

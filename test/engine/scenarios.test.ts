@@ -48,6 +48,16 @@ describe.each(PROVIDER_CASES)('$provider', (providerCase) => {
 		expect(sim.requests.filter((request) => request.route === 'download')).toHaveLength(0);
 	});
 
+	test("Include Input Fields keeps the input item's fields under the node's own; off by default", async () => {
+		const items = [{ title: 'Monday clip', status: 'draft' }];
+		const parameters = { ...providerCase.textToVideo, returnAs: 'url' };
+		const kept = await video({ ...parameters, options: { ...FAST, includeInputFields: true } }, { items });
+		const [item] = kept.output(NODE_NAME);
+		expect(item.json).toMatchObject({ title: 'Monday clip', status: 'succeeded', taskId: sim.tasks[0].id });
+		const plain = await video({ ...parameters, options: FAST }, { items });
+		expect(plain.output(NODE_NAME)[0].json).not.toHaveProperty('title');
+	});
+
 	test('image to video', async () => {
 		const result = await video({ ...providerCase.imageToVideo, returnAs: 'url', options: FAST });
 		expect(result.status).toBe('success');

@@ -52,6 +52,26 @@ describe.each(CATALOGUE.map((spec) => [`${spec.provider} ${spec.mode} ${spec.mod
 		expect(spec.aspectRatios).toContain(fields[0].default);
 	});
 
+	it('marks the prompt required exactly where the model needs one', () => {
+		const fields = shown(spec, 'prompt');
+		expect(fields).toHaveLength(1);
+		expect(fields[0].required).toBe(spec.prompt.required);
+	});
+
+	it('offers in Options exactly the optional fields and media options the model takes', () => {
+		const values = { provider: spec.provider, operation: 'generate', mode: spec.mode, model: spec.model };
+		const options = shown(spec, 'options')[0].options as INodeProperties[];
+		const rootValues = Object.fromEntries(Object.entries(values).map(([name, value]) => [`/${name}`, value]));
+		const offered = visible(options, rootValues).map((option) => option.name);
+		expect(new Set(offered).size).toBe(offered.length);
+		const mediaOptions = MODES[spec.mode].slots
+			.filter((slot) => slot.inOptions && spec.media?.[slot.slot])
+			.map((slot) => slot.parameter);
+		const modelOptions = [...spec.optionalFields, ...mediaOptions];
+		const everyRun = ['binaryPropertyName', 'extraParameters', 'maxConcurrency', 'modelId', 'onTimeout', 'pollInterval', 'timeout'];
+		expect(offered.filter((name) => !everyRun.includes(name)).sort()).toEqual([...modelOptions].sort());
+	});
+
 	it("offers exactly the model's durations, ascending, with a valid default", () => {
 		const fields = shown(spec, 'duration');
 		if (!spec.durations) return expect(fields).toEqual([]);
