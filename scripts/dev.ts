@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 
 import { ensureN8n, n8nEnv, packAndInstall, type N8nInstall } from './e2e/install';
-import { REPO_ROOT, credentialData, loadExamples, packageProviders } from './e2e/providers';
+import { REPO_ROOT, credentialData, loadExamples, packageProviders, withFilesDir } from './e2e/providers';
 import { FAIL_MARKER, type SimulatorInfo } from './e2e/simulator';
 
 const DEV_DIR = path.join(REPO_ROOT, '.n8n-dev');
@@ -128,7 +128,9 @@ async function main(): Promise<void> {
 		fs.rmSync(workflowsDir, { recursive: true, force: true });
 		fs.mkdirSync(workflowsDir, { recursive: true });
 		for (const example of loadExamples()) {
-			fs.writeFileSync(path.join(workflowsDir, example.file), JSON.stringify(example.workflow, null, 2));
+			// Example 01 writes its video with Read/Write Files: into the folder this n8n may write to.
+			const workflow = withFilesDir(example.workflow, FILES_DIR);
+			fs.writeFileSync(path.join(workflowsDir, example.file), JSON.stringify(workflow, null, 2));
 		}
 		await n8nCommand(install, ['import:workflow', '--separate', `--input=${workflowsDir}`], env);
 		say(`imported the ${loadExamples().length} example workflows`);

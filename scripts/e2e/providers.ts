@@ -181,6 +181,19 @@ export function withProvider(workflow: WorkflowJson, provider: ProviderInfo): Wo
 	return { ...workflow, nodes: workflow.nodes.map((node) => nodeForProvider(node, provider)) };
 }
 
+/** Where the examples' Read/Write Files nodes write: n8n's default restricted folder in its Docker image. */
+const EXAMPLE_FILES_DIR = '/home/node/.n8n-files';
+
+/** The workflow with its Read/Write Files paths moved into `filesDir` (n8n's N8N_RESTRICT_FILE_ACCESS_TO). */
+export function withFilesDir(workflow: WorkflowJson, filesDir: string): WorkflowJson {
+	const nodes = workflow.nodes.map((node) => {
+		const { fileName } = node.parameters;
+		if (node.type !== 'n8n-nodes-base.readWriteFile' || typeof fileName !== 'string') return node;
+		return { ...node, parameters: { ...node.parameters, fileName: fileName.split(EXAMPLE_FILES_DIR).join(filesDir) } };
+	});
+	return { ...workflow, nodes };
+}
+
 export interface Example {
 	file: string;
 	workflow: WorkflowJson;

@@ -40,6 +40,7 @@ import {
 	packageProviders,
 	providerServes,
 	unpackagedProviders,
+	withFilesDir,
 	withProvider,
 	type ProviderInfo,
 	type WorkflowJson,
@@ -48,7 +49,6 @@ import { FAIL_MARKER, SCRIPTED_FAILURE, type SimTaskSummary, type SimulatorInfo 
 
 const EXECUTE_TIMEOUT_MS = 180_000;
 /** Where the examples write files; replaced by a folder of the run. */
-const EXAMPLE_FILES_DIR = '/home/node/.n8n-files';
 
 type Json = Record<string, unknown>;
 
@@ -197,12 +197,10 @@ async function simTasks(info: SimulatorInfo): Promise<SimTaskSummary[]> {
 // ---------------------------------------------------------------------------------------------------
 // The cases: every example × every provider that serves it, and one failing task per provider
 
-function adaptForRun(workflow: WorkflowJson, filesDir: string): WorkflowJson {
+function adaptForRun(example: WorkflowJson, filesDir: string): WorkflowJson {
+	const workflow = withFilesDir(example, filesDir);
 	const nodes = workflow.nodes.map((node) => {
 		const parameters = { ...node.parameters };
-		if (node.type === 'n8n-nodes-base.readWriteFile' && typeof parameters.fileName === 'string') {
-			parameters.fileName = parameters.fileName.split(EXAMPLE_FILES_DIR).join(filesDir);
-		}
 		if (kindOfType(node.type)) {
 			// The examples keep n8n's defaults (video polls every 10 s); the simulator's tasks take 1 s.
 			const options = { ...((parameters.options as Json | undefined) ?? {}) };
