@@ -1,14 +1,12 @@
 import type { ModelSpec } from './modelSpec';
-import { MODES } from './modes';
+import { MODES, type GenerationMode } from './modes';
 import { PROVIDERS } from './providers';
-import type { GenerationMode, MediaKind, ProviderId } from './types';
+import type { MediaKind, ProviderId } from './types';
 
-export const MODEL_NAMES: Record<string, string> = {
-	'wan2.2': 'Wan 2.2',
-	'wan2.5': 'Wan 2.5',
-	'wan2.6': 'Wan 2.6',
-	'wan2.6-flash': 'Wan 2.6 Flash',
-};
+/** A model key as the panel names it: `wan2.6-flash` → "Wan 2.6 Flash", `wan3.0-prime` → "Wan 3.0 Prime". */
+export function modelName(model: string): string {
+	return model.replace(/^wan/, 'Wan ').replace(/-(\w)/g, (_, letter: string) => ` ${letter.toUpperCase()}`);
+}
 
 /** Every model of every provider, from the providers' own folders. */
 export const CATALOGUE: readonly ModelSpec[] = Object.values(PROVIDERS).flatMap((adapter) =>

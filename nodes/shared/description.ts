@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MODEL_NAMES, modelsFor, modesFor } from './catalogue';
+import { modelName, modelsFor, modesFor } from './catalogue';
 import { aspectRatioFields, shownForModels, videoModelFields } from './modelFields';
 import { GENERATION_MODES, MODES, mediaSlotsOf, type MediaSlotSpec } from './modes';
 import { optionProperties } from './optionDescription';
@@ -50,7 +50,7 @@ function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 				displayOptions: { show: { provider: [adapter.id], mode: [value] } },
 				options: specs
 					.map((spec) => ({
-						name: MODEL_NAMES[spec.model] ?? spec.model,
+						name: modelName(spec.model),
 						value: spec.model,
 						description: spec.modelId,
 					}))

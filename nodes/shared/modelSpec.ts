@@ -1,5 +1,5 @@
-import type { MediaSlot } from './modes';
-import type { AspectRatio, GenerationMode, ProviderId, Resolution } from './types';
+import type { GenerationMode, MediaSlot } from './modes';
+import type { AspectRatio, ProviderId, Resolution } from './types';
 
 /** Optional request fields a model may accept; anything else set by the user is refused. */
 export type OptionalField =

@@ -1,4 +1,4 @@
-import type { GenerationMode, MediaKind, MediaType } from './types';
+import type { MediaKind, MediaType } from './types';
 
 /** The media inputs a request can carry; each holds a list of entries. */
 export type MediaSlot = 'firstFrame' | 'lastFrame' | 'images' | 'references' | 'video' | 'audio';
@@ -75,14 +75,19 @@ const AUDIO: MediaSlotSpec = {
 	description: 'Public URL of an MP3/WAV soundtrack (3–30 s) the video is timed to',
 };
 
-/** Every mode of both nodes: what it makes, what it is called, which media it takes. */
-export const MODES: Record<GenerationMode, ModeSpec> = {
+const MODE_TABLE = {
 	imageToImage: { kind: 'image', label: 'Image to Image', slots: [INPUT_IMAGES], aspectRatio: false },
 	imageToVideo: { kind: 'video', label: 'Image to Video', slots: [FIRST_FRAME, AUDIO], aspectRatio: false },
 	referenceToVideo: { kind: 'video', label: 'Reference to Video', slots: [REFERENCES, AUDIO], aspectRatio: true },
 	textToImage: { kind: 'image', label: 'Text to Image', slots: [], aspectRatio: true },
 	textToVideo: { kind: 'video', label: 'Text to Video', slots: [AUDIO], aspectRatio: true },
-};
+} satisfies Record<string, ModeSpec>;
+
+/** A mode's key, as saved workflows store it: a mode added to the table is a mode of the nodes. */
+export type GenerationMode = keyof typeof MODE_TABLE;
+
+/** Every mode of both nodes: what it makes, what it is called, which media it takes. */
+export const MODES: Record<GenerationMode, ModeSpec> = MODE_TABLE;
 
 export const GENERATION_MODES = Object.keys(MODES) as GenerationMode[];
 

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ModelSpec } from './modelSpec';
-import type { MediaSlot } from './modes';
-import type { AspectRatio, GenerationMode, ImageSize, MediaKind, Resolution, ShotType } from './types';
+import type { GenerationMode, MediaSlot } from './modes';
+import type { AspectRatio, ImageSize, MediaKind, Resolution, ShotType } from './types';
 
 /** One media input: a public URL the provider fetches itself. */
 export interface MediaRef {

@@ -5,9 +5,6 @@ export type ProviderId = 'alibaba' | 'apixo' | 'evolink' | 'gateway';
 export type MediaKind = 'video' | 'image';
 /** What a media input holds. */
 export type MediaType = 'image' | 'video' | 'audio';
-export type VideoMode = 'textToVideo' | 'imageToVideo' | 'referenceToVideo';
-export type ImageMode = 'textToImage' | 'imageToImage';
-export type GenerationMode = VideoMode | ImageMode;
 export type Resolution = '480p' | '720p' | '1080p';
 export type AspectRatio = '16:9' | '9:16' | '1:1' | '4:3' | '3:4';
 export type ShotType = 'single' | 'multi';

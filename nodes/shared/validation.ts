@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MODEL_NAMES, findModel, modelsFor, modesFor } from './catalogue';
+import { CATALOGUE, findModel, modelName, modelsFor, modesFor } from './catalogue';
 import { ProblemCollector, invalidInput } from './inputError';
 import { asRecord, parseJson } from './json';
 import type { ImageSizeLimits, ModelSpec, OptionalField } from './modelSpec';
-import { MODES } from './modes';
+import { MODES, type GenerationMode } from './modes';
 import type { GenerationRequest, MediaRef } from './request';
 import { VIDEO_SIZES } from './sizes';
-import type { AspectRatio, GenerationMode, ImageSize, MediaKind, ProviderId, Resolution, ShotType } from './types';
+import type { AspectRatio, ImageSize, MediaKind, ProviderId, Resolution, ShotType } from './types';
 import { publicUrl, urlList } from './urls';
 import {
 	booleanOption,
@@ -53,10 +53,6 @@ const MAX_CALLBACK_LENGTH = 2048;
 const NEGATIVE_PROMPT_MAX = 500;
 
 /** A model as the panel names it, with the provider's id: "Wan 2.6 (wan2.6-t2v)". */
-function modelName(model: string): string {
-	return MODEL_NAMES[model] ?? model;
-}
-
 function modelLabel(spec: ModelSpec): string {
 	return `${modelName(spec.model)} (${spec.modelId})`;
 }
@@ -101,7 +97,9 @@ function resolveSpec(input: GenerationInput, providerName: string): ModelSpec {
 	const spec = findModel(input.provider, mode, String(input.model));
 	if (!spec) {
 		const models = modelsFor(input.provider, mode).map((entry) => modelName(entry.model));
-		const shown = typeof input.model === 'string' ? modelName(input.model) : input.model;
+		// A model of another mode is named as the panel named it; anything else is shown as given.
+		const known = CATALOGUE.some((entry) => entry.model === input.model);
+		const shown = known ? modelName(String(input.model)) : input.model;
 		throw invalidInput('Model', shown, `Allowed for ${providerName} ${MODES[mode].label}: ${listOf(models)}.`);
 	}
 	return spec;

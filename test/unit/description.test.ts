@@ -68,7 +68,7 @@ describe.each(CATALOGUE.map((spec) => [`${spec.provider} ${spec.mode} ${spec.mod
 			.filter((slot) => slot.inOptions && spec.media?.[slot.slot])
 			.map((slot) => slot.parameter);
 		const modelOptions = [...spec.optionalFields, ...mediaOptions];
-		const everyRun = ['binaryPropertyName', 'extraParameters', 'maxConcurrency', 'modelId', 'onTimeout', 'pollInterval', 'timeout'];
+		const everyRun = ['binaryPropertyName', 'extraParameters', 'includeInputFields', 'maxConcurrency', 'modelId', 'onTimeout', 'pollInterval', 'timeout'];
 		expect(offered.filter((name) => !everyRun.includes(name)).sort()).toEqual([...modelOptions].sort());
 	});
 
