@@ -1,5 +1,6 @@
+import { AT_MOST_ONE, ONE } from '../../limits';
 import type { ProviderModel, OptionalField } from '../../modelSpec';
-import { ALL_RATIOS, ALL_RESOLUTIONS, AT_MOST_ONE, FIVE_OR_TEN, HD_RESOLUTIONS, ONE } from '../../limits';
+import { WAN25, WAN26 } from '../../wanModels';
 
 /** Seed doc 003: "Options: 5, 10, 15 (15 seconds: wan2.6 only)". */
 const FIVE_TEN_FIFTEEN: readonly number[] = [5, 10, 15];
@@ -17,49 +18,35 @@ const WAN26_FIELDS: readonly OptionalField[] = [...WAN25_FIELDS, 'shotType'];
 
 /**
  * Wan video models behind a New API (QuantumNous/new-api) gateway's Ali channel (seed doc 003,
- * providers.md §4). The gateway forwards to DashScope, so the prompt limit is DashScope's (1500 for
- * Wan 2.5/2.6, §3.2), and the gateway itself refuses an empty prompt, image-to-video included.
+ * providers.md §4). The gateway forwards to DashScope, so the prompt limit is DashScope's (§3.2), but the
+ * gateway itself refuses an empty prompt, image-to-video included.
  * Video only: the gateway's task routes serve no Wan image models.
  */
 export const GATEWAY_MODELS: readonly ProviderModel[] = [
 	{
-		model: 'wan2.5',
-		mode: 'textToVideo',
+		...WAN25.textToVideo,
 		modelId: 'wan2.5-t2v-preview',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: ALL_RESOLUTIONS,
-		aspectRatios: ALL_RATIOS,
-		durations: FIVE_OR_TEN,
 		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN25_FIELDS,
 	},
 	{
-		model: 'wan2.6',
-		mode: 'textToVideo',
+		...WAN26.textToVideo,
 		modelId: 'wan2.6-t2v',
-		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
-		aspectRatios: ALL_RATIOS,
 		durations: FIVE_TEN_FIFTEEN,
 		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN26_FIELDS,
 	},
 	{
-		model: 'wan2.5',
-		mode: 'imageToVideo',
+		...WAN25.imageToVideo,
 		modelId: 'wan2.5-i2v-preview',
 		prompt: { required: true, maxLength: 1500 },
-		resolutions: ALL_RESOLUTIONS,
-		durations: FIVE_OR_TEN,
 		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN25_FIELDS,
 	},
 	{
-		model: 'wan2.6',
-		mode: 'imageToVideo',
+		...WAN26.imageToVideo,
 		modelId: 'wan2.6-i2v',
 		prompt: { required: true, maxLength: 1500 },
-		resolutions: HD_RESOLUTIONS,
 		durations: FIVE_TEN_FIFTEEN,
 		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN26_FIELDS,

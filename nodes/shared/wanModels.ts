@@ -1,0 +1,112 @@
+import type { ModelSpec } from './modelSpec';
+import type { AspectRatio, GenerationMode, Resolution } from './types';
+
+/**
+ * What one Wan model allows in one mode, per Alibaba's own docs (providers.md §3), which every provider
+ * follows. A provider's entry spreads it and adds what is its own, overriding where its docs differ.
+ */
+export type WanModelMode = Pick<ModelSpec, 'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations'>;
+
+/** A Wan model's modes, each under its own name. */
+type WanModes = { [M in GenerationMode]?: WanModelMode & { mode: M } };
+
+const ALL_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4'];
+const ALL_RESOLUTIONS: readonly Resolution[] = ['480p', '720p', '1080p'];
+/** Wan 2.2 serves 480P and 1080P, not 720P. */
+const WAN22_RESOLUTIONS: readonly Resolution[] = ['480p', '1080p'];
+const HD_RESOLUTIONS: readonly Resolution[] = ['720p', '1080p'];
+const FIVE_OR_TEN: readonly number[] = [5, 10];
+const TWO_TO_FIFTEEN: readonly number[] = Array.from({ length: 14 }, (_, i) => i + 2);
+const TWO_TO_TEN: readonly number[] = Array.from({ length: 9 }, (_, i) => i + 2);
+
+// Image to video takes the prompt as optional; there the output follows the image, so no aspect ratio.
+
+export const WAN22 = {
+	textToVideo: {
+		model: 'wan2.2',
+		mode: 'textToVideo',
+		prompt: { required: true, maxLength: 800 },
+		resolutions: WAN22_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: [5],
+	},
+	imageToVideo: {
+		model: 'wan2.2',
+		mode: 'imageToVideo',
+		prompt: { required: false, maxLength: 800 },
+		resolutions: WAN22_RESOLUTIONS,
+		durations: [5],
+	},
+} satisfies WanModes;
+
+export const WAN25 = {
+	textToVideo: {
+		model: 'wan2.5',
+		mode: 'textToVideo',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: ALL_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: FIVE_OR_TEN,
+	},
+	imageToVideo: {
+		model: 'wan2.5',
+		mode: 'imageToVideo',
+		prompt: { required: false, maxLength: 1500 },
+		resolutions: ALL_RESOLUTIONS,
+		durations: FIVE_OR_TEN,
+	},
+	textToImage: {
+		model: 'wan2.5',
+		mode: 'textToImage',
+		prompt: { required: true, maxLength: 2000 },
+		aspectRatios: ALL_RATIOS,
+	},
+	imageToImage: {
+		model: 'wan2.5',
+		mode: 'imageToImage',
+		prompt: { required: true, maxLength: 2000 },
+	},
+} satisfies WanModes;
+
+export const WAN26 = {
+	textToVideo: {
+		model: 'wan2.6',
+		mode: 'textToVideo',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_FIFTEEN,
+	},
+	imageToVideo: {
+		model: 'wan2.6',
+		mode: 'imageToVideo',
+		prompt: { required: false, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		durations: TWO_TO_FIFTEEN,
+	},
+	referenceToVideo: {
+		model: 'wan2.6',
+		mode: 'referenceToVideo',
+		prompt: { required: true, maxLength: 1500 },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_TEN,
+	},
+	textToImage: {
+		model: 'wan2.6',
+		mode: 'textToImage',
+		prompt: { required: true, maxLength: 2100 },
+		aspectRatios: ALL_RATIOS,
+	},
+	imageToImage: {
+		model: 'wan2.6',
+		mode: 'imageToImage',
+		prompt: { required: true, maxLength: 2000 },
+	},
+} satisfies WanModes;
+
+/** Wan 2.6 Flash allows what Wan 2.6 does, in the two modes it has. */
+export const WAN26_FLASH = {
+	imageToVideo: { ...WAN26.imageToVideo, model: 'wan2.6-flash' },
+	referenceToVideo: { ...WAN26.referenceToVideo, model: 'wan2.6-flash' },
+} satisfies WanModes;
