@@ -1,5 +1,6 @@
 import type { ModelSpec } from './modelSpec';
-import type { AspectRatio, GenerationMode, Resolution } from './types';
+import type { GenerationMode } from './modes';
+import type { AspectRatio, Resolution } from './types';
 
 /**
  * What one Wan model allows in one mode, per Alibaba's own docs (providers.md §3), which every provider
