@@ -26,7 +26,8 @@ const t2i = { mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse' };
 /** Bad input for every provider, by id: a provider added to the registry does not compile until it has some. */
 const CASES = {
 	evolink: [
-		{ kind: 'video', parameters: { ...t2v, prompt: '' }, field: 'Prompt', shown: 'empty', allowed: /prompt is required/ },
+		// Blank, not empty: n8n itself stops an empty required field before the node runs (test below).
+		{ kind: 'video', parameters: { ...t2v, prompt: '  ' }, field: 'Prompt', shown: '"  "', allowed: /prompt is required/ },
 		{ kind: 'video', parameters: { ...t2v, prompt: 'a'.repeat(2001) }, field: 'Prompt', shown: '', allowed: /… \(2001 characters\)". At most 2000 characters/ },
 		{ kind: 'video', parameters: { ...t2v, resolution: '480p', aspectRatio: '4:3' }, field: 'Aspect Ratio', shown: '"4:3"', allowed: /at 480p .*16:9, 9:16, 1:1/ },
 		{ kind: 'video', parameters: { ...t2v, duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10 seconds/ },
@@ -77,11 +78,19 @@ describe('bad input makes no request', () => {
 
 	it('names every problem of an item in one error', async () => {
 		sim.reset();
-		const parameters = { ...t2v, prompt: '', resolution: '480p', aspectRatio: '4:3' };
+		const parameters = { ...t2v, prompt: ' ', resolution: '480p', aspectRatio: '4:3' };
 		const result = await runWan({ sim, provider: 'evolink', kind: 'video', parameters });
 		expect(result.status).toBe('error');
 		const { message } = result.nodeError(NODE_NAME)!;
-		expect(message).toMatch(/^This item has 2 problems\. Invalid Prompt: empty\. .* Invalid Aspect Ratio: "4:3"\. Allowed at 480p/);
+		expect(message).toMatch(/^This item has 2 problems\. Invalid Prompt: " "\. .* Invalid Aspect Ratio: "4:3"\. Allowed at 480p/);
+		expect(sim.requests).toEqual([]);
+	});
+
+	it('an empty required Prompt is stopped by n8n before the node runs', async () => {
+		sim.reset();
+		const result = await runWan({ sim, provider: 'evolink', kind: 'video', parameters: { ...t2v, prompt: '' } });
+		expect(result.status).toBe('error');
+		expect(JSON.stringify(result.run.data.resultData.error)).toMatch(/Parameter \\"Prompt\\" is required/);
 		expect(sim.requests).toEqual([]);
 	});
 
