@@ -8,7 +8,6 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type INode,
-	type INodeParameters,
 } from 'n8n-workflow';
 
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
@@ -20,203 +19,109 @@ const VIDEO_PATH = '/alibaba/api/v1/services/aigc/video-generation/video-synthes
 const MESSAGES_PATH = '/alibaba/api/v1/services/aigc/image-generation/generation';
 
 let sim: Simulator;
-const { run, submitted } = providerSuite('alibaba', (started) => (sim = started));
+const { run, itSubmits } = providerSuite('alibaba', (started) => (sim = started));
 
 describe('Alibaba video modes and models beyond the neutral scenarios', () => {
-	it('wan2.6 reference to video: reference_urls and a W*H size', async () => {
-		const result = await run('video', {
-			mode: 'referenceToVideo',
-			model: 'wan2.6',
-			prompt: 'character1 waves at character2',
-			referenceUrls: 'https://example.com/ref1.mp4\nhttps://example.com/ref2.png',
-			resolution: '1080p',
-			aspectRatio: '1:1',
-			duration: 10,
-			options: { shotType: 'multi', negativePrompt: 'blurry' },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toStrictEqual({
-			path: VIDEO_PATH,
-			body: {
-				model: 'wan2.6-r2v',
-				input: {
-					prompt: 'character1 waves at character2',
-					negative_prompt: 'blurry',
-					reference_urls: ['https://example.com/ref1.mp4', 'https://example.com/ref2.png'],
+	itSubmits('video', [
+		[
+			'wan2.6 reference to video: reference_urls and a W*H size',
+			{ mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves at character2', referenceUrls: 'https://example.com/ref1.mp4\nhttps://example.com/ref2.png', resolution: '1080p', aspectRatio: '1:1', duration: 10, options: { shotType: 'multi', negativePrompt: 'blurry' } },
+			{
+				path: VIDEO_PATH,
+				body: {
+					model: 'wan2.6-r2v',
+					input: { prompt: 'character1 waves at character2', negative_prompt: 'blurry', reference_urls: ['https://example.com/ref1.mp4', 'https://example.com/ref2.png'] },
+					parameters: { size: '1440*1440', duration: 10, shot_type: 'multi' },
 				},
-				parameters: { size: '1440*1440', duration: 10, shot_type: 'multi' },
 			},
-		});
-		const [item] = result.output(NODE_NAME);
-		expect(item.json).toMatchObject({ provider: 'alibaba', model: 'wan2.6-r2v', status: 'succeeded' });
-		expect(item.json.url).toMatch(/\/files\/.+\.mp4$/);
-	});
-
-	it('wan2.6-flash reference to video with Generate Audio off', async () => {
-		const result = await run('video', {
-			mode: 'referenceToVideo',
-			model: 'wan2.6-flash',
-			prompt: 'character1 dances',
-			referenceUrls: 'https://example.com/ref1.png',
-			resolution: '720p',
-			aspectRatio: '9:16',
-			duration: 2,
-			options: { generateAudio: false },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toStrictEqual({
-			model: 'wan2.6-r2v-flash',
-			input: { prompt: 'character1 dances', reference_urls: ['https://example.com/ref1.png'] },
-			parameters: { size: '720*1280', duration: 2, audio: false },
-		});
-	});
-
-	it.each<[string, INodeParameters, unknown]>([
+			1,
+			(result) => {
+				const [item] = result.output(NODE_NAME);
+				expect(item.json).toMatchObject({ provider: 'alibaba', model: 'wan2.6-r2v', status: 'succeeded' });
+				expect(item.json.url).toMatch(/\/files\/.+\.mp4$/);
+			},
+		],
+		[
+			'wan2.6-flash reference to video with Generate Audio off',
+			{ mode: 'referenceToVideo', model: 'wan2.6-flash', prompt: 'character1 dances', referenceUrls: 'https://example.com/ref1.png', resolution: '720p', aspectRatio: '9:16', duration: 2, options: { generateAudio: false } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.6-r2v-flash', input: { prompt: 'character1 dances', reference_urls: ['https://example.com/ref1.png'] }, parameters: { size: '720*1280', duration: 2, audio: false } } },
+			1,
+		],
 		[
 			'wan2.2 text to video',
 			{ mode: 'textToVideo', model: 'wan2.2', prompt: 'Rain', resolution: '480p', aspectRatio: '9:16', duration: 5 },
-			{ model: 'wan2.2-t2v-plus', input: { prompt: 'Rain' }, parameters: { size: '480*832', duration: 5 } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.2-t2v-plus', input: { prompt: 'Rain' }, parameters: { size: '480*832', duration: 5 } } },
+			1,
 		],
 		[
 			'wan2.6 text to video',
-			{
-				mode: 'textToVideo',
-				model: 'wan2.6',
-				prompt: 'A chase',
-				resolution: '720p',
-				aspectRatio: '4:3',
-				duration: 12,
-				options: { audioUrl: 'https://example.com/track.mp3', seed: 42 },
-			},
-			{
-				model: 'wan2.6-t2v',
-				input: { prompt: 'A chase', audio_url: 'https://example.com/track.mp3' },
-				parameters: { size: '1088*832', duration: 12, seed: 42 },
-			},
+			{ mode: 'textToVideo', model: 'wan2.6', prompt: 'A chase', resolution: '720p', aspectRatio: '4:3', duration: 12, options: { audioUrl: 'https://example.com/track.mp3', seed: 42 } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.6-t2v', input: { prompt: 'A chase', audio_url: 'https://example.com/track.mp3' }, parameters: { size: '1088*832', duration: 12, seed: 42 } } },
+			1,
 		],
 		[
 			'wan2.2 image to video without a prompt',
 			{ mode: 'imageToVideo', model: 'wan2.2', prompt: '', imageUrl: 'https://example.com/a.png', resolution: '1080p', duration: 5 },
-			{ model: 'wan2.2-i2v-plus', input: { img_url: 'https://example.com/a.png' }, parameters: { resolution: '1080P', duration: 5 } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.2-i2v-plus', input: { img_url: 'https://example.com/a.png' }, parameters: { resolution: '1080P', duration: 5 } } },
+			1,
 		],
 		[
 			'wan2.6 image to video',
-			{
-				mode: 'imageToVideo',
-				model: 'wan2.6',
-				prompt: 'Waves',
-				imageUrl: 'https://example.com/beach.jpg',
-				resolution: '1080p',
-				duration: 15,
-				options: { watermark: true, promptExtend: false },
-			},
-			{
-				model: 'wan2.6-i2v',
-				input: { prompt: 'Waves', img_url: 'https://example.com/beach.jpg' },
-				parameters: { resolution: '1080P', duration: 15, prompt_extend: false, watermark: true },
-			},
+			{ mode: 'imageToVideo', model: 'wan2.6', prompt: 'Waves', imageUrl: 'https://example.com/beach.jpg', resolution: '1080p', duration: 15, options: { watermark: true, promptExtend: false } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.6-i2v', input: { prompt: 'Waves', img_url: 'https://example.com/beach.jpg' }, parameters: { resolution: '1080P', duration: 15, prompt_extend: false, watermark: true } } },
+			1,
 		],
 		[
 			'wan2.6-flash image to video',
-			{
-				mode: 'imageToVideo',
-				model: 'wan2.6-flash',
-				prompt: 'Waves',
-				imageUrl: 'https://example.com/beach.jpg',
-				resolution: '720p',
-				duration: 3,
-				options: { generateAudio: true, shotType: 'single' },
-			},
-			{
-				model: 'wan2.6-i2v-flash',
-				input: { prompt: 'Waves', img_url: 'https://example.com/beach.jpg' },
-				parameters: { resolution: '720P', duration: 3, shot_type: 'single', audio: true },
-			},
+			{ mode: 'imageToVideo', model: 'wan2.6-flash', prompt: 'Waves', imageUrl: 'https://example.com/beach.jpg', resolution: '720p', duration: 3, options: { generateAudio: true, shotType: 'single' } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.6-i2v-flash', input: { prompt: 'Waves', img_url: 'https://example.com/beach.jpg' }, parameters: { resolution: '720P', duration: 3, shot_type: 'single', audio: true } } },
+			1,
 		],
-	])('%s', async (_name, parameters, body) => {
-		const result = await run('video', parameters);
-		expect(result.status).toBe('success');
-		expect(submitted()).toStrictEqual({ path: VIDEO_PATH, body });
-		expect(result.output(NODE_NAME)).toHaveLength(1);
-	});
+	]);
 });
 
 describe('Alibaba image modes and models beyond the neutral scenarios', () => {
-	it('wan2.5 image to image on the legacy protocol: input.images, n always sent', async () => {
-		const result = await run('image', {
-			mode: 'imageToImage',
-			model: 'wan2.5',
-			prompt: 'Put the hat on the cat',
-			imageUrls: 'https://example.com/cat.png, https://example.com/hat.png',
-			numberOfImages: 2,
-			options: { seed: 5 },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toStrictEqual({
-			path: '/alibaba/api/v1/services/aigc/image2image/image-synthesis',
-			body: {
-				model: 'wan2.5-i2i-preview',
-				input: { prompt: 'Put the hat on the cat', images: ['https://example.com/cat.png', 'https://example.com/hat.png'] },
-				parameters: { n: 2, seed: 5 },
+	itSubmits('image', [
+		[
+			'wan2.5 image to image on the legacy protocol: input.images, n always sent',
+			{ mode: 'imageToImage', model: 'wan2.5', prompt: 'Put the hat on the cat', imageUrls: 'https://example.com/cat.png, https://example.com/hat.png', numberOfImages: 2, options: { seed: 5 } },
+			{
+				path: '/alibaba/api/v1/services/aigc/image2image/image-synthesis',
+				body: { model: 'wan2.5-i2i-preview', input: { prompt: 'Put the hat on the cat', images: ['https://example.com/cat.png', 'https://example.com/hat.png'] }, parameters: { n: 2, seed: 5 } },
 			},
-		});
-		expect(result.output(NODE_NAME).map((item) => item.json.index)).toEqual([0, 1]);
-	});
-
-	it('wan2.6 text to image on the messages protocol: three images, three items', async () => {
-		const result = await run('image', {
-			mode: 'textToImage',
-			model: 'wan2.6',
-			prompt: 'A lighthouse at sunset',
-			aspectRatio: '16:9',
-			numberOfImages: 3,
-			options: { negativePrompt: 'text, watermark' },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toStrictEqual({
-			path: MESSAGES_PATH,
-			body: {
-				model: 'wan2.6-t2i',
-				input: { messages: [{ role: 'user', content: [{ text: 'A lighthouse at sunset' }] }] },
-				parameters: { negative_prompt: 'text, watermark', size: '1696*960', n: 3 },
-			},
-		});
-		const items = result.output(NODE_NAME);
-		expect(items).toHaveLength(3);
-		expect(new Set(items.map((item) => item.json.url)).size).toBe(3);
-	});
-
-	it('wan2.6 image to image on the messages protocol: text first, then each image', async () => {
-		const result = await run('image', {
-			mode: 'imageToImage',
-			model: 'wan2.6',
-			prompt: 'Style of image 1, background of image 2',
-			imageUrls: 'https://example.com/1.png\nhttps://example.com/2.png',
-			numberOfImages: 1,
-			options: { size: '1280x720', promptExtend: false },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toStrictEqual({
-			path: MESSAGES_PATH,
-			body: {
-				model: 'wan2.6-image',
-				input: {
-					messages: [
-						{
-							role: 'user',
-							content: [
-								{ text: 'Style of image 1, background of image 2' },
-								{ image: 'https://example.com/1.png' },
-								{ image: 'https://example.com/2.png' },
-							],
-						},
-					],
+			2,
+			(result) => expect(result.output(NODE_NAME).map((item) => item.json.index)).toEqual([0, 1]),
+		],
+		[
+			'wan2.6 text to image on the messages protocol: three images, three items',
+			{ mode: 'textToImage', model: 'wan2.6', prompt: 'A lighthouse at sunset', aspectRatio: '16:9', numberOfImages: 3, options: { negativePrompt: 'text, watermark' } },
+			{
+				path: MESSAGES_PATH,
+				body: {
+					model: 'wan2.6-t2i',
+					input: { messages: [{ role: 'user', content: [{ text: 'A lighthouse at sunset' }] }] },
+					parameters: { negative_prompt: 'text, watermark', size: '1696*960', n: 3 },
 				},
-				parameters: { size: '1280*720', n: 1, prompt_extend: false },
 			},
-		});
-		expect(result.output(NODE_NAME)).toHaveLength(1);
-	});
+			3,
+			(result) => expect(new Set(result.output(NODE_NAME).map((item) => item.json.url)).size).toBe(3),
+		],
+		[
+			'wan2.6 image to image on the messages protocol: text first, then each image',
+			{ mode: 'imageToImage', model: 'wan2.6', prompt: 'Style of image 1, background of image 2', imageUrls: 'https://example.com/1.png\nhttps://example.com/2.png', numberOfImages: 1, options: { size: '1280x720', promptExtend: false } },
+			{
+				path: MESSAGES_PATH,
+				body: {
+					model: 'wan2.6-image',
+					input: {
+						messages: [{ role: 'user', content: [{ text: 'Style of image 1, background of image 2' }, { image: 'https://example.com/1.png' }, { image: 'https://example.com/2.png' }] }],
+					},
+					parameters: { size: '1280*720', n: 1, prompt_extend: false },
+				},
+			},
+			1,
+		],
+	]);
 
 	it('a partially failed image task delivers the images that worked and names the one that did not', async () => {
 		sim.setBehaviour(() => ({ durationMs: 150, outcome: 'success', failedResults: [1] }));

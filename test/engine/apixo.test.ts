@@ -9,143 +9,85 @@ import { mp4Bytes, type Simulator } from '../simulator';
 import { NODE_NAME, providerSuite } from './support';
 
 let sim: Simulator;
-const { run, submitted, statusPaths } = providerSuite('apixo', (started) => (sim = started));
+const { run, submitted, statusPaths, itSubmits } = providerSuite('apixo', (started) => (sim = started));
+
+const VIDEO_26 = '/apixo/api/v1/generateTask/wan-2-6-video';
 
 describe('APIXO video modes beyond the neutral scenarios', () => {
-	it('wan2.6 text to video: size preset, duration 15, polled on the wan-2-6-video status route', async () => {
-		const result = await run('video', {
-			mode: 'textToVideo',
-			model: 'wan2.6',
-			prompt: 'A chase through a neon market',
-			resolution: '1080p',
-			aspectRatio: '4:3',
-			duration: 15,
-			options: { negativePrompt: 'blurry', promptExtend: false },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toEqual({
-			path: '/apixo/api/v1/generateTask/wan-2-6-video',
-			body: {
-				request_type: 'async',
-				input: {
-					mode: 'text-to-video',
-					prompt: 'A chase through a neon market',
-					negative_prompt: 'blurry',
-					resolution: '1080p',
-					duration: 15,
-					size: '1632*1248',
-					prompt_extend: false,
+	itSubmits('video', [
+		[
+			'wan2.6 text to video: size preset, duration 15, polled on the wan-2-6-video status route',
+			{ mode: 'textToVideo', model: 'wan2.6', prompt: 'A chase through a neon market', resolution: '1080p', aspectRatio: '4:3', duration: 15, options: { negativePrompt: 'blurry', promptExtend: false } },
+			{
+				path: VIDEO_26,
+				body: {
+					request_type: 'async',
+					input: { mode: 'text-to-video', prompt: 'A chase through a neon market', negative_prompt: 'blurry', resolution: '1080p', duration: 15, size: '1632*1248', prompt_extend: false },
 				},
 			},
-		});
-		const taskId = sim.tasks[0].id;
-		expect(statusPaths().every((path) => path === `/apixo/api/v1/statusTask/wan-2-6-video?taskId=${taskId}`)).toBe(true);
-		const [item] = result.output(NODE_NAME);
-		expect(item.json).toMatchObject({ provider: 'apixo', model: 'wan-2-6-video', taskId, status: 'succeeded' });
-		expect(item.json.urls).toEqual([`${sim.origin}/files/${taskId}/0.mp4`]);
-	});
-
-	it('wan2.6 image to video with an audio track', async () => {
-		const result = await run('video', {
-			mode: 'imageToVideo',
-			model: 'wan2.6',
-			prompt: 'The cat starts to dance',
-			imageUrl: 'https://example.com/cat.png',
-			resolution: '720p',
-			duration: 10,
-			options: { audioUrl: 'https://example.com/music.mp3' },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toEqual({
-			request_type: 'async',
-			input: {
-				mode: 'image-to-video',
-				prompt: 'The cat starts to dance',
-				image_urls: ['https://example.com/cat.png'],
-				audio_urls: ['https://example.com/music.mp3'],
-				resolution: '720p',
-				duration: 10,
+			1,
+			(result) => {
+				const taskId = sim.tasks[0].id;
+				expect(statusPaths().every((path) => path === `/apixo/api/v1/statusTask/wan-2-6-video?taskId=${taskId}`)).toBe(true);
+				const [item] = result.output(NODE_NAME);
+				expect(item.json).toMatchObject({ provider: 'apixo', model: 'wan-2-6-video', taskId, status: 'succeeded' });
+				expect(item.json.urls).toEqual([`${sim.origin}/files/${taskId}/0.mp4`]);
 			},
-		});
-	});
-
-	it('wan2.6-flash image to video: mode image-to-video-flash, Generate Audio off as sound false, file as binary', async () => {
-		const result = await run('video', {
-			mode: 'imageToVideo',
-			model: 'wan2.6-flash',
-			prompt: 'Waves roll in',
-			imageUrl: 'https://example.com/beach.jpg',
-			resolution: '1080p',
-			duration: 5,
-			returnAs: 'binary',
-			options: { generateAudio: false },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toEqual({
-			request_type: 'async',
-			input: {
-				mode: 'image-to-video-flash',
-				prompt: 'Waves roll in',
-				image_urls: ['https://example.com/beach.jpg'],
-				resolution: '1080p',
-				duration: 5,
-				sound: false,
+		],
+		[
+			'wan2.6 image to video with an audio track',
+			{ mode: 'imageToVideo', model: 'wan2.6', prompt: 'The cat starts to dance', imageUrl: 'https://example.com/cat.png', resolution: '720p', duration: 10, options: { audioUrl: 'https://example.com/music.mp3' } },
+			{
+				path: VIDEO_26,
+				body: {
+					request_type: 'async',
+					input: { mode: 'image-to-video', prompt: 'The cat starts to dance', image_urls: ['https://example.com/cat.png'], audio_urls: ['https://example.com/music.mp3'], resolution: '720p', duration: 10 },
+				},
 			},
-		});
-		const [item] = result.output(NODE_NAME);
-		expect((await result.binaryBuffer(item.binary!.data)).equals(mp4Bytes())).toBe(true);
-	});
-
-	it('wan2.6 reference to video: references in video_urls', async () => {
-		const result = await run('video', {
-			mode: 'referenceToVideo',
-			model: 'wan2.6',
-			prompt: 'character1 waves at character2',
-			referenceUrls: 'https://example.com/ref1.mp4\nhttps://example.com/ref2.mp4',
-			resolution: '720p',
-			aspectRatio: '9:16',
-			duration: 10,
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toEqual({
-			request_type: 'async',
-			input: {
-				mode: 'reference-to-video',
-				prompt: 'character1 waves at character2',
-				video_urls: ['https://example.com/ref1.mp4', 'https://example.com/ref2.mp4'],
-				resolution: '720p',
-				duration: 10,
-				size: '720*1280',
+			1,
+		],
+		[
+			'wan2.6-flash image to video: mode image-to-video-flash, Generate Audio off as sound false, file as binary',
+			{ mode: 'imageToVideo', model: 'wan2.6-flash', prompt: 'Waves roll in', imageUrl: 'https://example.com/beach.jpg', resolution: '1080p', duration: 5, returnAs: 'binary', options: { generateAudio: false } },
+			{
+				path: VIDEO_26,
+				body: {
+					request_type: 'async',
+					input: { mode: 'image-to-video-flash', prompt: 'Waves roll in', image_urls: ['https://example.com/beach.jpg'], resolution: '1080p', duration: 5, sound: false },
+				},
 			},
-		});
-	});
-
-	it('wan2.6-flash reference to video with a callback URL: request_type callback, sound true', async () => {
-		const result = await run('video', {
-			mode: 'referenceToVideo',
-			model: 'wan2.6-flash',
-			prompt: 'character1 dances',
-			referenceUrls: 'https://example.com/ref1.mp4',
-			resolution: '720p',
-			aspectRatio: '16:9',
-			duration: 2,
-			options: { generateAudio: true, callbackUrl: 'https://your-server.com/webhooks/apixo' },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toEqual({
-			request_type: 'callback',
-			callback_url: 'https://your-server.com/webhooks/apixo',
-			input: {
-				mode: 'reference-to-video-flash',
-				prompt: 'character1 dances',
-				video_urls: ['https://example.com/ref1.mp4'],
-				resolution: '720p',
-				duration: 2,
-				size: '1280*720',
-				sound: true,
+			1,
+			async (result) => {
+				const [item] = result.output(NODE_NAME);
+				expect((await result.binaryBuffer(item.binary!.data)).equals(mp4Bytes())).toBe(true);
 			},
-		});
-	});
+		],
+		[
+			'wan2.6 reference to video: references in video_urls',
+			{ mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves at character2', referenceUrls: 'https://example.com/ref1.mp4\nhttps://example.com/ref2.mp4', resolution: '720p', aspectRatio: '9:16', duration: 10 },
+			{
+				path: VIDEO_26,
+				body: {
+					request_type: 'async',
+					input: { mode: 'reference-to-video', prompt: 'character1 waves at character2', video_urls: ['https://example.com/ref1.mp4', 'https://example.com/ref2.mp4'], resolution: '720p', duration: 10, size: '720*1280' },
+				},
+			},
+			1,
+		],
+		[
+			'wan2.6-flash reference to video with a callback URL: request_type callback, sound true',
+			{ mode: 'referenceToVideo', model: 'wan2.6-flash', prompt: 'character1 dances', referenceUrls: 'https://example.com/ref1.mp4', resolution: '720p', aspectRatio: '16:9', duration: 2, options: { generateAudio: true, callbackUrl: 'https://your-server.com/webhooks/apixo' } },
+			{
+				path: VIDEO_26,
+				body: {
+					request_type: 'callback',
+					callback_url: 'https://your-server.com/webhooks/apixo',
+					input: { mode: 'reference-to-video-flash', prompt: 'character1 dances', video_urls: ['https://example.com/ref1.mp4'], resolution: '720p', duration: 2, size: '1280*720', sound: true },
+				},
+			},
+			1,
+		],
+	]);
 
 	it('Get Task for a wan2.6-flash task polls the wan-2-6-video status route', async () => {
 		sim.setBehaviour(() => ({ durationMs: 300, outcome: 'success' }));
@@ -189,65 +131,38 @@ describe('APIXO video modes beyond the neutral scenarios', () => {
 });
 
 describe('APIXO image modes beyond the neutral scenarios', () => {
-	it('wan2.5 image to image: image_urls, num_images, four files', async () => {
-		const result = await run('image', {
-			mode: 'imageToImage',
-			model: 'wan2.5',
-			prompt: 'Put the hat from image 2 on the cat in image 1',
-			imageUrls: 'https://example.com/cat.png, https://example.com/hat.png',
-			numberOfImages: 4,
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toEqual({
-			path: '/apixo/api/v1/generateTask/wan-2-5-image',
-			body: {
-				request_type: 'async',
-				input: {
-					mode: 'image-to-image',
-					prompt: 'Put the hat from image 2 on the cat in image 1',
-					image_urls: ['https://example.com/cat.png', 'https://example.com/hat.png'],
-					num_images: 4,
+	itSubmits('image', [
+		[
+			'wan2.5 image to image: image_urls, num_images, four files',
+			{ mode: 'imageToImage', model: 'wan2.5', prompt: 'Put the hat from image 2 on the cat in image 1', imageUrls: 'https://example.com/cat.png, https://example.com/hat.png', numberOfImages: 4 },
+			{
+				path: '/apixo/api/v1/generateTask/wan-2-5-image',
+				body: {
+					request_type: 'async',
+					input: { mode: 'image-to-image', prompt: 'Put the hat from image 2 on the cat in image 1', image_urls: ['https://example.com/cat.png', 'https://example.com/hat.png'], num_images: 4 },
 				},
 			},
-		});
-		expect(result.output(NODE_NAME)).toHaveLength(4);
-	});
-
-	it('wan2.6 text to image: aspect_ratio and num_images 1 sent explicitly', async () => {
-		const result = await run('image', {
-			mode: 'textToImage',
-			model: 'wan2.6',
-			prompt: 'A fox in the snow',
-			aspectRatio: '16:9',
-			numberOfImages: 1,
-			options: { negativePrompt: 'text' },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toEqual({
-			path: '/apixo/api/v1/generateTask/wan-2-6-image',
-			body: {
-				request_type: 'async',
-				input: { mode: 'text-to-image', prompt: 'A fox in the snow', negative_prompt: 'text', num_images: 1, aspect_ratio: '16:9' },
+			4,
+		],
+		[
+			'wan2.6 text to image: aspect_ratio and num_images 1 sent explicitly',
+			{ mode: 'textToImage', model: 'wan2.6', prompt: 'A fox in the snow', aspectRatio: '16:9', numberOfImages: 1, options: { negativePrompt: 'text' } },
+			{
+				path: '/apixo/api/v1/generateTask/wan-2-6-image',
+				body: { request_type: 'async', input: { mode: 'text-to-image', prompt: 'A fox in the snow', negative_prompt: 'text', num_images: 1, aspect_ratio: '16:9' } },
 			},
-		});
-		expect(result.output(NODE_NAME)).toHaveLength(1);
-	});
-
-	it('wan2.6 image to image', async () => {
-		const result = await run('image', {
-			mode: 'imageToImage',
-			model: 'wan2.6',
-			prompt: 'Make it snow',
-			imageUrls: 'https://example.com/street.jpg',
-			numberOfImages: 2,
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toEqual({
-			request_type: 'async',
-			input: { mode: 'image-to-image', prompt: 'Make it snow', image_urls: ['https://example.com/street.jpg'], num_images: 2 },
-		});
-		expect(result.output(NODE_NAME)).toHaveLength(2);
-	});
+			1,
+		],
+		[
+			'wan2.6 image to image',
+			{ mode: 'imageToImage', model: 'wan2.6', prompt: 'Make it snow', imageUrls: 'https://example.com/street.jpg', numberOfImages: 2 },
+			{
+				path: '/apixo/api/v1/generateTask/wan-2-6-image',
+				body: { request_type: 'async', input: { mode: 'image-to-image', prompt: 'Make it snow', image_urls: ['https://example.com/street.jpg'], num_images: 2 } },
+			},
+			2,
+		],
+	]);
 
 	// The panel offers no Size for wan-2-5-image (test/unit/description.test.ts); n8n drops a value saved under another model.
 	it('sends no Size: the model takes none', async () => {

@@ -13,81 +13,55 @@ import { NODE_NAME, providerSuite } from './support';
 
 let sim: Simulator;
 const suite = providerSuite('gateway', (started) => (sim = started));
-const { submitted, statusPaths } = suite;
+const { statusPaths } = suite;
 /** The gateway makes videos only. */
 const run = (parameters: INodeParameters, extra: Parameters<typeof suite.run>[2] = {}) => suite.run('video', parameters, extra);
 
 describe('Gateway video modes beyond the neutral scenarios', () => {
-	it('wan2.6 text to video: size from 1080p 4:3, 15 s, every documented option in metadata', async () => {
-		const result = await run({
-			mode: 'textToVideo',
-			model: 'wan2.6',
-			prompt: 'A chase through a neon market',
-			resolution: '1080p',
-			aspectRatio: '4:3',
-			duration: 15,
-			options: {
-				negativePrompt: 'blurry',
-				audioUrl: 'https://example.com/track.mp3',
-				promptExtend: true,
-				shotType: 'multi',
-				seed: 7,
-				watermark: true,
-				generateAudio: false,
-			},
-		});
-		expect(result.status).toBe('success');
-		expect(submitted()).toEqual({
-			path: '/gateway/v1/video/generations',
-			body: {
-				model: 'wan2.6-t2v',
-				prompt: 'A chase through a neon market',
-				metadata: {
-					input: { negative_prompt: 'blurry', audio_url: 'https://example.com/track.mp3' },
-					parameters: {
-						size: '1632*1248',
-						duration: 15,
-						prompt_extend: true,
-						watermark: true,
-						seed: 7,
-						audio: false,
-						shot_type: 'multi',
+	suite.itSubmits('video', [
+		[
+			'wan2.6 text to video: size from 1080p 4:3, 15 s, every documented option in metadata',
+			{ mode: 'textToVideo', model: 'wan2.6', prompt: 'A chase through a neon market', resolution: '1080p', aspectRatio: '4:3', duration: 15, options: { negativePrompt: 'blurry', audioUrl: 'https://example.com/track.mp3', promptExtend: true, shotType: 'multi', seed: 7, watermark: true, generateAudio: false } },
+			{
+				path: '/gateway/v1/video/generations',
+				body: {
+					model: 'wan2.6-t2v',
+					prompt: 'A chase through a neon market',
+					metadata: {
+						input: { negative_prompt: 'blurry', audio_url: 'https://example.com/track.mp3' },
+						parameters: { size: '1632*1248', duration: 15, prompt_extend: true, watermark: true, seed: 7, audio: false, shot_type: 'multi' },
 					},
 				},
 			},
-		});
-		const taskId = sim.tasks[0].id;
-		expect(statusPaths().length).toBeGreaterThan(0);
-		expect(statusPaths().every((path) => path === `/gateway/v1/video/generations/${taskId}`)).toBe(true);
-		const [item] = result.output(NODE_NAME);
-		expect(item.json).toMatchObject({ provider: 'gateway', model: 'wan2.6-t2v', taskId, status: 'succeeded', progress: 100 });
-		expect(item.json.urls).toEqual([`${sim.origin}/files/${taskId}/0.mp4`]);
-	});
-
-	it('wan2.6 image to video: img_url and the 720P tier, downloaded as binary', async () => {
-		const result = await run({
-			mode: 'imageToVideo',
-			model: 'wan2.6',
-			prompt: 'Waves roll in',
-			imageUrl: 'https://example.com/beach.jpg',
-			resolution: '720p',
-			duration: 10,
-			returnAs: 'binary',
-			options: { audioUrl: 'https://example.com/waves.mp3', shotType: 'single' },
-		});
-		expect(result.status).toBe('success');
-		expect(submitted().body).toEqual({
-			model: 'wan2.6-i2v',
-			prompt: 'Waves roll in',
-			metadata: {
-				input: { img_url: 'https://example.com/beach.jpg', audio_url: 'https://example.com/waves.mp3' },
-				parameters: { resolution: '720P', duration: 10, shot_type: 'single' },
+			1,
+			(result) => {
+				const taskId = sim.tasks[0].id;
+				expect(statusPaths().length).toBeGreaterThan(0);
+				expect(statusPaths().every((path) => path === `/gateway/v1/video/generations/${taskId}`)).toBe(true);
+				const [item] = result.output(NODE_NAME);
+				expect(item.json).toMatchObject({ provider: 'gateway', model: 'wan2.6-t2v', taskId, status: 'succeeded', progress: 100 });
+				expect(item.json.urls).toEqual([`${sim.origin}/files/${taskId}/0.mp4`]);
 			},
-		});
-		const [item] = result.output(NODE_NAME);
-		expect(item.json).toMatchObject({ model: 'wan2.6-i2v', status: 'succeeded' });
-		expect((await result.binaryBuffer(item.binary!.data)).equals(mp4Bytes())).toBe(true);
-	});
+		],
+		[
+			'wan2.6 image to video: img_url and the 720P tier, downloaded as binary',
+			{ mode: 'imageToVideo', model: 'wan2.6', prompt: 'Waves roll in', imageUrl: 'https://example.com/beach.jpg', resolution: '720p', duration: 10, returnAs: 'binary', options: { audioUrl: 'https://example.com/waves.mp3', shotType: 'single' } },
+			{
+				path: '/gateway/v1/video/generations',
+				body: {
+					model: 'wan2.6-i2v',
+					prompt: 'Waves roll in',
+					metadata: { input: { img_url: 'https://example.com/beach.jpg', audio_url: 'https://example.com/waves.mp3' }, parameters: { resolution: '720P', duration: 10, shot_type: 'single' } },
+				},
+			},
+			1,
+			async (result) => {
+				const [item] = result.output(NODE_NAME);
+				expect(item.json).toMatchObject({ model: 'wan2.6-i2v', status: 'succeeded' });
+				expect((await result.binaryBuffer(item.binary!.data)).equals(mp4Bytes())).toBe(true);
+			},
+		],
+	]);
 
 	it('a gateway token pasted with its sk- prefix works', async () => {
 		const result = await run(

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, singleNodeWorkflow, startWorkflow, type RunOptions } from '../harness';
+import { runWorkflow, singleNodeWorkflow, startWorkflow, type RunOptions, type RunResult } from '../harness';
 import { PROVIDERS } from '../../nodes/shared/providers';
 import type { ProviderId } from '../../nodes/shared/types';
 import { startSimulator, type Simulator } from '../simulator';
@@ -80,6 +80,18 @@ export function useSimulator(onStart: (sim: Simulator) => void): void {
 	});
 }
 
+/**
+ * A workflow that must submit exactly once and succeed: what it shows, the node's parameters, exactly the
+ * path (without query) and body the simulator received, how many items come out, and what else to check.
+ */
+export type SubmitCase = [
+	title: string,
+	parameters: INodeParameters,
+	submitted: { path: string; body: unknown },
+	items: number,
+	more?: (result: RunResult) => void | Promise<void>,
+];
+
 /** What the tests of one provider's file share: its simulator, runs that poll fast and answer URLs, what was sent. */
 export function providerSuite(provider: ProviderId, onStart: (sim: Simulator) => void) {
 	let sim!: Simulator;
@@ -87,22 +99,35 @@ export function providerSuite(provider: ProviderId, onStart: (sim: Simulator) =>
 		sim = started;
 		onStart(started);
 	});
+	const run = (kind: 'video' | 'image', parameters: INodeParameters, extra: Partial<WanRun> = {}) =>
+		runWan({
+			sim,
+			provider,
+			kind,
+			parameters: { returnAs: 'url', ...parameters, options: { pollInterval: 0.1, ...(parameters.options as IDataObject) } },
+			...extra,
+		});
+	/** The path (without query) and body of the one submit the simulator received. */
+	function submitted(): { path: string; body: unknown } {
+		const submits = sim.requests.filter((request) => request.route === 'submit');
+		expect(submits).toHaveLength(1);
+		expect(sim.tasks).toHaveLength(1);
+		return { path: submits[0].path.split('?')[0], body: sim.tasks[0].body };
+	}
 	return {
-		run: (kind: 'video' | 'image', parameters: INodeParameters, extra: Partial<WanRun> = {}) =>
-			runWan({
-				sim,
-				provider,
-				kind,
-				parameters: { returnAs: 'url', ...parameters, options: { pollInterval: 0.1, ...(parameters.options as IDataObject) } },
-				...extra,
-			}),
-		/** The path (without query) and body of the one submit the simulator received. */
-		submitted(): { path: string; body: unknown } {
-			const submits = sim.requests.filter((request) => request.route === 'submit');
-			expect(submits).toHaveLength(1);
-			expect(sim.tasks).toHaveLength(1);
-			return { path: submits[0].path.split('?')[0], body: sim.tasks[0].body };
-		},
+		run,
+		submitted,
 		statusPaths: (): string[] => sim.requests.filter((request) => request.route === 'status').map((request) => request.path),
+		/** One test per case: the run succeeds, the one submit is exactly the case's, and so many items come out. */
+		itSubmits(kind: 'video' | 'image', cases: SubmitCase[]): void {
+			// Rows without `more` are shorter: each test takes its whole row, so jest never sees a done callback.
+			it.each(cases.map((row): [string, SubmitCase] => [row[0], row]))('%s', async (_title, [, parameters, expected, items, more]) => {
+				const result = await run(kind, parameters);
+				expect(result.status).toBe('success');
+				expect(submitted()).toStrictEqual(expected);
+				expect(result.output(NODE_NAME)).toHaveLength(items);
+				await more?.(result);
+			});
+		},
 	};
 }

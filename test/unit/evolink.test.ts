@@ -7,10 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
-import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
+import type { ProviderRequest } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { requestsFor } from './support';
+import { itSends, requestsFor, type TestInput } from './support';
 
 const DOC_QUERY_COMPLETED = documented('evolink', 'status-succeeded');
 const DOC_QUERY_IMAGE = documented('evolink', 'status-succeeded-image');
@@ -100,172 +100,106 @@ describe('EvoLink parseStatus', () => {
 	});
 });
 
-describe('EvoLink buildSubmit', () => {
-	const t2v25 = {
-		kind: 'video' as const,
-		mode: 'textToVideo',
-		model: 'wan2.5',
-		prompt: 'A cat playing piano',
-		resolution: '720p',
-		aspectRatio: '16:9',
-		duration: 5,
-	};
+/** EvoLink takes every video at POST /v1/videos/generations and every image at POST /v1/images/generations. */
+const videos = (body: IDataObject): ProviderRequest => ({ method: 'POST', path: '/v1/videos/generations', body });
+const images = (body: IDataObject): ProviderRequest => ({ method: 'POST', path: '/v1/images/generations', body });
 
-	it('builds the documented wan2.5 text-to-video body, optional fields absent', () => {
-		const built = evolink.buildSubmit(request(t2v25));
-		expect(built.method).toBe('POST');
-		expect(built.path).toBe('/v1/videos/generations');
-		expect(built.body).toStrictEqual({
-			model: 'wan2.5-text-to-video',
-			prompt: 'A cat playing piano',
-			aspect_ratio: '16:9',
-			quality: '720p',
-			duration: 5,
-		});
-		expect(Object.keys(built.body ?? {}).sort()).toEqual(['aspect_ratio', 'duration', 'model', 'prompt', 'quality']);
-	});
+describe('EvoLink submit, video', () => {
+	const t2v25 = { kind: 'video' as const, mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing piano', resolution: '720p', aspectRatio: '16:9', duration: 5 };
+	const t2v26 = { kind: 'video' as const, mode: 'textToVideo', model: 'wan2.6', prompt: 'A chase', resolution: '720p', aspectRatio: '16:9', duration: 5 };
 
-	it('sends prompt_extend false and callback_url when set', () => {
-		const built = body(
-			request({
-				...t2v25,
-				resolution: '1080p',
-				aspectRatio: '4:3',
+	itSends<TestInput>(evolink, request, [
+		[
+			'the documented wan2.5 text-to-video body, optional fields absent',
+			t2v25,
+			videos({ model: 'wan2.5-text-to-video', prompt: 'A cat playing piano', aspect_ratio: '16:9', quality: '720p', duration: 5 }),
+		],
+		[
+			'prompt_extend false and callback_url when set',
+			{ ...t2v25, resolution: '1080p', aspectRatio: '4:3', duration: 10, options: { promptExtend: false, callbackUrl: 'https://your-domain.com/webhooks/video-task-completed' } },
+			videos({
+				model: 'wan2.5-text-to-video',
+				prompt: 'A cat playing piano',
+				aspect_ratio: '4:3',
+				quality: '1080p',
 				duration: 10,
-				options: {
-					promptExtend: false,
-					callbackUrl: 'https://your-domain.com/webhooks/video-task-completed',
-				},
+				prompt_extend: false,
+				callback_url: 'https://your-domain.com/webhooks/video-task-completed',
 			}),
-		);
-		expect(built).toStrictEqual({
-			model: 'wan2.5-text-to-video',
-			prompt: 'A cat playing piano',
-			aspect_ratio: '4:3',
-			quality: '1080p',
-			duration: 10,
-			prompt_extend: false,
-			callback_url: 'https://your-domain.com/webhooks/video-task-completed',
-		});
-	});
-
-	it('builds wan2.5 image-to-video with one image_urls entry and no aspect_ratio', () => {
-		const built = evolink.buildSubmit(
-			request({
-				kind: 'video',
-				mode: 'imageToVideo',
-				model: 'wan2.5',
-				prompt: 'The cat starts to dance',
-				imageUrl: ' https://cdn.example.com/cat.png ',
-				resolution: '480p',
-				aspectRatio: '4:3',
-				duration: 10,
-			}),
-		);
-		expect(built.path).toBe('/v1/videos/generations');
-		expect(built.body).toStrictEqual({
-			model: 'wan2.5-image-to-video',
-			prompt: 'The cat starts to dance',
-			quality: '480p',
-			duration: 10,
-			image_urls: ['https://cdn.example.com/cat.png'],
-		});
-	});
-
-	it('builds wan2.6 text-to-video with model_params.shot_type and audio_url', () => {
-		const built = body(
-			request({
-				kind: 'video',
-				mode: 'textToVideo',
-				model: 'wan2.6',
+		],
+		[
+			'wan2.5 image-to-video with one image_urls entry and no aspect_ratio',
+			{ kind: 'video', mode: 'imageToVideo', model: 'wan2.5', prompt: 'The cat starts to dance', imageUrl: ' https://cdn.example.com/cat.png ', resolution: '480p', aspectRatio: '4:3', duration: 10 },
+			videos({ model: 'wan2.5-image-to-video', prompt: 'The cat starts to dance', quality: '480p', duration: 10, image_urls: ['https://cdn.example.com/cat.png'] }),
+		],
+		[
+			'wan2.6 text-to-video with model_params.shot_type and audio_url',
+			{ kind: 'video', mode: 'textToVideo', model: 'wan2.6', prompt: 'A chase through a neon market', resolution: '1080p', aspectRatio: '9:16', duration: 12, options: { shotType: 'multi', audioUrl: 'https://cdn.example.com/track.mp3', promptExtend: true } },
+			videos({
+				model: 'wan2.6-text-to-video',
 				prompt: 'A chase through a neon market',
-				resolution: '1080p',
-				aspectRatio: '9:16',
+				aspect_ratio: '9:16',
+				quality: '1080p',
 				duration: 12,
-				options: { shotType: 'multi', audioUrl: 'https://cdn.example.com/track.mp3', promptExtend: true },
+				audio_url: 'https://cdn.example.com/track.mp3',
+				model_params: { shot_type: 'multi' },
+				prompt_extend: true,
 			}),
-		);
-		expect(built).toStrictEqual({
-			model: 'wan2.6-text-to-video',
-			prompt: 'A chase through a neon market',
-			aspect_ratio: '9:16',
-			quality: '1080p',
-			duration: 12,
-			audio_url: 'https://cdn.example.com/track.mp3',
-			model_params: { shot_type: 'multi' },
-			prompt_extend: true,
-		});
-	});
-
-	it('builds wan2.6-flash image-to-video with generate_audio false', () => {
-		const built = body(
-			request({
-				kind: 'video',
-				mode: 'imageToVideo',
-				model: 'wan2.6-flash',
-				prompt: 'Waves roll in',
-				imageUrl: 'https://cdn.example.com/beach.jpg',
-				resolution: '720p',
-				duration: 2,
-				options: { generateAudio: false },
-			}),
-		);
-		expect(built).toStrictEqual({
-			model: 'wan2.6-image-to-video-flash',
-			prompt: 'Waves roll in',
-			quality: '720p',
-			duration: 2,
-			image_urls: ['https://cdn.example.com/beach.jpg'],
-			generate_audio: false,
-		});
-	});
-
-	it('builds wan2.6 reference-to-video with video_urls', () => {
-		const built = body(
-			request({
-				kind: 'video',
-				mode: 'referenceToVideo',
-				model: 'wan2.6',
+		],
+		[
+			'wan2.6-flash image-to-video with generate_audio false',
+			{ kind: 'video', mode: 'imageToVideo', model: 'wan2.6-flash', prompt: 'Waves roll in', imageUrl: 'https://cdn.example.com/beach.jpg', resolution: '720p', duration: 2, options: { generateAudio: false } },
+			videos({ model: 'wan2.6-image-to-video-flash', prompt: 'Waves roll in', quality: '720p', duration: 2, image_urls: ['https://cdn.example.com/beach.jpg'], generate_audio: false }),
+		],
+		[
+			'wan2.6 reference-to-video with video_urls (no image_urls)',
+			{ kind: 'video', mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves at the camera', referenceUrls: 'https://cdn.example.com/ref1.mp4\nhttps://cdn.example.com/ref2.mov', resolution: '720p', aspectRatio: '1:1', duration: 10, options: { shotType: 'single' } },
+			videos({
+				model: 'wan2.6-reference-video',
 				prompt: 'character1 waves at the camera',
-				referenceUrls: 'https://cdn.example.com/ref1.mp4\nhttps://cdn.example.com/ref2.mov',
-				resolution: '720p',
-				aspectRatio: '1:1',
+				aspect_ratio: '1:1',
+				quality: '720p',
 				duration: 10,
-				options: { shotType: 'single' },
+				video_urls: ['https://cdn.example.com/ref1.mp4', 'https://cdn.example.com/ref2.mov'],
+				model_params: { shot_type: 'single' },
 			}),
-		);
-		expect(built).toStrictEqual({
-			model: 'wan2.6-reference-video',
-			prompt: 'character1 waves at the camera',
-			aspect_ratio: '1:1',
-			quality: '720p',
-			duration: 10,
-			video_urls: ['https://cdn.example.com/ref1.mp4', 'https://cdn.example.com/ref2.mov'],
-			model_params: { shot_type: 'single' },
-		});
-		expect(built).not.toHaveProperty('image_urls');
-	});
+		],
+		[
+			'the Model ID override as model',
+			{ ...t2v25, options: { modelId: 'wan2.5-t2v-preview' } },
+			videos({ model: 'wan2.5-t2v-preview', prompt: 'A cat playing piano', aspect_ratio: '16:9', quality: '720p', duration: 5 }),
+		],
+		[
+			'Extra Parameters merged into nested objects key by key, keeping shot_type',
+			{ ...t2v26, options: { shotType: 'multi', extraParameters: '{"model_params":{"foo":1}}' } },
+			videos({ model: 'wan2.6-text-to-video', prompt: 'A chase', aspect_ratio: '16:9', quality: '720p', duration: 5, model_params: { shot_type: 'multi', foo: 1 } }),
+		],
+		[
+			'Extra Parameters replacing scalars and adding new fields',
+			{ ...t2v26, options: { extraParameters: { duration: 7, seed: 42, model_params: { shot_type: 'single' } } } },
+			videos({ model: 'wan2.6-text-to-video', prompt: 'A chase', aspect_ratio: '16:9', quality: '720p', duration: 7, seed: 42, model_params: { shot_type: 'single' } }),
+		],
+	]);
+});
 
-	it('builds text-to-image with size from aspect ratio 1:1 and n', () => {
-		const built = evolink.buildSubmit(
-			request({
-				kind: 'image',
-				mode: 'textToImage',
-				model: 'wan2.5',
-				prompt: 'A peaceful lake reflecting the beautiful sunset',
-				aspectRatio: '1:1',
-				numberOfImages: 1,
-			}),
-		);
-		expect(built.method).toBe('POST');
-		expect(built.path).toBe('/v1/images/generations');
-		expect(built.body).toStrictEqual({
-			model: 'wan2.5-text-to-image',
-			prompt: 'A peaceful lake reflecting the beautiful sunset',
-			size: '1280x1280',
-			n: 1,
-		});
-	});
+describe('EvoLink submit, images', () => {
+	itSends<TestInput>(evolink, request, [
+		[
+			'text-to-image with size from aspect ratio 1:1 and n',
+			{ kind: 'image', mode: 'textToImage', model: 'wan2.5', prompt: 'A peaceful lake reflecting the beautiful sunset', aspectRatio: '1:1', numberOfImages: 1 },
+			images({ model: 'wan2.5-text-to-image', prompt: 'A peaceful lake reflecting the beautiful sunset', size: '1280x1280', n: 1 }),
+		],
+		[
+			'an explicit size option (1024x768 = 786,432 px, inside [768², 1440²]) instead of the aspect ratio',
+			{ kind: 'image', mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse', aspectRatio: '9:16', numberOfImages: 2, options: { size: '1024x768', promptExtend: false } },
+			images({ model: 'wan2.5-text-to-image', prompt: 'A lighthouse', size: '1024x768', n: 2, prompt_extend: false }),
+		],
+		[
+			'image-to-image with 2 image_urls and no size',
+			{ kind: 'image', mode: 'imageToImage', model: 'wan2.5', prompt: 'Put the hat from image 2 on the cat in image 1', imageUrls: 'https://cdn.example.com/cat.png, https://cdn.example.com/hat.png', numberOfImages: 3 },
+			images({ model: 'wan2.5-image-to-image', prompt: 'Put the hat from image 2 on the cat in image 1', n: 3, image_urls: ['https://cdn.example.com/cat.png', 'https://cdn.example.com/hat.png'] }),
+		],
+	]);
 
 	it.each([
 		['16:9', '1696x960'],
@@ -283,102 +217,12 @@ describe('EvoLink buildSubmit', () => {
 		expect(width * height).toBeLessThanOrEqual(1440 * 1440);
 	});
 
-	it('uses an explicit size option (1024x768 = 786,432 px, inside [768², 1440²]) instead of the aspect ratio', () => {
+	it('takes 1024x768 as inside the documented pixel range', () => {
 		expect(1024 * 768).toBeGreaterThanOrEqual(768 * 768);
-		const built = body(
-			request({
-				kind: 'image',
-				mode: 'textToImage',
-				model: 'wan2.5',
-				prompt: 'A lighthouse',
-				aspectRatio: '9:16',
-				numberOfImages: 2,
-				options: { size: '1024x768', promptExtend: false },
-			}),
-		);
-		expect(built).toStrictEqual({
-			model: 'wan2.5-text-to-image',
-			prompt: 'A lighthouse',
-			size: '1024x768',
-			n: 2,
-			prompt_extend: false,
-		});
 	});
 
 	it('normalises a size written with * or × to lowercase x', () => {
-		const built = body(
-			request({
-				kind: 'image',
-				mode: 'textToImage',
-				model: 'wan2.5',
-				prompt: 'A lighthouse',
-				numberOfImages: 1,
-				options: { size: '1440 × 1024' },
-			}),
-		);
+		const built = body(request({ kind: 'image', mode: 'textToImage', model: 'wan2.5', prompt: 'A lighthouse', numberOfImages: 1, options: { size: '1440 × 1024' } }));
 		expect(built?.size).toBe('1440x1024');
-	});
-
-	it('builds image-to-image with 2 image_urls and no size', () => {
-		const built = evolink.buildSubmit(
-			request({
-				kind: 'image',
-				mode: 'imageToImage',
-				model: 'wan2.5',
-				prompt: 'Put the hat from image 2 on the cat in image 1',
-				imageUrls: 'https://cdn.example.com/cat.png, https://cdn.example.com/hat.png',
-				numberOfImages: 3,
-			}),
-		);
-		expect(built.path).toBe('/v1/images/generations');
-		expect(built.body).toStrictEqual({
-			model: 'wan2.5-image-to-image',
-			prompt: 'Put the hat from image 2 on the cat in image 1',
-			n: 3,
-			image_urls: ['https://cdn.example.com/cat.png', 'https://cdn.example.com/hat.png'],
-		});
-	});
-
-	it('sends the Model ID override as model', () => {
-		const built = body(request({ ...t2v25, options: { modelId: 'wan2.5-t2v-preview' } }));
-		expect(built?.model).toBe('wan2.5-t2v-preview');
-	});
-});
-
-describe('submitRequest with Extra Parameters', () => {
-	const t2v26 = {
-		kind: 'video' as const,
-		mode: 'textToVideo',
-		model: 'wan2.6',
-		prompt: 'A chase',
-		resolution: '720p',
-		aspectRatio: '16:9',
-		duration: 5,
-	};
-
-	it('merges nested objects key by key, keeping shot_type', () => {
-		const req = request({ ...t2v26, options: { shotType: 'multi', extraParameters: '{"model_params":{"foo":1}}' } });
-		const built = submitRequest(evolink, req);
-		expect(built.path).toBe('/v1/videos/generations');
-		expect(built.body?.model_params).toStrictEqual({ shot_type: 'multi', foo: 1 });
-		expect(built.body?.model).toBe('wan2.6-text-to-video');
-		expect(built.body?.duration).toBe(5);
-	});
-
-	it('replaces scalars and adds new fields', () => {
-		const req = request({
-			...t2v26,
-			options: { extraParameters: { duration: 7, seed: 42, model_params: { shot_type: 'single' } } },
-		});
-		const built = submitRequest(evolink, req);
-		expect(built.body).toStrictEqual({
-			model: 'wan2.6-text-to-video',
-			prompt: 'A chase',
-			aspect_ratio: '16:9',
-			quality: '720p',
-			duration: 7,
-			seed: 42,
-			model_params: { shot_type: 'single' },
-		});
 	});
 });

@@ -11,13 +11,12 @@ import { CATALOGUE, modelsFor, modesFor } from '../../nodes/shared/catalogue';
 import { credentialsFor, nodeProperties } from '../../nodes/shared/description';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { gateway } from '../../nodes/shared/providers/gateway/adapter';
-import { submitRequest } from '../../nodes/shared/providers';
 import type { GenerationRequest } from '../../nodes/shared/request';
+import type { ProviderRequest } from '../../nodes/shared/types';
 import type { GenerationInput } from '../../nodes/shared/validation';
-import { InvalidInputError } from '../../nodes/shared/inputError';
 import { WanGatewayApi } from '../../credentials/WanGatewayApi.credentials';
 import { documented, documentedErrors } from '../fixtures/documented';
-import { requestsFor, thrownBy } from './support';
+import { DASHSCOPE_VIDEO_SIZES, itRefuses, itSends, requestsFor, thrownBy } from './support';
 
 type Envelope = { data: Record<string, unknown> };
 
@@ -32,10 +31,10 @@ const PM_TASK_NOT_EXIST = documentedErrors('gateway').find((entry) => entry.name
 
 /** Gateway requests are video, 720p 16:9 5 s unless a test says otherwise. */
 const videoRequest = requestsFor('gateway', { resolution: '720p', aspectRatio: '16:9', duration: 5 });
-const request = (input: Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>): GenerationRequest =>
-	videoRequest({ kind: 'video', ...input });
+type GatewayInput = Partial<GenerationInput> & Pick<GenerationInput, 'mode' | 'model'>;
+const request = (input: GatewayInput): GenerationRequest => videoRequest({ kind: 'video', ...input });
 
-function body(input: Parameters<typeof request>[0]): IDataObject | undefined {
+function body(input: GatewayInput): IDataObject | undefined {
 	return gateway.buildSubmit(request(input)).body;
 }
 
@@ -85,172 +84,82 @@ describe('Gateway catalogue', () => {
 // Submit bodies
 // ---------------------------------------------------------------------------------------------
 
-describe('Gateway buildSubmit, text to video', () => {
-	it('builds the seed "Request Body" (720p 16:9 → size 1280*720), plus the duration the node always sends', () => {
-		const built = gateway.buildSubmit(
-			request({ mode: 'textToVideo', model: 'wan2.5', prompt: SEED_PROMPT, options: { negativePrompt: 'trees, animals, outdoors' } }),
-		);
-		expect(built.method).toBe('POST');
-		expect(built.path).toBe('/v1/video/generations');
-		expect(built.body).toStrictEqual({
-			...DOC_REQUEST_BODY,
-			metadata: { ...DOC_REQUEST_BODY.metadata, parameters: { ...DOC_REQUEST_BODY.metadata.parameters, duration: 5 } },
-		});
-	});
+/** Every gateway video is a POST to /v1/video/generations. */
+const generation = (body: IDataObject): ProviderRequest => ({ method: 'POST', path: '/v1/video/generations', body });
 
-	it('builds the seed "Complete Request" (1080p 16:9 → size 1920*1080)', () => {
-		expect(
-			body({
-				mode: 'textToVideo',
-				model: 'wan2.5',
-				prompt: SEED_PROMPT,
-				resolution: '1080p',
-				options: { negativePrompt: 'trees, animals, outdoors' },
+describe('Gateway submit, text to video', () => {
+	itSends<GatewayInput>(gateway, request, [
+		[
+			'the seed "Request Body" (720p 16:9 → size 1280*720), plus the duration the node always sends',
+			{ mode: 'textToVideo', model: 'wan2.5', prompt: SEED_PROMPT, options: { negativePrompt: 'trees, animals, outdoors' } },
+			generation({ ...DOC_REQUEST_BODY, metadata: { ...DOC_REQUEST_BODY.metadata, parameters: { ...DOC_REQUEST_BODY.metadata.parameters, duration: 5 } } }),
+		],
+		[
+			'the seed "Complete Request" (1080p 16:9 → size 1920*1080)',
+			{ mode: 'textToVideo', model: 'wan2.5', prompt: SEED_PROMPT, resolution: '1080p', options: { negativePrompt: 'trees, animals, outdoors' } },
+			generation({ ...DOC_COMPLETE_REQUEST_BODY, metadata: { ...DOC_COMPLETE_REQUEST_BODY.metadata, parameters: { size: '1920*1080', duration: 5 } } }),
+		],
+		[
+			'no metadata.input when no input field is set',
+			{ mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing piano' },
+			generation({ model: 'wan2.5-t2v-preview', prompt: 'A cat playing piano', metadata: { parameters: { size: '1280*720', duration: 5 } } }),
+		],
+		[
+			'wan2.6 with every documented field: audio_url, prompt_extend, watermark, seed, audio, shot_type, 15 s',
+			{ mode: 'textToVideo', model: 'wan2.6', prompt: 'A chase through a neon market', resolution: '1080p', aspectRatio: '9:16', duration: 15, options: { negativePrompt: 'blur', audioUrl: 'https://cdn.example.com/track.mp3', promptExtend: true, watermark: true, seed: 42, generateAudio: false, shotType: 'multi' } },
+			generation({
+				model: 'wan2.6-t2v',
+				prompt: 'A chase through a neon market',
+				metadata: {
+					input: { negative_prompt: 'blur', audio_url: 'https://cdn.example.com/track.mp3' },
+					parameters: { size: '1080*1920', duration: 15, prompt_extend: true, watermark: true, seed: 42, audio: false, shot_type: 'multi' },
+				},
 			}),
-		).toStrictEqual({
-			...DOC_COMPLETE_REQUEST_BODY,
-			metadata: { ...DOC_COMPLETE_REQUEST_BODY.metadata, parameters: { size: '1920*1080', duration: 5 } },
-		});
-	});
+		],
+		[
+			'false and 0 as given (prompt_extend false, watermark false, seed 0)',
+			{ mode: 'textToVideo', model: 'wan2.5', prompt: 'x', options: { promptExtend: false, watermark: false, seed: 0 } },
+			generation({ model: 'wan2.5-t2v-preview', prompt: 'x', metadata: { parameters: { size: '1280*720', duration: 5, prompt_extend: false, watermark: false, seed: 0 } } }),
+		],
+		[
+			'the Model ID override as model',
+			{ mode: 'textToVideo', model: 'wan2.6', prompt: 'x', options: { modelId: 'wan2.6-t2v-custom' } },
+			generation({ model: 'wan2.6-t2v-custom', prompt: 'x', metadata: { parameters: { size: '1280*720', duration: 5 } } }),
+		],
+	]);
 
-	it('omits metadata.input when no input field is set', () => {
-		expect(body({ mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing piano' })).toStrictEqual({
-			model: 'wan2.5-t2v-preview',
-			prompt: 'A cat playing piano',
-			metadata: { parameters: { size: '1280*720', duration: 5 } },
-		});
-	});
-
-	it.each([
-		['480p', '16:9', '832*480'],
-		['480p', '9:16', '480*832'],
-		['480p', '1:1', '624*624'],
-		['720p', '9:16', '720*1280'],
-		['720p', '1:1', '960*960'],
-		['720p', '4:3', '1088*832'],
-		['720p', '3:4', '832*1088'],
-		['1080p', '9:16', '1080*1920'],
-		['1080p', '1:1', '1440*1440'],
-		['1080p', '4:3', '1632*1248'],
-		['1080p', '3:4', '1248*1632'],
-	])('maps %s %s to the documented size %s', (resolution, aspectRatio, size) => {
+	it.each(DASHSCOPE_VIDEO_SIZES)('maps %s %s to the documented size %s', (resolution, aspectRatio, size) => {
 		expect(body({ mode: 'textToVideo', model: 'wan2.5', prompt: 'x', resolution, aspectRatio })?.metadata).toStrictEqual({
 			parameters: { size, duration: 5 },
 		});
 	});
-
-	it('builds wan2.6 with every documented field: audio_url, prompt_extend, watermark, seed, audio, shot_type, 15 s', () => {
-		expect(
-			body({
-				mode: 'textToVideo',
-				model: 'wan2.6',
-				prompt: 'A chase through a neon market',
-				resolution: '1080p',
-				aspectRatio: '9:16',
-				duration: 15,
-				options: {
-					negativePrompt: 'blur',
-					audioUrl: 'https://cdn.example.com/track.mp3',
-					promptExtend: true,
-					watermark: true,
-					seed: 42,
-					generateAudio: false,
-					shotType: 'multi',
-				},
-			}),
-		).toStrictEqual({
-			model: 'wan2.6-t2v',
-			prompt: 'A chase through a neon market',
-			metadata: {
-				input: { negative_prompt: 'blur', audio_url: 'https://cdn.example.com/track.mp3' },
-				parameters: {
-					size: '1080*1920',
-					duration: 15,
-					prompt_extend: true,
-					watermark: true,
-					seed: 42,
-					audio: false,
-					shot_type: 'multi',
-				},
-			},
-		});
-	});
-
-	it('sends false and 0 as given (prompt_extend false, watermark false, seed 0)', () => {
-		expect(
-			body({ mode: 'textToVideo', model: 'wan2.5', prompt: 'x', options: { promptExtend: false, watermark: false, seed: 0 } })?.metadata,
-		).toStrictEqual({ parameters: { size: '1280*720', duration: 5, prompt_extend: false, watermark: false, seed: 0 } });
-	});
-
-	it('sends the Model ID override as model', () => {
-		expect(body({ mode: 'textToVideo', model: 'wan2.6', prompt: 'x', options: { modelId: 'wan2.6-t2v-custom' } })?.model).toBe(
-			'wan2.6-t2v-custom',
-		);
-	});
 });
 
-describe('Gateway buildSubmit, image to video', () => {
-	it('builds wan2.5 with the image in metadata.input.img_url and the tier as parameters.resolution, no size', () => {
-		expect(
-			body({
-				mode: 'imageToVideo',
-				model: 'wan2.5',
-				prompt: 'The cat starts to dance',
-				imageUrl: ' https://cdn.example.com/cat.png ',
-				resolution: '480p',
-				aspectRatio: '4:3',
-				duration: 10,
-			}),
-		).toStrictEqual({
-			model: 'wan2.5-i2v-preview',
-			prompt: 'The cat starts to dance',
-			metadata: {
-				input: { img_url: 'https://cdn.example.com/cat.png' },
-				parameters: { resolution: '480P', duration: 10 },
-			},
-		});
-	});
-
-	it('builds wan2.6 with every documented field', () => {
-		expect(
-			body({
-				mode: 'imageToVideo',
-				model: 'wan2.6',
+describe('Gateway submit, image to video', () => {
+	itSends<GatewayInput>(gateway, request, [
+		[
+			'wan2.5 with the image in metadata.input.img_url and the tier as parameters.resolution, no size',
+			{ mode: 'imageToVideo', model: 'wan2.5', prompt: 'The cat starts to dance', imageUrl: ' https://cdn.example.com/cat.png ', resolution: '480p', aspectRatio: '4:3', duration: 10 },
+			generation({ model: 'wan2.5-i2v-preview', prompt: 'The cat starts to dance', metadata: { input: { img_url: 'https://cdn.example.com/cat.png' }, parameters: { resolution: '480P', duration: 10 } } }),
+		],
+		[
+			'wan2.6 with every documented field',
+			{ mode: 'imageToVideo', model: 'wan2.6', prompt: 'Waves roll in', imageUrl: 'https://cdn.example.com/beach.jpg', resolution: '1080p', duration: 10, options: { negativePrompt: 'people', audioUrl: 'https://cdn.example.com/waves.mp3', promptExtend: true, watermark: false, seed: 7, generateAudio: true, shotType: 'single' } },
+			generation({
+				model: 'wan2.6-i2v',
 				prompt: 'Waves roll in',
-				imageUrl: 'https://cdn.example.com/beach.jpg',
-				resolution: '1080p',
-				duration: 10,
-				options: {
-					negativePrompt: 'people',
-					audioUrl: 'https://cdn.example.com/waves.mp3',
-					promptExtend: true,
-					watermark: false,
-					seed: 7,
-					generateAudio: true,
-					shotType: 'single',
+				metadata: {
+					input: { img_url: 'https://cdn.example.com/beach.jpg', negative_prompt: 'people', audio_url: 'https://cdn.example.com/waves.mp3' },
+					parameters: { resolution: '1080P', duration: 10, prompt_extend: true, watermark: false, seed: 7, audio: true, shot_type: 'single' },
 				},
 			}),
-		).toStrictEqual({
-			model: 'wan2.6-i2v',
-			prompt: 'Waves roll in',
-			metadata: {
-				input: {
-					img_url: 'https://cdn.example.com/beach.jpg',
-					negative_prompt: 'people',
-					audio_url: 'https://cdn.example.com/waves.mp3',
-				},
-				parameters: {
-					resolution: '1080P',
-					duration: 10,
-					prompt_extend: true,
-					watermark: false,
-					seed: 7,
-					audio: true,
-					shot_type: 'single',
-				},
-			},
-		});
-	});
+		],
+		[
+			'Extra Parameters merged into metadata key by key, keeping the built fields',
+			{ mode: 'imageToVideo', model: 'wan2.5', prompt: 'x', imageUrl: 'https://cdn.example.com/a.png', options: { extraParameters: '{"metadata":{"input":{"template":"flying"},"parameters":{"resolution":"1080P"}}}' } },
+			generation({ model: 'wan2.5-i2v-preview', prompt: 'x', metadata: { input: { img_url: 'https://cdn.example.com/a.png', template: 'flying' }, parameters: { resolution: '1080P', duration: 5 } } }),
+		],
+	]);
 
 	it('sends no top-level image: metadata.input.img_url is what every gateway build forwards', () => {
 		const built = body({ mode: 'imageToVideo', model: 'wan2.5', prompt: 'x', imageUrl: 'https://cdn.example.com/a.png' });
@@ -258,8 +167,8 @@ describe('Gateway buildSubmit, image to video', () => {
 	});
 });
 
-describe('Gateway validation refusals', () => {
-	it.each<[string, Parameters<typeof request>[0], RegExp]>([
+describe('Gateway validation refusals, before any request', () => {
+	itRefuses<GatewayInput>(request, [
 		['Shot Type on wan2.5', { mode: 'textToVideo', model: 'wan2.5', prompt: 'x', options: { shotType: 'multi' } }, /Shot Type/],
 		['Callback URL', { mode: 'textToVideo', model: 'wan2.6', prompt: 'x', options: { callbackUrl: 'https://example.com/hook' } }, /Callback URL/],
 		['15 s on wan2.5', { mode: 'textToVideo', model: 'wan2.5', prompt: 'x', duration: 15 }, /Duration: 15.*5, 10 seconds/],
@@ -270,31 +179,7 @@ describe('Gateway validation refusals', () => {
 		['a prompt over 1500 characters', { mode: 'textToVideo', model: 'wan2.6', prompt: 'x'.repeat(1501) }, /At most 1500/],
 		['no image', { mode: 'imageToVideo', model: 'wan2.6', prompt: 'x', imageUrl: '' }, /Image URL/],
 		['image modes', { kind: 'image', mode: 'textToImage', model: 'wan2.5', prompt: 'x' }, /Invalid Mode/],
-	])('refuses %s before any request', (_name, input, message) => {
-		const error = thrownBy(() => request(input));
-		expect(error).toBeInstanceOf(InvalidInputError);
-		expect((error as Error).message).toMatch(message);
-	});
-});
-
-describe('submitRequest with Extra Parameters', () => {
-	it('merges into metadata key by key, keeping the built fields', () => {
-		const req = request({
-			mode: 'imageToVideo',
-			model: 'wan2.5',
-			prompt: 'x',
-			imageUrl: 'https://cdn.example.com/a.png',
-			options: { extraParameters: '{"metadata":{"input":{"template":"flying"},"parameters":{"resolution":"1080P"}}}' },
-		});
-		expect(submitRequest(gateway, req).body).toStrictEqual({
-			model: 'wan2.5-i2v-preview',
-			prompt: 'x',
-			metadata: {
-				input: { img_url: 'https://cdn.example.com/a.png', template: 'flying' },
-				parameters: { resolution: '1080P', duration: 5 },
-			},
-		});
-	});
+	]);
 });
 
 describe('Gateway parseSubmit', () => {
