@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
+import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
 export class ApixoApi implements ICredentialType {
 	name = 'apixoApi';
@@ -19,14 +19,11 @@ export class ApixoApi implements ICredentialType {
 		}),
 	];
 
-	authenticate = bearerAuthentication;
-
-	// The key's balance: 200 for a valid key, 401 for a wrong one. Free, and creates nothing.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/apikeys/current-balance',
-			method: 'GET',
-		},
-	};
+	// The key's balance: 200 for a valid key, 401 for a wrong one, 404 where no APIXO API is. Free, and
+	// creates nothing.
+	test: ICredentialTestRequest = statusCodeTest('APIXO', 'base URL', {
+		baseURL: '={{$credentials.baseUrl}}',
+		url: '/apikeys/current-balance',
+		method: 'GET',
+	});
 }

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
+import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
 export class WanGatewayApi implements ICredentialType {
 	name = 'wanGatewayApi';
@@ -21,14 +21,10 @@ export class WanGatewayApi implements ICredentialType {
 		}),
 	];
 
-	authenticate = bearerAuthentication;
-
-	// The OpenAI-compatible model list: 200 for a valid token, 401 for a wrong one.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
-			url: '/v1/models',
-			method: 'GET',
-		},
-	};
+	// The OpenAI-compatible model list: 200 for a valid token, 401 for a wrong one, 404 where no gateway is.
+	test: ICredentialTestRequest = statusCodeTest('The gateway', 'base URL', {
+		baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
+		url: '/v1/models',
+		method: 'GET',
+	});
 }
