@@ -13,7 +13,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 
 	displayName = 'Alibaba Cloud Model Studio API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/alibaba.svg', dark: 'file:../icons/alibaba.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#alibaba-cloud-model-studio';
 

@@ -7,7 +7,7 @@ export class ApixoApi implements ICredentialType {
 
 	displayName = 'APIXO API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/apixo.svg', dark: 'file:../icons/apixo.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#apixo';
 

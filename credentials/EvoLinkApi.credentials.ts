@@ -13,7 +13,7 @@ export class EvoLinkApi implements ICredentialType {
 
 	displayName = 'EvoLink API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/evolink.svg', dark: 'file:../icons/evolink.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#evolink';
 

@@ -7,7 +7,7 @@ export class WanGatewayApi implements ICredentialType {
 
 	displayName = 'OpenAI-Compatible Gateway API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/gateway.svg', dark: 'file:../icons/gateway.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#openai-compatible-gateway-new-api';
 

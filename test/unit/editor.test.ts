@@ -77,6 +77,18 @@ describe('the credentials', () => {
 		);
 	});
 
+	it('each have their own icon, light and dark, apart from the nodes\' Wan icon', () => {
+		const icons = CREDENTIALS.map((credential) => credential.icon as { light: string; dark: string });
+		const files = icons.flatMap((icon) => [icon.light, icon.dark]);
+		expect(new Set(files).size).toBe(files.length);
+		for (const file of files) {
+			// From dist/credentials/, `file:../icons/x.svg` is dist/icons/x.svg (gulp copies icons/ there).
+			expect(file).toMatch(/^file:\.\.\/icons\/[a-z]+(\.dark)?\.svg$/);
+			expect(file).not.toContain('wan');
+			expect(fs.existsSync(path.join(ROOT, 'icons', path.basename(file.slice('file:'.length))))).toBe(true);
+		}
+	});
+
 	it.each(CREDENTIALS.map((credential) => [credential.name, credential] as const))(
 		'%s declares no authenticate block and extends no OAuth type, and keeps its Test request',
 		(_name, credential) => {
