@@ -202,7 +202,7 @@ describe.each(CASES)('%s adapter contract', (id, adapter, contract) => {
 		});
 
 		it('answers a wrong key (the simulated provider\'s 401) with the shared wrong-key message', () => {
-			const refused = SIM_PROVIDERS[id].authError();
+			const refused = SIM_PROVIDERS[id].authError('bad');
 			expect(refused.status).toBe(401);
 			const verdict = judge({ status: refused.status, statusText: 'Unauthorized', body: refused.body });
 			expect(verdict).toStrictEqual({ status: 'Error', message: wrongKeyMessage(provider, scope) });
