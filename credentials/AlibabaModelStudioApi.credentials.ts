@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
+import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
 import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba/regions';
 
@@ -13,7 +13,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 
 	displayName = 'Alibaba Cloud Model Studio API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/alibaba.svg', dark: 'file:../icons/alibaba.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#alibaba-cloud-model-studio';
 
@@ -39,14 +39,11 @@ export class AlibabaModelStudioApi implements ICredentialType {
 		}),
 	];
 
-	authenticate = bearerAuthentication;
-
-	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key 401.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `={{$credentials.baseUrl || ({${REGION_URL_ENTRIES}})[$credentials.region]}}`,
-			url: '/api/v1/tasks/credential-check',
-			method: 'GET',
-		},
-	};
+	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key (or a key
+	// of another region) 401, an address without DashScope 404.
+	test: ICredentialTestRequest = statusCodeTest('Alibaba Cloud Model Studio', 'region', {
+		baseURL: `={{$credentials.baseUrl || ({${REGION_URL_ENTRIES}})[$credentials.region]}}`,
+		url: '/api/v1/tasks/credential-check',
+		method: 'GET',
+	});
 }

@@ -1,13 +1,13 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
+import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
 export class ApixoApi implements ICredentialType {
 	name = 'apixoApi';
 
 	displayName = 'APIXO API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/apixo.svg', dark: 'file:../icons/apixo.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#apixo';
 
@@ -19,14 +19,11 @@ export class ApixoApi implements ICredentialType {
 		}),
 	];
 
-	authenticate = bearerAuthentication;
-
-	// The key's balance: 200 for a valid key, 401 for a wrong one. Free, and creates nothing.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/apikeys/current-balance',
-			method: 'GET',
-		},
-	};
+	// The key's balance: 200 for a valid key, 401 for a wrong one, 404 where no APIXO API is. Free, and
+	// creates nothing.
+	test: ICredentialTestRequest = statusCodeTest('APIXO', 'base URL', {
+		baseURL: '={{$credentials.baseUrl}}',
+		url: '/apikeys/current-balance',
+		method: 'GET',
+	});
 }

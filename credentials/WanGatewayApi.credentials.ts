@@ -1,13 +1,13 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperty, baseUrlProperty, bearerAuthentication } from './apiKeyCredential';
+import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
 export class WanGatewayApi implements ICredentialType {
 	name = 'wanGatewayApi';
 
 	displayName = 'OpenAI-Compatible Gateway API';
 
-	icon: Icon = { light: 'file:../icons/wan.svg', dark: 'file:../icons/wan.dark.svg' };
+	icon: Icon = { light: 'file:../icons/gateway.svg', dark: 'file:../icons/gateway.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-wan/n8n-nodes-wan#openai-compatible-gateway-new-api';
 
@@ -21,14 +21,10 @@ export class WanGatewayApi implements ICredentialType {
 		}),
 	];
 
-	authenticate = bearerAuthentication;
-
-	// The OpenAI-compatible model list: 200 for a valid token, 401 for a wrong one.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
-			url: '/v1/models',
-			method: 'GET',
-		},
-	};
+	// The OpenAI-compatible model list: 200 for a valid token, 401 for a wrong one, 404 where no gateway is.
+	test: ICredentialTestRequest = statusCodeTest('The gateway', 'base URL', {
+		baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
+		url: '/v1/models',
+		method: 'GET',
+	});
 }

@@ -141,7 +141,7 @@ export async function callProvider(
 			const response = (await ctx.fn.helpers.httpRequestWithAuthentication.call(
 				ctx.fn,
 				ctx.adapter.credentialType,
-				{ ...requestOptions(ctx, request, timeout), returnFullResponse: true },
+				{ ...requestOptions(ctx, request, timeout, await authorization(ctx.fn, ctx.adapter)), returnFullResponse: true },
 			)) as FullResponse;
 			return fromFullResponse(response);
 		},
@@ -149,13 +149,28 @@ export async function callProvider(
 	);
 }
 
+/**
+ * The Bearer header every provider takes. The credentials declare no `authenticate` block: n8n would
+ * then offer a "Custom API Call" operation these nodes do not have (see credentials/apiKeyCredential.ts).
+ * So the key is read here, for each request, as n8n's request helper reads the credential.
+ */
+async function authorization(fn: IExecuteFunctions, adapter: ProviderAdapter): Promise<Record<string, string>> {
+	const credentials = await fn.getCredentials(adapter.credentialType);
+	return { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` };
+}
+
 /** A provider request as n8n's helpers take it; HTTP errors come back as responses, not throws. */
-function requestOptions(ctx: CallContext, request: ProviderRequest, timeout: number): IHttpRequestOptions {
+function requestOptions(
+	ctx: CallContext,
+	request: ProviderRequest,
+	timeout: number,
+	auth: Record<string, string>,
+): IHttpRequestOptions {
 	return {
 		method: request.method,
 		url: `${ctx.baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: request.headers,
+		headers: { ...request.headers, ...auth },
 		body: request.body,
 		json: true,
 		ignoreHttpStatusErrors: true,
@@ -222,7 +237,13 @@ export async function sendCancelRequest(ctx: CallContext, request: ProviderReque
 		helpers: fn.helpers,
 		logger: fn.logger,
 	} as unknown as IExecuteFunctions;
-	await fn.helpers.httpRequestWithAuthentication
-		.call(detached, ctx.adapter.credentialType, requestOptions(ctx, request, CANCEL_TIMEOUT_MS))
+	await authorization(detached, ctx.adapter)
+		.then(async (auth) =>
+			await fn.helpers.httpRequestWithAuthentication.call(
+				detached,
+				ctx.adapter.credentialType,
+				requestOptions(ctx, request, CANCEL_TIMEOUT_MS, auth),
+			),
+		)
 		.catch(() => undefined);
 }

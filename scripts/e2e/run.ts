@@ -12,7 +12,10 @@
  *   5. `n8n execute --id=<id> --rawOutput` for each, a few at a time (each worker its own copy of the
  *      user folder and task broker port); assertions on the JSON n8n prints
  *   6. alongside, `n8n start` once: owner setup, then the editor's credential Test for every provider
- *      with the right key (must say OK) and a wrong one (must say Error)
+ *      with the right key (must say OK), a wrong one and a wrong base URL (must say Error, in the words
+ *      every provider shares: credentials/apiKeyCredential.ts); and what the editor loads
+ *      (/types/nodes.json, /types/credentials.json): no Custom API Call in the Wan nodes, and each
+ *      credential's own light and dark icon, served
  *
  * The workflows are the examples as shipped, with only what a run here needs changed: the provider
  * and its credential (and the model where the provider lacks the example's), Poll Interval 1 s
@@ -20,7 +23,8 @@
  * in a temporary folder.
  *
  * Options: --provider <id> (repeatable), --workflow <file prefix> (repeatable), --concurrency <n>
- * (default 3), --skip-build, --keep (keep the temporary folder). Ends with `N passed, N failed`.
+ * (default 3), --skip-build, --keep (keep the temporary folder), --credentials-only (step 6 alone).
+ * Ends with `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,6 +34,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as readline from 'node:readline';
 
+import { wrongAddressMessage, wrongKeyMessage } from '../../credentials/apiKeyCredential';
+import { CONTRACTS } from '../../test/fixtures/contract';
 import { mp4Bytes, pngBytes } from '../../test/simulator/media';
 import { ensureN8n, isInstalled, n8nEnv, packAndInstall, type N8nInstall } from './install';
 import {
@@ -437,7 +443,10 @@ function checkFailure(testCase: Case, result: Json | undefined, code: number | n
 // ---------------------------------------------------------------------------------------------------
 // Credential tests: the editor's "Test" button, through a running n8n's REST API
 
-const CREDENTIAL_ROW = 'credential test (right / wrong key)';
+const CREDENTIAL_ROW = 'credential test (right / wrong key / wrong URL)';
+const EDITOR_ROW = 'editor (own icon, no Custom API Call)';
+/** The operation n8n adds to nodes whose credential the HTTP Request node could borrow. */
+const CUSTOM_API_CALL_KEY = '__CUSTOM_API_CALL__';
 
 async function credentialTests(
 	install: N8nInstall,
@@ -461,17 +470,19 @@ async function credentialTests(
 	const outcomes: Outcome[] = [];
 	const fail = (message: string) => {
 		say(`FAIL credential tests: ${message.split('\n')[0].slice(0, 200)}`);
-		return providers.map((provider) => ({
-			row: CREDENTIAL_ROW,
-			provider,
-			id: `credential test ${provider.id}`,
-			order,
-			passed: false,
-			seconds: (performance.now() - started) / 1000,
-			summary: '',
-			problems: [message],
-			log: log.split('\n').slice(-40).join('\n'),
-		}));
+		return providers.flatMap((provider) =>
+			[CREDENTIAL_ROW, EDITOR_ROW].map((row, index) => ({
+				row,
+				provider,
+				id: `${index === 0 ? 'credential test' : 'editor'} ${provider.id}`,
+				order: order + index,
+				passed: false,
+				seconds: (performance.now() - started) / 1000,
+				summary: '',
+				problems: [message],
+				log: log.split('\n').slice(-40).join('\n'),
+			})),
+		);
 	};
 	try {
 		const deadline = Date.now() + 120_000;
@@ -487,22 +498,26 @@ async function credentialTests(
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
 		// Controllers are mounted one after the other: retry while the owner route is not there yet (404),
-		// and while a busy machine makes n8n's database ping time out (503 "Database is not ready!").
+		// while n8n still answers "n8n is starting up" (HTTP 200), and while a busy machine makes its
+		// database ping time out (503 "Database is not ready!").
 		let setup: Response;
+		let setupText: string;
 		for (let attempt = 0; ; attempt++) {
 			setup = await fetch(`${base}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Test', password: 'E2e-password-123' }),
 			});
-			if ((setup.status !== 404 && setup.status !== 503) || attempt >= 60) break;
+			setupText = await setup.text();
+			const notYet = setup.status === 404 || setup.status === 503 || /starting up/i.test(setupText);
+			if (!notYet || attempt >= 240) break;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		const cookie = (setup.headers.getSetCookie?.() ?? [])
 			.map((c) => c.split(';')[0])
 			.join('; ');
-		if (!setup.ok || !cookie) return fail(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
-		const testCredential = async (provider: ProviderInfo, apiKey: string) => {
+		if (!setup.ok || !cookie) return fail(`owner setup: HTTP ${setup.status} ${setupText}`);
+		const testCredential = async (provider: ProviderInfo, apiKey: string, baseUrl = sim.baseUrls[provider.id]) => {
 			const response = await fetch(`${base}/rest/credentials/test`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', cookie },
@@ -510,20 +525,38 @@ async function credentialTests(
 					credentials: {
 						...provider.credentialRef,
 						type: provider.credentialType,
-						data: credentialData(provider, apiKey, sim.baseUrls[provider.id]),
+						data: credentialData(provider, apiKey, baseUrl),
 					},
 				}),
 			});
 			const body = (await response.json().catch(() => ({}))) as { data?: { status?: string; message?: string } };
 			return { http: response.status, status: body.data?.status, message: body.data?.message ?? JSON.stringify(body) };
 		};
+		const expectAnswer = (check: Checker, what: string, got: Awaited<ReturnType<typeof testCredential>>, status: string, message?: string) =>
+			check.expect(
+				got.status === status && (message === undefined || got.message === message),
+				`${what}: ${got.status ?? `HTTP ${got.http}`} "${got.message}", expected ${status}${message === undefined ? '' : ` "${message}"`}`,
+			);
+		// What the editor loads: the node and credential types as n8n 2.41 serves them to the browser.
+		const typesOf = async (file: string) => {
+			const response = await fetch(`${base}/types/${file}`, { headers: { cookie } });
+			if (!response.ok) throw new Error(`/types/${file}: HTTP ${response.status}`);
+			return (await response.json()) as Json[];
+		};
+		const nodeTypes = await typesOf('nodes.json');
+		const credentialTypes = await typesOf('credentials.json');
+		const wanNodes = nodeTypes.filter((type) => String(type.name).startsWith('n8n-nodes-wan.'));
+		const offering = nodeTypes.filter((type) => JSON.stringify(type.properties ?? []).includes(CUSTOM_API_CALL_KEY));
 		for (const provider of providers) {
 			const providerStarted = performance.now();
 			const check = new Checker();
+			const { provider: name, scope } = CONTRACTS[provider.id].credentialTest;
 			const right = await testCredential(provider, sim.apiKey);
 			const wrong = await testCredential(provider, `${sim.apiKey}-wrong`);
-			check.expect(right.status === 'OK', `right key: ${right.status ?? `HTTP ${right.http}`} "${right.message}", expected OK`);
-			check.expect(wrong.status === 'Error', `wrong key: ${wrong.status ?? `HTTP ${wrong.http}`} "${wrong.message}", expected Error`);
+			const elsewhere = await testCredential(provider, sim.apiKey, `${sim.origin}/nowhere`);
+			expectAnswer(check, 'right key', right, 'OK');
+			expectAnswer(check, 'wrong key', wrong, 'Error', wrongKeyMessage(name, scope));
+			expectAnswer(check, 'wrong base URL', elsewhere, 'Error', wrongAddressMessage(name, scope));
 			outcomes.push({
 				row: CREDENTIAL_ROW,
 				provider,
@@ -531,11 +564,44 @@ async function credentialTests(
 				order,
 				passed: check.problems.length === 0,
 				seconds: (performance.now() - providerStarted) / 1000,
-				summary: `right: ${right.message} / wrong: ${wrong.message}`,
+				summary: `right: ${right.message} / wrong: ${wrong.message} / wrong URL: ${elsewhere.message}`,
 				problems: check.problems,
 			});
+
+			const editorStarted = performance.now();
+			const editor = new Checker();
+			const served = wanNodes.filter((type) => JSON.stringify(type.credentials ?? []).includes(`"${provider.credentialType}"`));
+			editor.expect(served.length >= provider.kinds.length, `${served.length} Wan node types take ${provider.credentialType}, expected at least ${provider.kinds.length}`);
+			for (const type of served) {
+				editor.expect(!JSON.stringify(type.properties).includes(CUSTOM_API_CALL_KEY), `${String(type.name)} offers a Custom API Call`);
+			}
+			// The check can fail: this n8n does add the option to nodes whose credential has `authenticate`.
+			editor.expect(offering.length > 0, 'no node type of this n8n offers a Custom API Call: the check above proves nothing');
+			const credentialType = credentialTypes.find((type) => type.name === provider.credentialType);
+			const iconUrl = credentialType?.iconUrl as { light?: string; dark?: string } | undefined;
+			const icons: string[] = [];
+			if (editor.expect(iconUrl?.light && iconUrl.dark && iconUrl.light !== iconUrl.dark, `credential icon ${JSON.stringify(iconUrl)}, expected a light and a dark one`)) {
+				for (const url of [iconUrl!.light!, iconUrl!.dark!]) {
+					const response = await fetch(`${base}/${url}`, { headers: { cookie } });
+					const text = await response.text();
+					editor.expect(response.ok && text.trimStart().startsWith('<svg'), `icon ${url}: HTTP ${response.status}, ${text.slice(0, 40)}`);
+					editor.expect(!/\/wan(\.dark)?\.svg$/.test(url), `icon ${url} is the nodes' Wan icon`);
+					icons.push(path.basename(url));
+				}
+			}
+			outcomes.push({
+				row: EDITOR_ROW,
+				provider,
+				id: `editor ${provider.id}`,
+				order: order + 1,
+				passed: editor.problems.length === 0,
+				seconds: (performance.now() - editorStarted) / 1000,
+				summary: `${served.map((type) => String(type.name)).join(', ')}: no Custom API Call (${offering.length} n8n node types have one); icons ${icons.join(', ')}`,
+				problems: editor.problems,
+			});
 		}
-		say(`n8n start + owner setup + ${providers.length * 2} credential tests: ${elapsed(started)}`);
+		for (const outcome of outcomes) say(`${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.id}: ${outcome.summary}`);
+		say(`n8n start + owner setup + ${providers.length * 3} credential tests: ${elapsed(started)}`);
 		return outcomes;
 	} catch (error) {
 		return fail(`credential tests: ${error instanceof Error ? error.message : String(error)}`);
@@ -610,7 +676,7 @@ async function main(): Promise<void> {
 
 	const filesRoot = path.join(workDir, 'files');
 	fs.mkdirSync(filesRoot, { recursive: true });
-	const cases = buildCases(tested, workflowFilter, filesRoot);
+	const cases = flag('credentials-only') ? [] : buildCases(tested, workflowFilter, filesRoot);
 	for (const c of cases) fs.mkdirSync(c.filesDir, { recursive: true });
 
 	const credentialsFile = path.join(workDir, 'credentials.json');
@@ -636,7 +702,7 @@ async function main(): Promise<void> {
 	const importStarted = performance.now();
 	for (const args of [
 		['import:credentials', `--input=${credentialsFile}`],
-		['import:workflow', '--separate', `--input=${workflowsDir}`],
+		...(cases.length > 0 ? [['import:workflow', '--separate', `--input=${workflowsDir}`]] : []),
 	]) {
 		const result = await runN8n(install, args, setupEnv, workDir);
 		const text = result.stdout + result.stderr;
@@ -720,7 +786,7 @@ async function main(): Promise<void> {
 	printTable([...outcomes].sort((a, b) => a.order - b.order), tested);
 	console.log('');
 	console.log('cells: ok <seconds> = one `n8n execute` (process start to exit), or for the credential test the');
-	console.log('       two Test calls on a running n8n; — = the provider does not serve it');
+	console.log('       three Test calls on a running n8n; — = the provider does not serve it');
 	console.log(
 		`install ${wasInstalled ? 'cached' : `${installSeconds.toFixed(0)} s (cold)`}, runs ${elapsed(executeStarted)} (${workers} at a time), total wall time ${elapsed()}`,
 	);

@@ -225,10 +225,11 @@ describe('Alibaba credential and protocol checks against the simulator', () => {
 
 	async function callCredentialTest(apiKey: string): Promise<{ status: number; body: unknown }> {
 		const credentials = { apiKey, region: 'intl', baseUrl: sim.baseUrl('alibaba') };
-		const { headers } = await helper.authenticate(credentials, 'alibabaModelStudioApi', { url: '', headers: {} }, workflow, node);
+		const headers = credential.test.request.headers as Record<string, string>;
+		const authorization = String(helper['resolveValue'](headers.Authorization, credentials, workflow, node));
 		const response = await fetch(`${testBaseUrl(credentials)}${credential.test.request.url}`, {
 			method: credential.test.request.method,
-			headers: headers as Record<string, string>,
+			headers: { Authorization: authorization },
 		});
 		return { status: response.status, body: await response.json() };
 	}

@@ -234,7 +234,7 @@ describe('APIXO credential test against the simulator', () => {
 		const { request } = credential.test;
 		const values = { apiKey, baseUrl: sim.baseUrl('apixo') };
 		const baseURL = resolveCredentialExpression(request.baseURL, values) as string;
-		const headers = credential.authenticate.properties.headers as Record<string, string>;
+		const headers = credential.test.request.headers as Record<string, string>;
 		const authorization = resolveCredentialExpression(headers.Authorization, values) as string;
 		const response = await fetch(`${baseURL}${request.url}`, { method: request.method, headers: { Authorization: authorization } });
 		await response.arrayBuffer();

@@ -207,14 +207,14 @@ describe('Gateway credential test against the simulator', () => {
 	const node: INode = { id: '1', name: 'Test', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new HarnessNodeTypes() });
 
-	/** The request n8n sends: baseURL resolved by n8n's expression engine, the generic Bearer header. */
+	/** The request n8n sends: baseURL resolved by n8n's expression engine, the Test request's Bearer header. */
 	async function credentialTest(apiKey: string, baseUrl = sim.baseUrl('gateway')) {
 		const { request } = credential.test;
 		const values = { apiKey, baseUrl };
 		const baseURL = workflow.expression.getSimpleParameterValue(node, request.baseURL!, 'internal', {
 			$credentials: values,
 		} as never) as string;
-		const headers = credential.authenticate.properties.headers as Record<string, string>;
+		const headers = credential.test.request.headers as Record<string, string>;
 		const authorization = resolveCredentialExpression(headers.Authorization, values) as string;
 		const response = await fetch(`${baseURL}${request.url}`, { method: request.method, headers: { Authorization: authorization } });
 		return { status: response.status, body: (await response.json()) as Record<string, unknown> };

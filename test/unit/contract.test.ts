@@ -3,18 +3,22 @@
  * status and error bodies (`test/fixtures/<id>/*.json`) read exactly as its contract entry
  * (`test/fixtures/<id>/contract.ts`) says; unreadable bodies throw `MalformedResponseError` (never a
  * TypeError) carrying the body; status words map to the shared vocabulary; status requests, cancel and
- * base URLs; and the API key never reaches a request the adapter builds. What only one provider does is
- * in that provider's own test file.
+ * base URLs; the API key never reaches a request the adapter builds; and the credential's Test button
+ * answers a right key, a wrong key and a wrong address the same way on every provider (judged as n8n
+ * 2.41 judges it: test/harness/credentialVerdict.ts). What only one provider does is in that
+ * provider's own test file.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
+import { BEARER_HEADER, wrongAddressMessage, wrongKeyMessage } from '../../credentials/apiKeyCredential';
 import { MalformedResponseError, type ProviderAdapter } from '../../nodes/shared/providers/adapter';
 import { PROVIDER_IDS, PROVIDERS, providerAdapter, submitRequest } from '../../nodes/shared/providers';
 import { buildGenerationRequest } from '../../nodes/shared/validation';
 import type { ProviderId } from '../../nodes/shared/types';
 import { CONTRACTS, type Named, type ProviderContract } from '../fixtures/contract';
 import { documented, documentedErrors } from '../fixtures/documented';
+import { credentialTestVerdict, outcomeOfAnswer } from '../harness/credentialVerdict';
 import { BUILTIN_PROVIDERS } from '../simulator';
 import { SIM_PROVIDERS } from '../simulator/providers';
 
@@ -177,6 +181,52 @@ describe.each(CASES)('%s adapter contract', (id, adapter, contract) => {
 			expect(built).not.toContain(apiKey);
 			const baseUrl = contract.baseUrls.find(([, expected]) => typeof expected === 'string')![0];
 			expect(adapter.baseUrl({ ...baseUrl, apiKey })).not.toContain(apiKey);
+		});
+	});
+
+	describe('credential Test button', () => {
+		const credential = new contract.credential();
+		const test = credential.test!;
+		const { provider, scope, accepted } = contract.credentialTest;
+		const judge = (answer: { status: number; statusText?: string; body: unknown }) =>
+			credentialTestVerdict(test, outcomeOfAnswer(test, answer));
+
+		it('has a Test request that sends the Bearer header itself, and no authenticate block (no Custom API Call)', () => {
+			expect(test.request.headers).toStrictEqual(BEARER_HEADER);
+			expect(credential.authenticate).toBeUndefined();
+			expect(credential.extends).toBeUndefined();
+		});
+
+		it('passes the answer a right key gets', () => {
+			expect(judge(accepted)).toStrictEqual({ status: 'OK', message: 'Connection successful!' });
+		});
+
+		it('answers a wrong key (the simulated provider\'s 401) with the shared wrong-key message', () => {
+			const refused = SIM_PROVIDERS[id].authError('bad');
+			expect(refused.status).toBe(401);
+			const verdict = judge({ status: refused.status, statusText: 'Unauthorized', body: refused.body });
+			expect(verdict).toStrictEqual({ status: 'Error', message: wrongKeyMessage(provider, scope) });
+			expect(verdict.message).toMatch(/^\S.* rejected the API key: check it was copied whole, and that it belongs to this (region|base URL)$/);
+		});
+
+		it('answers every documented 401 body with the wrong-key message', () => {
+			const bodies = documentedErrors(id).filter((entry) => entry.status === 401);
+			for (const { body } of bodies) {
+				expect(judge({ status: 401, statusText: 'Unauthorized', body })).toStrictEqual({ status: 'Error', message: wrongKeyMessage(provider, scope) });
+			}
+		});
+
+		it.each([
+			['a 404 page', { status: 404, statusText: 'Not Found', body: 'Not Found' }],
+			['a 404 JSON from another service', { status: 404, statusText: 'Not Found', body: { error: 'No route /v1/x' } }],
+		])('fails clearly where the provider is not (%s)', (_name, answer) => {
+			expect(judge(answer)).toStrictEqual({ status: 'Error', message: wrongAddressMessage(provider, scope) });
+		});
+
+		it('never passes a 401, whatever its body (a proxy\'s page, an empty answer)', () => {
+			for (const body of ['<html>401 Authorization Required</html>', '', {}]) {
+				expect(judge({ status: 401, statusText: 'Unauthorized', body }).status).toBe('Error');
+			}
 		});
 	});
 
