@@ -10,6 +10,11 @@ import type { Locator, Page } from 'playwright-core';
 
 const LOAD_TIMEOUT_MS = 90_000;
 
+/** WAN_BROWSER_DEBUG=1 prints how long each step in the editor takes. */
+function debug(line: string): void {
+	if (process.env.WAN_BROWSER_DEBUG) console.log(`  [debug] ${line}`);
+}
+
 /** The first full page load of the editor: the canvas of a new workflow. */
 export async function loadEditor(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
@@ -36,6 +41,7 @@ export async function openWorkflow(page: Page, baseUrl: string, id: string, name
 		return true;
 	}, `/workflow/${id}`);
 	if (!pushed) await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
+	const t = Date.now();
 	const deadline = Date.now() + LOAD_TIMEOUT_MS;
 	while (Date.now() < deadline) {
 		await leaveWithoutSaving(page);
@@ -45,6 +51,7 @@ export async function openWorkflow(page: Page, baseUrl: string, id: string, name
 	}
 	if (!(await page.title()).includes(name)) throw new Error(`workflow ${id} ("${name}") did not open (title "${await page.title()}")`);
 	await page.getByTestId('canvas-node').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+	debug(`openWorkflow(${id}) ${Date.now() - t} ms`);
 }
 
 export function ndv(page: Page): Locator {
@@ -59,10 +66,12 @@ export async function openNode(page: Page, nodeName: string): Promise<Locator> {
 }
 
 export async function closeNodePanel(page: Page): Promise<void> {
-	if (await ndv(page).isVisible().catch(() => false)) {
-		await page.keyboard.press('Escape');
-		await ndv(page).waitFor({ state: 'hidden' }).catch(() => undefined);
-	}
+	if (!(await ndv(page).isVisible().catch(() => false))) return;
+	// Escape only blurs a focused input; the panel's own close button closes it.
+	const close = page.getByTestId('ndv-close-button').or(page.getByTestId('back-to-canvas')).first();
+	if (await close.isVisible().catch(() => false)) await close.click();
+	else await page.keyboard.press('Escape');
+	await ndv(page).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 }
 
 /** The labels of the visible parameters of the Parameters tab, top to bottom (Credential first). */
@@ -87,6 +96,15 @@ export interface Offered {
 
 /** What a parameter offers: a dropdown's options (opened and closed again) or a number field's bounds; undefined when not shown. */
 export async function offered(page: Page, panel: Locator, name: string): Promise<Offered | undefined> {
+	const t = Date.now();
+	try {
+		return await offeredInner(page, panel, name);
+	} finally {
+		debug(`offered(${name}) ${Date.now() - t} ms`);
+	}
+}
+
+async function offeredInner(page: Page, panel: Locator, name: string): Promise<Offered | undefined> {
 	const container = panel.getByTestId(`parameter-input-${name}`);
 	if (!(await container.isVisible().catch(() => false))) return undefined;
 	const combobox = container.locator('input[role="combobox"]').first();

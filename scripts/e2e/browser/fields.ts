@@ -231,6 +231,18 @@ async function getTaskPanel(page: Page, panel: Locator, report: Report, fieldCas
 	);
 }
 
+/** The credential the panel shows; until the editor has loaded the credentials it shows the id, so wait for a name. */
+async function credentialShown(page: Page, panel: Locator, id: string): Promise<string | undefined> {
+	const input = panel.getByTestId('node-credentials-select').locator('input').first();
+	let value: string | undefined;
+	for (let i = 0; i < 25; i++) {
+		value = await input.inputValue().catch(() => undefined);
+		if (value && value !== id) break;
+		await page.waitForTimeout(200);
+	}
+	return value;
+}
+
 export async function fieldChecks(
 	page: Page,
 	report: Report,
@@ -249,7 +261,7 @@ export async function fieldChecks(
 			await open(fieldCase);
 			panel = await openNode(page, WAN_NODE_NAME[kind]);
 			seen.labels = await visibleLabels(panel);
-			seen.credential = await panel.getByTestId('node-credentials-select').locator('input').first().inputValue().catch(() => undefined);
+			seen.credential = await credentialShown(page, panel, provider.credentialRef.id);
 			await shots.take(page, `fields-${provider.id}-${kind}-${mode}`);
 		} catch (error) {
 			report.record(GROUP, `${label}: open the panel`, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
