@@ -71,7 +71,7 @@ export async function setUp(options: { build: boolean; simulatedTaskMs: number; 
 		await simulator.stop();
 		throw error;
 	}
-	say(`n8n at ${n8n.url}, owner ${'set up'}`);
+	say(`n8n at ${n8n.url}, owner account set up`);
 	return {
 		workDir,
 		filesDir,
