@@ -128,19 +128,23 @@ export async function startN8n(install: N8nInstall, env: NodeJS.ProcessEnv, cwd:
 			if (ready) break;
 			await delay(300);
 		}
-		// Controllers are mounted one after the other: retry while the owner route is not there yet.
-		let setup: Response;
-		for (let attempt = 0; ; attempt++) {
+		// Controllers are mounted one after the other, and until n8n has fully started it answers
+		// 200 "n8n is starting up. Please wait" to every route: retry until the setup sets a session cookie.
+		let setup: Response | undefined;
+		let raw: string | undefined;
+		let body = '';
+		for (let attempt = 0; attempt < 120; attempt++) {
 			setup = await fetch(`${url}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(OWNER),
 			});
-			if (setup.status !== 404 || attempt >= 60) break;
+			raw = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+			body = await setup.text();
+			if (raw || (setup.status !== 404 && !/starting up/i.test(body))) break;
 			await delay(500);
 		}
-		const raw = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-		if (!setup.ok || !raw) throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
+		if (!setup?.ok || !raw) throw new Error(`owner setup: HTTP ${setup?.status} ${body.slice(0, 300)}`);
 		const cookie = { name: 'n8n-auth', value: raw.slice('n8n-auth='.length) };
 		return { url, cookie, log: () => log.split('\n').slice(-40).join('\n'), stop };
 	} catch (error) {
