@@ -120,9 +120,10 @@ export async function startN8n(install: N8nInstall, env: NodeJS.ProcessEnv, cwd:
 		for (;;) {
 			if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode})`);
 			if (Date.now() > deadline) throw new Error('n8n start did not answer /rest/settings within 120 s');
-			// /healthz answers before the REST API is mounted; /rest/settings only once it is.
+			// /healthz answers before the REST API is mounted; /rest/settings only once it is (before
+			// that it answers 200 with the text "n8n is starting up", so insist on JSON).
 			const ready = await fetch(`${url}/rest/settings`).then(
-				(response) => response.ok,
+				(response) => response.ok && (response.headers.get('content-type') ?? '').includes('json'),
 				() => false,
 			);
 			if (ready) break;
