@@ -1,0 +1,155 @@
+/**
+ * The processes a test against a running n8n needs (`npm run test:browser`): free ports, the
+ * provider simulator as a child process, `n8n import:*`, and `n8n start` with its owner account.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+
+import type { N8nInstall } from './install';
+import { REPO_ROOT } from './providers';
+import type { SimulatorInfo } from './simulator';
+
+/** `count` distinct free loopback ports: all bound at once (so no two are the same), then released. */
+export async function freePorts(count: number): Promise<number[]> {
+	const servers = await Promise.all(
+		Array.from(
+			{ length: count },
+			() =>
+				new Promise<net.Server>((resolve, reject) => {
+					const server = net.createServer();
+					server.once('error', reject);
+					server.listen(0, '127.0.0.1', () => resolve(server));
+				}),
+		),
+	);
+	const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+	await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+	return ports;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Stops a child: SIGTERM, then SIGKILL after `graceMs`. */
+async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	await Promise.race([exited, delay(graceMs)]);
+	if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+export interface RunningSimulator {
+	info: SimulatorInfo;
+	stop: () => Promise<void>;
+}
+
+/** scripts/e2e/simulator.ts as a child process; tasks take `durationMs`. */
+export async function startSimulatorProcess(durationMs: number): Promise<RunningSimulator> {
+	const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+	const child = spawn(tsx, [path.join(__dirname, 'simulator.ts'), '--duration-ms', String(durationMs), '--exit-on-stdin-close'], {
+		cwd: REPO_ROOT,
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let stderr = '';
+	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+	const info = await new Promise<SimulatorInfo>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`simulator did not start in 30 s\n${stderr}`)), 30_000);
+		readline.createInterface({ input: child.stdout }).once('line', (line) => {
+			clearTimeout(timer);
+			try {
+				resolve(JSON.parse(line) as SimulatorInfo);
+			} catch {
+				reject(new Error(`simulator said: ${line}\n${stderr}`));
+			}
+		});
+		child.once('exit', (code) => reject(new Error(`simulator exited (${code})\n${stderr}`)));
+	});
+	process.once('exit', () => child.kill('SIGTERM'));
+	return { info, stop: () => stopChild(child) };
+}
+
+/** Runs one n8n CLI command (import:credentials, import:workflow …) to completion. */
+export function n8nCommand(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(install.node, [install.n8nBin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.on('error', reject);
+		child.on('close', (code) => {
+			if (code === 0) resolve(output);
+			else reject(new Error(`n8n ${args[0]} failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`));
+		});
+	});
+}
+
+export interface RunningN8n {
+	url: string;
+	/** The owner's session cookie (`n8n-auth`), for REST calls and the browser. */
+	cookie: { name: string; value: string };
+	/** The last lines n8n printed. */
+	log: () => string;
+	stop: () => Promise<void>;
+}
+
+export const OWNER = { email: 'browser@example.com', firstName: 'Browser', lastName: 'Test', password: 'Browser-test-123' };
+
+/**
+ * `n8n start` on 127.0.0.1:`port`, waited for until the REST API answers, then the owner account set
+ * up through `POST /rest/owner/setup` (what the setup form sends).
+ */
+export async function startN8n(install: N8nInstall, env: NodeJS.ProcessEnv, cwd: string, port: number): Promise<RunningN8n> {
+	const child = spawn(install.node, [install.n8nBin, 'start'], {
+		cwd,
+		env: { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let log = '';
+	const keep = (chunk: Buffer) => {
+		log = (log + chunk.toString('utf8')).slice(-20_000);
+	};
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	process.once('exit', () => child.kill('SIGKILL'));
+	const url = `http://127.0.0.1:${port}`;
+	const stop = () => stopChild(child);
+	try {
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode})`);
+			if (Date.now() > deadline) throw new Error('n8n start did not answer /rest/settings within 120 s');
+			// /healthz answers before the REST API is mounted; /rest/settings only once it is (before
+			// that it answers 200 with the text "n8n is starting up", so insist on JSON).
+			const ready = await fetch(`${url}/rest/settings`).then(
+				(response) => response.ok && (response.headers.get('content-type') ?? '').includes('json'),
+				() => false,
+			);
+			if (ready) break;
+			await delay(300);
+		}
+		// Controllers are mounted one after the other, and until n8n has fully started it answers
+		// 200 "n8n is starting up. Please wait" to every route: retry until the setup sets a session cookie.
+		let setup: Response | undefined;
+		let raw: string | undefined;
+		let body = '';
+		for (let attempt = 0; attempt < 120; attempt++) {
+			setup = await fetch(`${url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			raw = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+			body = await setup.text();
+			if (raw || (setup.status !== 404 && !/starting up/i.test(body))) break;
+			await delay(500);
+		}
+		if (!setup?.ok || !raw) throw new Error(`owner setup: HTTP ${setup?.status} ${body.slice(0, 300)}`);
+		const cookie = { name: 'n8n-auth', value: raw.slice('n8n-auth='.length) };
+		return { url, cookie, log: () => log.split('\n').slice(-40).join('\n'), stop };
+	} catch (error) {
+		await stop();
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${log.split('\n').slice(-30).join('\n')}`);
+	}
+}
