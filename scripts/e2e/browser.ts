@@ -15,11 +15,8 @@
  *        refused  a refused input shows the node's message (browser/refused.ts)
  *   3. screenshots (and fields.json) in browser-output/, then `N passed, N failed`
  *
- * Checks marked [next] are issue 10's next step; they run and print every time but count only with
- * --next (or WAN_BROWSER_NEXT=1).
- *
  * Options: --only <picker|fields|example|refused> (repeatable), --provider <id> (repeatable, fields),
- * --next, --skip-build, --keep (keep the temporary folder and n8n's log).
+ * --skip-build, --keep (keep the temporary folder and n8n's log).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -59,7 +56,7 @@ async function main(): Promise<number> {
 	const runs = (group: Group) => only.length === 0 || only.includes(group);
 	const providerFilter = argumentsOf('provider');
 	const keep = flag('keep');
-	const report = new Report(flag('next') || process.env.WAN_BROWSER_NEXT === '1');
+	const report = new Report();
 	const shots = new Shots();
 
 	let setup: Setup | undefined;

@@ -2,23 +2,20 @@
  * Check 2: the fields of the Wan node's panel, per provider × mode (and Get Task), read from the
  * editor and compared with the package's catalogue.
  *
- * "now" checks hold on the current code: the Credential shows the provider's, Mode lists exactly the
+ * Checked, from the package's catalogue: the Credential shows the provider's, Mode lists exactly the
  * provider's modes (`modesFor`), Model exactly `modelsFor(provider, mode)`, and the mode's own media
- * fields are shown. "next" checks are what issue 10 asks for next, read from the selected model's
- * catalogue entry (`resolutions`, `aspectRatios`, `durations`), for every model of the mode (each
- * picked in the panel as a user would):
+ * fields are shown; and for every model of the mode (each picked in the panel as a user would), from
+ * its catalogue entry (`resolutions`, `aspectRatios`, `durations`):
  *   - Resolution offers exactly the model's resolutions, in the order 480p, 720p, 1080p (none: hidden);
  *   - Aspect Ratio exactly the model's ratios, in the order 16:9, 9:16, 1:1, 4:3, 3:4 (none: hidden);
- *   - Duration only the model's durations (a dropdown of them, or a number field whose bounds are the
- *     model's when those are every whole second between; none: hidden);
+ *   - Duration only the model's durations (none: hidden);
  *   - the values shown after picking the model are among those offered (no stale value);
- *   - Get Task shows only Credential, Operation, Task ID, Wait for Completion, Return As and Options,
- *     and Options offers only what Get Task uses (GET_TASK_OPTIONS).
+ *   - Get Task shows only GET_TASK_LABELS, and Options offers only what Get Task uses (GET_TASK_OPTIONS).
  * Everything seen is written to browser-output/fields.json.
  */
 import type { Locator, Page } from 'playwright-core';
 
-import { MODEL_NAMES, modelsFor, modesFor } from '../../../nodes/shared/catalogue';
+import { modelName as panelName, modelsFor, modesFor } from '../../../nodes/shared/catalogue';
 import type { ModelSpec } from '../../../nodes/shared/modelSpec';
 import { MODES, mediaSlotsOf } from '../../../nodes/shared/modes';
 import type { Report } from './report';
@@ -28,13 +25,13 @@ import { offered, openNode, pick, shownValue, visibleLabels, collectionEntries, 
 
 export const RESOLUTION_ORDER = ['480p', '720p', '1080p'];
 export const ASPECT_RATIO_ORDER = ['16:9', '9:16', '1:1', '4:3', '3:4'];
-/** What Get Task shows (issue 10). */
-export const GET_TASK_LABELS = ['Credential', 'Operation', 'Task ID', 'Wait for Completion', 'Return As', 'Options'];
+/** What Get Task shows: Mode and Model tell it the task's model id (or Options → Model ID does). */
+export const GET_TASK_LABELS = ['Credential', 'Operation', 'Mode', 'Model', 'Task ID', 'Wait for Completion', 'Return As', 'Options'];
 /** The Options entries relevant to Get Task: waiting for and downloading a task started earlier. */
-export const GET_TASK_OPTIONS = ['Max Concurrency', 'Model ID', 'On Timeout', 'Poll Interval (Seconds)', 'Put Output in Field', 'Timeout (Seconds)'];
+export const GET_TASK_OPTIONS = ['Include Input Fields', 'Max Concurrency', 'Model ID', 'On Timeout', 'Poll Interval (Seconds)', 'Put Output in Field', 'Timeout (Seconds)'];
 
 const GROUP = 'fields';
-const modelName = (spec: ModelSpec) => MODEL_NAMES[spec.model] ?? spec.model;
+const modelName = (spec: ModelSpec) => panelName(spec.model);
 const list = (values: readonly unknown[] | undefined) => (values && values.length ? values.join(', ') : 'nothing');
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 const sameList = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
@@ -71,7 +68,7 @@ function findLabel(labels: string[], prefix: string): boolean {
 	return labels.some((label) => label === prefix || label.startsWith(`${prefix} (`));
 }
 
-/** The "next" checks of one model's Resolution, Aspect Ratio and Duration. */
+/** One model's Resolution, Aspect Ratio and Duration, as the panel offers them once the model is picked. */
 async function modelChecks(report: Report, where: string, spec: ModelSpec, seen: ModelSeen): Promise<void> {
 	const at = `${where} ${modelName(spec)}`;
 	await report.check(
@@ -83,7 +80,6 @@ async function modelChecks(report: Report, where: string, spec: ModelSpec, seen:
 			if (!seen.resolution) return { passed: false, detail: 'not shown' };
 			return { passed: seen.resolution.kind === 'options' && sameList(seen.resolution.names, expected), detail: `offers ${list(seen.resolution.names)}` };
 		},
-		'next',
 	);
 	await report.check(
 		GROUP,
@@ -95,7 +91,6 @@ async function modelChecks(report: Report, where: string, spec: ModelSpec, seen:
 			const ratios = seen.aspectRatio.names.map(firstToken);
 			return { passed: sameList(ratios, expected), detail: `offers ${list(ratios)}` };
 		},
-		'next',
 	);
 	await report.check(
 		GROUP,
@@ -116,7 +111,6 @@ async function modelChecks(report: Report, where: string, spec: ModelSpec, seen:
 				detail: `number field ${shown.min ?? '?'}–${shown.max ?? '?'}${contiguous ? '' : ' (the model makes only some lengths in between: needs a dropdown)'}`,
 			};
 		},
-		'next',
 	);
 	await report.check(
 		GROUP,
@@ -137,7 +131,6 @@ async function modelChecks(report: Report, where: string, spec: ModelSpec, seen:
 			}
 			return { passed: stale.length === 0, detail: stale.length ? `stale: ${stale.join('; ')}` : 'all valid' };
 		},
-		'next',
 	);
 }
 
@@ -190,7 +183,7 @@ async function generatePanel(page: Page, panel: Locator, report: Report, fieldCa
 			if ((await shownValue(panel, 'model')) !== modelName(spec)) await pick(page, panel, 'model', modelName(spec));
 			modelSeen = await readModel(page, panel, spec.model);
 		} catch (error) {
-			report.record(GROUP, `${where} ${modelName(spec)}: pick the model`, false, error instanceof Error ? error.message.split('\n')[0] : String(error), 'next');
+			report.record(GROUP, `${where} ${modelName(spec)}: pick the model`, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
 			continue;
 		}
 		seen.models.push(modelSeen);
@@ -217,7 +210,6 @@ async function getTaskPanel(page: Page, panel: Locator, report: Report, fieldCas
 				detail: [extra.length ? `also shows ${extra.join(', ')}` : '', missing.length ? `lacks ${missing.join(', ')}` : ''].filter(Boolean).join('; ') || 'as expected',
 			};
 		},
-		'next',
 	);
 	await report.check(
 		GROUP,
@@ -227,7 +219,6 @@ async function getTaskPanel(page: Page, panel: Locator, report: Report, fieldCas
 			const extra = seen.options.filter((entry) => !GET_TASK_OPTIONS.includes(entry));
 			return { passed: extra.length === 0, detail: extra.length ? `also offers ${extra.join(', ')}` : `offers ${list(seen.options)}` };
 		},
-		'next',
 	);
 }
 

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import type { INode } from 'n8n-workflow';
 
 import { findModel, modelsFor, modesFor } from '../../../nodes/shared/catalogue';
-import type { GenerationMode, ProviderId } from '../../../nodes/shared/types';
+import type { GenerationMode } from '../../../nodes/shared/modes';
+import type { ProviderId } from '../../../nodes/shared/types';
 import {
 	WAN_IMAGE_TYPE,
 	WAN_VIDEO_TYPE,
@@ -141,7 +142,7 @@ function refusedWorkflow(workflowId: string, title: string, provider: ProviderIn
 /**
  * 1. A resolution the model does not make: Alibaba's Wan 2.6 at 480p (it makes 720p and 1080p), or,
  *    should the catalogue change, the first provider/model/resolution the catalogue rules out.
- * 2. An empty prompt on text to video (EvoLink, the default provider).
+ * 2. Two problems at once on EvoLink Wan 2.5 text to video: a blank prompt, and 4:3 at 480p.
  */
 export function refusedCases(providers: ProviderInfo[]): RefusedCase[] {
 	const cases: RefusedCase[] = [];
@@ -171,13 +172,20 @@ export function refusedCases(providers: ProviderInfo[]): RefusedCase[] {
 	}
 	const evolink = providers.find((p) => p.id === 'evolink' && p.kinds.includes('video')) ?? providers.find((p) => p.kinds.includes('video'));
 	if (evolink) {
-		const title = `${evolink.displayName} text to video with an empty prompt`;
+		// A blank prompt (an empty one n8n itself flags as a missing required field) and 4:3 at 480p.
+		const title = `${evolink.displayName} Wan 2.5 text to video with a blank prompt and 4:3 at 480p`;
 		cases.push({
 			workflowId: 'brRefusedInput02',
 			title,
 			provider: evolink,
-			mustName: ['Prompt', 'empty', 'required'],
-			workflow: refusedWorkflow('brRefusedInput02', title, evolink, { prompt: '', options: { pollInterval: 1 } }),
+			mustName: ['2 problems', 'Prompt', 'required', 'Aspect Ratio', '4:3', '480p'],
+			workflow: refusedWorkflow('brRefusedInput02', title, evolink, {
+				model: 'wan2.5',
+				prompt: ' ',
+				resolution: '480p',
+				aspectRatio: '4:3',
+				options: { pollInterval: 1 },
+			}),
 		});
 	}
 	return cases;
