@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 
 import { ensureN8n, n8nEnv, packAndInstall, type N8nInstall } from './e2e/install';
-import { REPO_ROOT, credentialData, loadExamples, packageProviders, withFilesDir } from './e2e/providers';
+import { REPO_ROOT, loadExamples, packageProviders, withFilesDir, writeCredentialsFile } from './e2e/providers';
 import { FAIL_MARKER, type SimulatorInfo } from './e2e/simulator';
 
 const DEV_DIR = path.join(REPO_ROOT, '.n8n-dev');
@@ -108,18 +108,7 @@ async function main(): Promise<void> {
 	const seededFor = fs.existsSync(seeded) ? fs.readFileSync(seeded, 'utf8').trim() : '';
 	if (seededFor !== sim.origin) {
 		const credentialsFile = path.join(DEV_DIR, 'credentials.json');
-		fs.writeFileSync(
-			credentialsFile,
-			JSON.stringify(
-				providers.map((p) => ({
-					...p.credentialRef,
-					type: p.credentialType,
-					data: credentialData(p, sim.apiKey, sim.baseUrls[p.id]),
-				})),
-				null,
-				2,
-			),
-		);
+		writeCredentialsFile(credentialsFile, providers, sim);
 		await n8nCommand(install, ['import:credentials', `--input=${credentialsFile}`], env);
 		say(`${providers.length} credentials point at the simulator (${sim.origin})`);
 	}

@@ -29,6 +29,7 @@ import { fieldChecks } from './browser/fields';
 import { nodePickerChecks } from './browser/nodePicker';
 import { refusedChecks } from './browser/refused';
 import { Report } from './browser/report';
+import { argumentsOf, flag } from './cli';
 import { setUp, type Setup } from './browser/setup';
 import { Shots } from './browser/shots';
 import { TRIGGER_ONLY, fieldCases, refusedCases, workflowsToImport } from './browser/workflows';
@@ -36,16 +37,6 @@ import { TRIGGER_ONLY, fieldCases, refusedCases, workflowsToImport } from './bro
 const GROUPS = ['picker', 'fields', 'example', 'refused'] as const;
 type Group = (typeof GROUPS)[number];
 
-function argumentsOf(name: string): string[] {
-	const values: string[] = [];
-	process.argv.forEach((arg, index) => {
-		if (arg === `--${name}` && process.argv[index + 1] !== undefined) values.push(process.argv[index + 1]);
-		else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
-	});
-	return values;
-}
-
-const flag = (name: string) => process.argv.includes(`--${name}`);
 const t0 = performance.now();
 const elapsed = (since = t0) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`[browser ${elapsed()}] ${line}`);

@@ -134,6 +134,20 @@ export function credentialData(provider: ProviderInfo, apiKey: string, baseUrl?:
 	return data;
 }
 
+/** Writes, for `n8n import:credentials`, one credential per provider pointing at the simulator. */
+export function writeCredentialsFile(
+	file: string,
+	providers: ProviderInfo[],
+	simulator: { apiKey: string; baseUrls: Record<string, string> },
+): void {
+	const credentials = providers.map((p) => ({
+		...p.credentialRef,
+		type: p.credentialType,
+		data: credentialData(p, simulator.apiKey, simulator.baseUrls[p.id]),
+	}));
+	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+}
+
 function visible(property: INodeProperties, parameters: Record<string, unknown>): boolean {
 	const show = property.displayOptions?.show ?? {};
 	return Object.entries(show).every(([name, values]) => (values as unknown[]).includes(parameters[name]));

@@ -28,7 +28,6 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +36,7 @@ import * as readline from 'node:readline';
 import { wrongAddressMessage, wrongKeyMessage } from '../../credentials/apiKeyCredential';
 import { CONTRACTS } from '../../test/fixtures/contract';
 import { mp4Bytes, pngBytes } from '../../test/simulator/media';
+import { argumentsOf, flag } from './cli';
 import { ensureN8n, isInstalled, n8nEnv, packAndInstall, type N8nInstall } from './install';
 import {
 	REPO_ROOT,
@@ -48,9 +48,11 @@ import {
 	unpackagedProviders,
 	withFilesDir,
 	withProvider,
+	writeCredentialsFile,
 	type ProviderInfo,
 	type WorkflowJson,
 } from './providers';
+import { freePorts } from './server';
 import { FAIL_MARKER, SCRIPTED_FAILURE, type SimTaskSummary, type SimulatorInfo } from './simulator';
 
 const EXECUTE_TIMEOUT_MS = 180_000;
@@ -84,18 +86,8 @@ interface Outcome {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Arguments and output
+// Output
 
-function argumentsOf(name: string): string[] {
-	const values: string[] = [];
-	process.argv.forEach((arg, index) => {
-		if (arg === `--${name}` && process.argv[index + 1] !== undefined) values.push(process.argv[index + 1]);
-		else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
-	});
-	return values;
-}
-
-const flag = (name: string) => process.argv.includes(`--${name}`);
 const t0 = performance.now();
 const elapsed = (since = t0) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`[e2e ${elapsed()}] ${line}`);
@@ -103,23 +95,6 @@ const say = (line: string) => console.log(`[e2e ${elapsed()}] ${line}`);
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-/** `count` distinct free ports: all bound at once (so no two are the same), then released. */
-async function freePorts(count: number): Promise<number[]> {
-	const servers = await Promise.all(
-		Array.from(
-			{ length: count },
-			() =>
-				new Promise<net.Server>((resolve, reject) => {
-					const server = net.createServer();
-					server.once('error', reject);
-					server.listen(0, '127.0.0.1', () => resolve(server));
-				}),
-		),
-	);
-	const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
-	await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-	return ports;
-}
 
 /** The JSON n8n printed: from the first line that is exactly `{` to the end of its top-level object. */
 export function parseN8nJson(stdout: string): Json | undefined {
@@ -680,18 +655,7 @@ async function main(): Promise<void> {
 	for (const c of cases) fs.mkdirSync(c.filesDir, { recursive: true });
 
 	const credentialsFile = path.join(workDir, 'credentials.json');
-	fs.writeFileSync(
-		credentialsFile,
-		JSON.stringify(
-			tested.map((p) => ({
-				...p.credentialRef,
-				type: p.credentialType,
-				data: credentialData(p, simulator.info.apiKey, simulator.info.baseUrls[p.id]),
-			})),
-			null,
-			2,
-		),
-	);
+	writeCredentialsFile(credentialsFile, tested, simulator.info);
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.mkdirSync(workflowsDir);
 	for (const c of cases) fs.writeFileSync(path.join(workflowsDir, `${c.workflowId}.json`), JSON.stringify(c.workflow, null, 2));

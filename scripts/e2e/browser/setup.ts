@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { ensureN8n, isInstalled, n8nEnv, packAndInstall } from '../install';
-import { credentialData, packageProviders, type ProviderInfo } from '../providers';
+import { packageProviders, writeCredentialsFile, type ProviderInfo } from '../providers';
 import { freePorts, n8nCommand, startN8n, startSimulatorProcess, type RunningN8n, type RunningSimulator } from '../server';
 import { workflowsToImport } from './workflows';
 
@@ -44,18 +44,7 @@ export async function setUp(options: { build: boolean; simulatedTaskMs: number; 
 	const [port, brokerPort] = await freePorts(2);
 	const env = n8nEnv(install, userFolder, brokerPort, filesDir);
 	const credentialsFile = path.join(workDir, 'credentials.json');
-	fs.writeFileSync(
-		credentialsFile,
-		JSON.stringify(
-			providers.map((p) => ({
-				...p.credentialRef,
-				type: p.credentialType,
-				data: credentialData(p, simulator.info.apiKey, simulator.info.baseUrls[p.id]),
-			})),
-			null,
-			2,
-		),
-	);
+	writeCredentialsFile(credentialsFile, providers, simulator.info);
 	const workflowsDir = path.join(workDir, 'workflows');
 	fs.mkdirSync(workflowsDir);
 	const workflows = workflowsToImport(providers, filesDir);
