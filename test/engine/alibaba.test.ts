@@ -156,7 +156,8 @@ describe('Alibaba task lifecycle', () => {
 		// PENDING for the first tenth of the task's duration: 6 s.
 		sim.setBehaviour(() => ({ durationMs: 60_000, outcome: 'success' }));
 		const started = startWan({ sim, provider: 'alibaba', kind: 'video', parameters: { ...textToVideo, options: { pollInterval: 0.2 } } });
-		await until(() => sim.requests.some((request) => request.route === 'status' && request.status === 200));
+		// A second poll is sent only after the first answer (RUNNING) was read: the node knows it is running.
+		await until(() => sim.requests.filter((request) => request.route === 'status' && request.status === 200).length >= 2);
 		const canceledAt = performance.now();
 		started.cancel();
 		const result = await started.result;
@@ -179,7 +180,8 @@ describe('Alibaba task lifecycle', () => {
 	it('stopping the execution while the task is RUNNING sends no cancel (DashScope cancels only queued tasks)', async () => {
 		sim.setBehaviour(() => ({ durationMs: 0, outcome: 'never' }));
 		const started = startWan({ sim, provider: 'alibaba', kind: 'video', parameters: { ...textToVideo, options: { pollInterval: 0.2 } } });
-		await until(() => sim.requests.some((request) => request.route === 'status' && request.status === 200));
+		// A second poll is sent only after the first answer (RUNNING) was read: the node knows it is running.
+		await until(() => sim.requests.filter((request) => request.route === 'status' && request.status === 200).length >= 2);
 		const canceledAt = performance.now();
 		started.cancel();
 		expect((await started.result).status).toBe('canceled');
