@@ -10,13 +10,14 @@ import {
 
 import { KIND_DEFAULTS } from './defaults';
 import { WanError, asWanError, inputRefused } from './errors';
+import { InvalidInputError, invalidInput } from './inputError';
+import { mediaSlotsOf } from './modes';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
 import { deliverResults, failedItem, pendingItem, withInputFields, type Delivery, type ReturnAs } from './results';
 import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
+import { bearerAuthorization } from './transport';
 import type { MediaKind, ProviderId } from './types';
-import { InvalidInputError, invalidInput } from './inputError';
-import { mediaSlotsOf } from './modes';
 import { buildGenerationRequest, handleModelId } from './validation';
 
 const DEFAULT_MAX_CONCURRENCY = 20;
@@ -165,11 +166,14 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	const firstOptions = fn.getNodeParameter('options', jobs[0].itemIndex, {}) as IDataObject;
 	let maxConcurrency: number;
 	let baseUrl: string;
+	let authorization: Record<string, string>;
 	try {
 		maxConcurrency = Math.floor(
 			positiveNumber('Max Concurrency', firstOptions.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1),
 		);
-		baseUrl = adapter.baseUrl(await fn.getCredentials(adapter.credentialType));
+		const credentials = await fn.getCredentials(adapter.credentialType);
+		baseUrl = adapter.baseUrl(credentials);
+		authorization = bearerAuthorization(credentials);
 	} catch (caught) {
 		throw toNodeError(fn.getNode(), jobs[0].itemIndex, itemError(caught, providerName));
 	}
@@ -179,6 +183,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		fn,
 		adapter,
 		baseUrl,
+		authorization,
 		jobs,
 		maxConcurrency,
 		continueOnFail,

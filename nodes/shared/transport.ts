@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { throwIfAborted } from './cancel';
 import { requestFailed, type WanError } from './errors';
@@ -39,6 +39,8 @@ export interface CallContext {
 	fn: IExecuteFunctions;
 	adapter: ProviderAdapter;
 	baseUrl: string;
+	/** The Bearer header, read from the credential once per run (`bearerAuthorization`). */
+	authorization: Record<string, string>;
 	limiter: RateLimiter;
 	signal: AbortSignal | undefined;
 	/** Epoch ms after which no retry is attempted. */
@@ -141,7 +143,7 @@ export async function callProvider(
 			const response = (await ctx.fn.helpers.httpRequestWithAuthentication.call(
 				ctx.fn,
 				ctx.adapter.credentialType,
-				{ ...requestOptions(ctx, request, timeout, await authorization(ctx.fn, ctx.adapter)), returnFullResponse: true },
+				{ ...requestOptions(ctx, request, timeout), returnFullResponse: true },
 			)) as FullResponse;
 			return fromFullResponse(response);
 		},
@@ -152,25 +154,19 @@ export async function callProvider(
 /**
  * The Bearer header every provider takes. The credentials declare no `authenticate` block: n8n would
  * then offer a "Custom API Call" operation these nodes do not have (see credentials/apiKeyCredential.ts).
- * So the key is read here, for each request, as n8n's request helper reads the credential.
+ * So the node sends the key itself, read once per run with the base URL.
  */
-async function authorization(fn: IExecuteFunctions, adapter: ProviderAdapter): Promise<Record<string, string>> {
-	const credentials = await fn.getCredentials(adapter.credentialType);
+export function bearerAuthorization(credentials: ICredentialDataDecryptedObject): Record<string, string> {
 	return { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` };
 }
 
 /** A provider request as n8n's helpers take it; HTTP errors come back as responses, not throws. */
-function requestOptions(
-	ctx: CallContext,
-	request: ProviderRequest,
-	timeout: number,
-	auth: Record<string, string>,
-): IHttpRequestOptions {
+function requestOptions(ctx: CallContext, request: ProviderRequest, timeout: number): IHttpRequestOptions {
 	return {
 		method: request.method,
 		url: `${ctx.baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: { ...request.headers, ...auth },
+		headers: { ...request.headers, ...ctx.authorization },
 		body: request.body,
 		json: true,
 		ignoreHttpStatusErrors: true,
@@ -237,13 +233,7 @@ export async function sendCancelRequest(ctx: CallContext, request: ProviderReque
 		helpers: fn.helpers,
 		logger: fn.logger,
 	} as unknown as IExecuteFunctions;
-	await authorization(detached, ctx.adapter)
-		.then(async (auth) =>
-			await fn.helpers.httpRequestWithAuthentication.call(
-				detached,
-				ctx.adapter.credentialType,
-				requestOptions(ctx, request, CANCEL_TIMEOUT_MS, auth),
-			),
-		)
+	await fn.helpers.httpRequestWithAuthentication
+		.call(detached, ctx.adapter.credentialType, requestOptions(ctx, request, CANCEL_TIMEOUT_MS))
 		.catch(() => undefined);
 }

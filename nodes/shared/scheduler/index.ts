@@ -19,6 +19,8 @@ export interface RunJobsOptions extends JobOutputs {
 	fn: IExecuteFunctions;
 	adapter: ProviderAdapter;
 	baseUrl: string;
+	/** The Bearer header (`bearerAuthorization`). */
+	authorization: Record<string, string>;
 	jobs: Job[];
 	maxConcurrency: number;
 	continueOnFail: boolean;
@@ -44,7 +46,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
 	const clock = options.clock ?? systemClock;
 	const executionSignal = fn.getExecutionCancelSignal();
 	const { perSecond, burst } = adapter.rateLimit;
-	const ctx: RunContext = { fn, adapter, baseUrl: options.baseUrl, limiter: new RateLimiter(perSecond, burst, clock), clock };
+	const ctx: RunContext = { fn, adapter, baseUrl: options.baseUrl, authorization: options.authorization, limiter: new RateLimiter(perSecond, burst, clock), clock };
 	const runs = options.jobs.map((job): JobRun => ({ job }));
 
 	const runOne = async (run: JobRun, signal: AbortSignal): Promise<INodeExecutionData[]> => {

@@ -15,6 +15,7 @@ export interface RunContext {
 	fn: IExecuteFunctions;
 	adapter: ProviderAdapter;
 	baseUrl: string;
+	authorization: Record<string, string>;
 	/** One request budget per provider and run. */
 	limiter: RateLimiter;
 	clock: Clock;
