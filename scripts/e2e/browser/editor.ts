@@ -104,19 +104,29 @@ export async function offered(page: Page, panel: Locator, name: string): Promise
 	}
 }
 
+/** Opens a dropdown and reads its options' texts; `close` hides it again (Escape, then waits). */
+async function openDropdown(page: Page, combobox: Locator): Promise<{ options: Locator; texts: string[]; close: () => Promise<void> }> {
+	const listId = await combobox.getAttribute('aria-controls');
+	await combobox.click();
+	const options = page.locator(`[id="${listId}"] [role="option"]`);
+	await options.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+	const close = async () => {
+		if (await page.locator(`[id="${listId}"]`).isVisible().catch(() => false)) await page.keyboard.press('Escape');
+		await page.locator(`[id="${listId}"]`).waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+	};
+	return { options, texts: await options.allInnerTexts(), close };
+}
+
+const firstLine = (text: string) => text.split('\n')[0].trim();
+
 async function offeredInner(page: Page, panel: Locator, name: string): Promise<Offered | undefined> {
 	const container = panel.getByTestId(`parameter-input-${name}`);
 	if (!(await container.isVisible().catch(() => false))) return undefined;
 	const combobox = container.locator('input[role="combobox"]').first();
 	if (await combobox.count()) {
 		const value = await combobox.inputValue();
-		const listId = await combobox.getAttribute('aria-controls');
-		await combobox.click();
-		const options = page.locator(`[id="${listId}"] [role="option"]`);
-		await options.first().waitFor({ timeout: 5000 }).catch(() => undefined);
-		const texts = await options.allInnerTexts();
-		await page.keyboard.press('Escape');
-		await page.locator(`[id="${listId}"]`).waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+		const { texts, close } = await openDropdown(page, combobox);
+		await close();
 		const lines = texts.map((t) => t.split('\n').map((line) => line.trim()).filter(Boolean));
 		return { kind: 'options', names: lines.map((l) => l[0] ?? ''), descriptions: lines.map((l) => l[1] ?? ''), value };
 	}
@@ -134,18 +144,15 @@ async function offeredInner(page: Page, panel: Locator, name: string): Promise<O
 /** Picks the option whose name (first line) is `label` in a parameter's dropdown. */
 export async function pick(page: Page, panel: Locator, name: string, label: string): Promise<void> {
 	const combobox = panel.getByTestId(`parameter-input-${name}`).locator('input[role="combobox"]').first();
-	const listId = await combobox.getAttribute('aria-controls');
-	await combobox.click();
-	const options = page.locator(`[id="${listId}"] [role="option"]`);
-	await options.first().waitFor({ timeout: 5000 });
-	const names = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	const { options, texts, close } = await openDropdown(page, combobox);
+	const names = texts.map(firstLine);
 	const index = names.indexOf(label);
 	if (index < 0) {
-		await page.keyboard.press('Escape');
+		await close();
 		throw new Error(`"${label}" is not among ${name}'s options (${names.join(', ')})`);
 	}
 	await options.nth(index).click();
-	await page.locator(`[id="${listId}"]`).waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+	await close();
 }
 
 /** The entries the "Add Option" dropdown of a collection parameter offers. */
@@ -153,14 +160,9 @@ export async function collectionEntries(page: Page, panel: Locator, name: string
 	const item = panel.locator('[data-test-id="parameter-item"]:visible').filter({ has: page.locator(`[data-parameter-path="parameters.${name}"], [data-test-id="collection-parameter-add"]`) });
 	const add = item.getByTestId('collection-parameter-add').first();
 	if (!(await add.isVisible().catch(() => false))) return undefined;
-	const combobox = add.locator('input[role="combobox"]').first();
-	const listId = await combobox.getAttribute('aria-controls');
-	await combobox.click();
-	const options = page.locator(`[id="${listId}"] [role="option"]`);
-	await options.first().waitFor({ timeout: 5000 }).catch(() => undefined);
-	const texts = await options.allInnerTexts();
-	await page.keyboard.press('Escape');
-	return texts.map((t) => t.split('\n')[0].trim());
+	const { texts, close } = await openDropdown(page, add.locator('input[role="combobox"]').first());
+	await close();
+	return texts.map(firstLine);
 }
 
 /** The value a parameter shows now, or undefined when it is not shown. */
