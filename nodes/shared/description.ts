@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { modelName, modelsFor, modesFor } from './catalogue';
+import { CATALOGUE, modelName, modelsFor, modesFor } from './catalogue';
 import { aspectRatioFields, shownForModels, videoModelFields } from './modelFields';
 import { GENERATION_MODES, MODES, mediaSlotsOf, type MediaSlotSpec } from './modes';
 import { optionProperties } from './optionDescription';
@@ -64,6 +64,9 @@ function modeAndModelProperties(kind: MediaKind): INodeProperties[] {
 
 const generate = { operation: ['generate'] };
 
+/** The most images any model makes in one task. */
+const MAX_IMAGES = Math.max(...CATALOGUE.map((spec) => spec.imageSetSize?.max ?? spec.numberOfImages?.max ?? 1));
+
 /** One text field per media input of the kind's modes, shown for the modes that take it. */
 function mediaSlotProperty(kind: MediaKind, slot: MediaSlotSpec): INodeProperties {
 	return {
@@ -113,9 +116,9 @@ function mediaProperties(kind: MediaKind): INodeProperties[] {
 			name: 'numberOfImages',
 			type: 'number',
 			displayOptions: { show: generate },
-			typeOptions: { minValue: 1, maxValue: 4, numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: MAX_IMAGES, numberPrecision: 0 },
 			default: 1,
-			description: 'How many images to generate; each becomes its own output item',
+			description: 'How many images to generate (1–4; up to 12 in an image set); each becomes its own output item',
 		},
 	];
 }

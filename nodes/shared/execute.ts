@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
@@ -14,6 +15,7 @@ import { InvalidInputError, invalidInput } from './inputError';
 import { mediaSlotsOf } from './modes';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
+import { prepareRequest } from './prepare';
 import { deliverResults, failedItem, pendingItem, withInputFields, type Delivery, type ReturnAs } from './results';
 import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
 import { bearerAuthorization } from './transport';
@@ -167,16 +169,29 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	let maxConcurrency: number;
 	let baseUrl: string;
 	let authorization: Record<string, string>;
+	let credentials: ICredentialDataDecryptedObject;
 	try {
 		maxConcurrency = Math.floor(
 			positiveNumber('Max Concurrency', firstOptions.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1),
 		);
-		const credentials = await fn.getCredentials(adapter.credentialType);
+		credentials = await fn.getCredentials(adapter.credentialType);
 		baseUrl = adapter.baseUrl(credentials);
 		authorization = bearerAuthorization(credentials);
 	} catch (caught) {
 		throw toNodeError(fn.getNode(), jobs[0].itemIndex, itemError(caught, providerName));
 	}
+
+	const ready: Job[] = [];
+	for (const job of jobs) {
+		try {
+			ready.push('request' in job ? { ...job, request: await prepareRequest(fn, adapter, credentials, job.request) } : job);
+		} catch (caught) {
+			const error = itemError(caught, providerName);
+			if (!continueOnFail) throw toNodeError(fn.getNode(), job.itemIndex, error);
+			results[job.itemIndex] = failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : undefined);
+		}
+	}
+	if (ready.length === 0) return results.flatMap(withInputFieldsIfAsked);
 
 	const clock = systemClock;
 	const { outputs, failure } = await runJobs({
@@ -184,7 +199,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		adapter,
 		baseUrl,
 		authorization,
-		jobs,
+		jobs: ready,
 		maxConcurrency,
 		continueOnFail,
 		clock,
@@ -195,7 +210,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 			failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : job.handle.model),
 	});
 	if (failure) throw toNodeError(fn.getNode(), failure.job.itemIndex, failure.error);
-	jobs.forEach((job, index) => {
+	ready.forEach((job, index) => {
 		results[job.itemIndex] = outputs[index];
 	});
 	return results.flatMap(withInputFieldsIfAsked);

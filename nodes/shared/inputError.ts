@@ -50,6 +50,13 @@ export class ProblemCollector {
 		return undefined;
 	}
 
+	/** Keeps a refusal found without running a check. */
+	add(error: InvalidInputError): void {
+		this.check(() => {
+			throw error;
+		});
+	}
+
 	throwIfAny(): void {
 		if (this.problems.length > 0) throw new InvalidInputError(this.problems);
 	}

@@ -97,6 +97,12 @@ export function shownForModels(
 	});
 }
 
+function durationName(seconds: number): string {
+	if (seconds === 0) return 'Same as Source Video';
+	if (seconds === -1) return 'Chosen by the Model';
+	return `${seconds} s`;
+}
+
 const byNumber = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 
 export function videoModelFields(): INodeProperties[] {
@@ -114,8 +120,9 @@ export function videoModelFields(): INodeProperties[] {
 			displayName: 'Duration (Seconds)',
 			description: 'Length of the video',
 			values: (spec) => spec.durations && byNumber(spec.durations),
-			optionName: (value) => `${value} s`,
-			preferred: [5],
+			optionName: durationName,
+			// An edit keeps its source's length unless asked otherwise.
+			preferred: [0, 5],
 		}),
 	];
 }

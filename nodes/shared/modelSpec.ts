@@ -1,10 +1,12 @@
 import type { GenerationMode, MediaSlot } from './modes';
-import type { AspectRatio, ProviderId, Resolution } from './types';
+import type { AspectRatio, MediaType, ProviderId, Resolution } from './types';
 
 /** Optional request fields a model may accept; anything else set by the user is refused. */
 export type OptionalField =
 	| 'callbackUrl'
 	| 'generateAudio'
+	| 'imageSet'
+	| 'keepSourceAudio'
 	| 'negativePrompt'
 	| 'promptExtend'
 	| 'seed'
@@ -15,6 +17,12 @@ export type OptionalField =
 export interface CountRange {
 	min: number;
 	max: number;
+}
+
+/** How many entries a media slot takes; a list of mixed media may cap each type on its own. */
+export interface MediaRange extends CountRange {
+	/** At most this many entries of a type (0: the model takes none of it in this slot). */
+	maxOfType?: Partial<Record<MediaType, number>>;
 }
 
 export interface ImageSizeLimits {
@@ -37,10 +45,15 @@ export interface ModelSpec {
 	resolutions?: readonly Resolution[];
 	/** Absent where the output follows the input image. */
 	aspectRatios?: readonly AspectRatio[];
+	/** Seconds; `0` keeps the source video's length, `-1` lets the model choose. */
 	durations?: readonly number[];
+	/** The durations allowed instead when any reference is a video. */
+	durationsWithReferenceVideo?: readonly number[];
 	/** How many entries each media slot of the mode takes; a slot left out is one the model does not take. */
-	media?: Partial<Record<MediaSlot, CountRange>>;
+	media?: Partial<Record<MediaSlot, MediaRange>>;
 	numberOfImages?: CountRange;
+	/** How many images an image set (the Image Set option) may hold. */
+	imageSetSize?: CountRange;
 	sizeLimits?: ImageSizeLimits;
 	optionalFields: readonly OptionalField[];
 	/** The provider's own name for the mode, where its API takes one in the body (APIXO's `input.mode`). */
@@ -49,6 +62,8 @@ export interface ModelSpec {
 	shapeAs?: 'size' | 'aspectRatio';
 	/** DashScope image models that speak the newer messages protocol (`input.messages`). */
 	messagesProtocol?: boolean;
+	/** DashScope models served only on a workspace's own domain (`{WorkspaceId}.{region}.maas.aliyuncs.com`). */
+	workspaceOnly?: boolean;
 }
 
 /** A model entry as a provider's folder lists it: the registry adds the provider. */

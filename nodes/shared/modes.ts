@@ -1,7 +1,7 @@
 import type { MediaKind, MediaType } from './types';
 
 /** The media inputs a request can carry; each holds a list of entries. */
-export type MediaSlot = 'firstFrame' | 'lastFrame' | 'images' | 'references' | 'video' | 'audio';
+export type MediaSlot = 'firstFrame' | 'lastFrame' | 'images' | 'references' | 'video' | 'audio' | 'voices';
 
 /** One media input of a mode, as the node shows it and a request carries it. */
 export interface MediaSlotSpec {
@@ -38,6 +38,43 @@ const FIRST_FRAME: MediaSlotSpec = {
 	description: 'Public URL of the image the video starts from',
 };
 
+const OPTIONAL_FIRST_FRAME: MediaSlotSpec = {
+	...FIRST_FRAME,
+	label: 'First Frame URL',
+	required: false,
+	description: 'Public URL of an image the video starts from (optional; not counted among the references)',
+};
+
+const LAST_FRAME: MediaSlotSpec = {
+	slot: 'lastFrame',
+	parameter: 'lastFrameUrl',
+	inOptions: false,
+	label: 'Last Frame URL',
+	required: true,
+	list: false,
+	accepts: ['image'],
+	placeholder: 'e.g. https://example.com/last-frame.png',
+	description: 'Public URL of the image the video ends on',
+};
+
+const OPTIONAL_LAST_FRAME: MediaSlotSpec = {
+	...LAST_FRAME,
+	required: false,
+	description: 'Public URL of an image the continued video ends on (optional)',
+};
+
+const SOURCE_VIDEO: MediaSlotSpec = {
+	slot: 'video',
+	parameter: 'videoUrl',
+	inOptions: false,
+	label: 'Video URL',
+	required: true,
+	list: false,
+	accepts: ['video'],
+	placeholder: 'e.g. https://example.com/clip.mp4',
+	description: 'Public URL of the source video (MP4 or MOV)',
+};
+
 const REFERENCES: MediaSlotSpec = {
 	slot: 'references',
 	parameter: 'referenceUrls',
@@ -46,9 +83,17 @@ const REFERENCES: MediaSlotSpec = {
 	required: true,
 	list: true,
 	accepts: ['image', 'video'],
-	placeholder: 'e.g. https://example.com/character.mp4',
+	placeholder: 'e.g. https://example.com/character.mp4, https://example.com/product.png',
 	description:
-		'Public URLs of reference videos (or images, where the provider accepts them), separated by commas or new lines. Refer to them in the prompt as character1, character2, ….',
+		'Public URLs of reference images and/or videos, separated by commas or new lines; each is told apart by its file type. Refer to them in the prompt as the model expects (Wan 2.6: character1, character2, …; Wan 2.7: Image 1, Video 1, …).',
+};
+
+const EDIT_REFERENCES: MediaSlotSpec = {
+	...REFERENCES,
+	required: false,
+	accepts: ['image'],
+	placeholder: 'e.g. https://example.com/style.png',
+	description: 'Public URLs of reference images the edit may draw on (optional), separated by commas or new lines',
 };
 
 const INPUT_IMAGES: MediaSlotSpec = {
@@ -75,10 +120,37 @@ const AUDIO: MediaSlotSpec = {
 	description: 'Public URL of an MP3/WAV soundtrack (3–30 s) the video is timed to',
 };
 
+const REFERENCE_VOICES: MediaSlotSpec = {
+	slot: 'voices',
+	parameter: 'referenceVoiceUrls',
+	inOptions: true,
+	label: 'Reference Voice URLs',
+	required: false,
+	list: true,
+	accepts: ['audio'],
+	placeholder: 'e.g. https://example.com/voice-1.mp3',
+	description:
+		'Public URLs of MP3/WAV voices, one per reference in the same order (the first voice speaks for the first reference, …)',
+};
+
 const MODE_TABLE = {
+	// An edit keeps its source video's shape.
+	editVideo: { kind: 'video', label: 'Edit Video', slots: [SOURCE_VIDEO, EDIT_REFERENCES], aspectRatio: false },
+	extendVideo: { kind: 'video', label: 'Extend Video', slots: [SOURCE_VIDEO, OPTIONAL_LAST_FRAME], aspectRatio: false },
+	firstLastFrameToVideo: {
+		kind: 'video',
+		label: 'First and Last Frame to Video',
+		slots: [FIRST_FRAME, LAST_FRAME, AUDIO],
+		aspectRatio: false,
+	},
 	imageToImage: { kind: 'image', label: 'Image to Image', slots: [INPUT_IMAGES], aspectRatio: false },
 	imageToVideo: { kind: 'video', label: 'Image to Video', slots: [FIRST_FRAME, AUDIO], aspectRatio: false },
-	referenceToVideo: { kind: 'video', label: 'Reference to Video', slots: [REFERENCES, AUDIO], aspectRatio: true },
+	referenceToVideo: {
+		kind: 'video',
+		label: 'Reference to Video',
+		slots: [REFERENCES, OPTIONAL_FIRST_FRAME, REFERENCE_VOICES, AUDIO],
+		aspectRatio: true,
+	},
 	textToImage: { kind: 'image', label: 'Text to Image', slots: [], aspectRatio: true },
 	textToVideo: { kind: 'video', label: 'Text to Video', slots: [AUDIO], aspectRatio: true },
 } satisfies Record<string, ModeSpec>;

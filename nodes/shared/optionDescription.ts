@@ -102,6 +102,21 @@ const MODEL_OPTIONS: Record<OptionalField, INodeProperties> = {
 		default: true,
 		description: 'Whether the model adds generated sound (off makes a silent, cheaper video on Flash models)',
 	},
+	imageSet: {
+		displayName: 'Image Set',
+		name: 'imageSet',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to make a set of related images (e.g. one character in several scenes), up to 12, instead of independent ones',
+	},
+	keepSourceAudio: {
+		displayName: 'Keep Source Audio',
+		name: 'keepSourceAudio',
+		type: 'boolean',
+		default: false,
+		description: "Whether the edited video keeps the source video's sound (off: the model decides)",
+	},
 	negativePrompt: {
 		displayName: 'Negative Prompt',
 		name: 'negativePrompt',

@@ -2,11 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ModelSpec } from './modelSpec';
 import type { GenerationMode, MediaSlot } from './modes';
-import type { AspectRatio, ImageSize, MediaKind, Resolution, ShotType } from './types';
+import type { AspectRatio, ImageSize, MediaKind, MediaType, Resolution, ShotType } from './types';
 
-/** One media input: a public URL the provider fetches itself. */
+/** One media input: a public URL the provider fetches itself, and what it holds where that is known. */
 export interface MediaRef {
 	url: string;
+	/** Known from the slot, the URL's file type or the host's answer; unknown only until checked. */
+	type?: MediaType;
 }
 
 /** Everything a provider needs to create one task, already validated against the catalogue. */
@@ -27,6 +29,10 @@ export interface GenerationRequest {
 	numberOfImages?: number;
 	size?: ImageSize;
 	generateAudio?: boolean;
+	/** A set of related images (image models that make sets). */
+	imageSet?: boolean;
+	/** Keep the source video's sound in an edit; unset lets the model decide. */
+	keepSourceAudio?: boolean;
 	promptExtend?: boolean;
 	seed?: number;
 	shotType?: ShotType;
@@ -38,6 +44,11 @@ export interface GenerationRequest {
 /** The URLs of one media slot, in order (none when the slot is empty). */
 export function urlsOf(request: GenerationRequest, slot: MediaSlot): string[] {
 	return (request.media[slot] ?? []).map((entry) => entry.url);
+}
+
+/** The entries of one media slot that hold the given type, in order. */
+export function entriesOfType(request: GenerationRequest, slot: MediaSlot, type: MediaType): MediaRef[] {
+	return (request.media[slot] ?? []).filter((entry) => entry.type === type);
 }
 
 /** The single URL of a one-entry slot, e.g. the first frame. */

@@ -67,6 +67,7 @@ export function resultJson(report: TaskReport, index: number): IDataObject {
 		completedAt: iso(report.completedAt),
 		elapsedMs: report.completedAt === undefined ? undefined : report.completedAt - report.submittedAt,
 		...(state.partialFailures?.length ? { partialFailures: state.partialFailures } : {}),
+		...(state.usage ? { usage: state.usage } : {}),
 	};
 }
 

@@ -38,6 +38,8 @@ export interface TaskState {
 	estimatedSeconds?: number;
 	/** Sub-results the provider reports as failed while the task as a whole succeeded. */
 	partialFailures?: string[];
+	/** What the task cost, as the provider reports it and in its own words (credits, seconds, images). */
+	usage?: IDataObject;
 }
 
 export type HttpMethod = 'GET' | 'POST';

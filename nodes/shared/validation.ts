@@ -4,6 +4,7 @@ import { CATALOGUE, findModel, modelName, modelsFor, modesFor } from './catalogu
 import { ProblemCollector, invalidInput } from './inputError';
 import { asRecord, parseJson } from './json';
 import type { ImageSizeLimits, ModelSpec, OptionalField } from './modelSpec';
+import { mediaTypeOfUrl, mediaTypeProblems } from './mediaTypes';
 import { MODES, type GenerationMode } from './modes';
 import type { GenerationRequest, MediaRef } from './request';
 import { VIDEO_SIZES } from './sizes';
@@ -40,6 +41,8 @@ export interface GenerationInput {
 const OPTION_LABELS: Record<OptionalField, string> = {
 	callbackUrl: 'Callback URL',
 	generateAudio: 'Generate Audio',
+	imageSet: 'Image Set',
+	keepSourceAudio: 'Keep Source Audio',
 	negativePrompt: 'Negative Prompt',
 	promptExtend: 'Prompt Extend',
 	seed: 'Seed',
@@ -55,6 +58,16 @@ const NEGATIVE_PROMPT_MAX = 500;
 /** A model as the panel names it, with the provider's id: "Wan 2.6 (wan2.6-t2v)". */
 function modelLabel(spec: ModelSpec): string {
 	return `${modelName(spec.model)} (${spec.modelId})`;
+}
+
+/** "2–15 seconds", "0 (keep the source video's length) or 2–10 seconds". */
+function describeDurations(durations: readonly number[]): string {
+	const special = [
+		...(durations.includes(-1) ? ['-1 (the model chooses)'] : []),
+		...(durations.includes(0) ? ["0 (keep the source video's length)"] : []),
+	];
+	const seconds = durations.filter((value) => value > 0);
+	return [...special, `${describeNumbers(seconds)} seconds`].join(' or ');
 }
 
 /** Every entry of Options that can matter for the spec's mode, and whether the model takes it. */
@@ -114,7 +127,11 @@ function mediaInputs(spec: ModelSpec, input: GenerationInput): GenerationRequest
 		const value = slot.inOptions ? input.options[slot.parameter] : input[slot.parameter];
 		// A one-entry field takes text only; a list also takes an array from an expression.
 		if (!slot.list) textValue(slot.label, value);
-		const entries: MediaRef[] = urlList(slot.label, value, range).map((url) => ({ url }));
+		const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
+		const entries: MediaRef[] = urlList(slot.label, value, range).map((url) => ({
+			url,
+			type: onlyType ?? mediaTypeOfUrl(url),
+		}));
 		if (entries.length > 0) media[slot.slot] = entries;
 	}
 	return media;
@@ -149,7 +166,7 @@ function videoFields(spec: ModelSpec, input: GenerationInput, problems: ProblemC
 	}
 	const duration = problems.check(() => {
 		const durations = spec.durations ?? [];
-		const allowed = `Allowed for ${modelLabel(spec)}: ${describeNumbers(durations)} seconds.`;
+		const allowed = `Allowed for ${modelLabel(spec)}: ${describeDurations(durations)}.`;
 		const value = integerValue('Duration', input.duration, allowed);
 		if (value === undefined || !durations.includes(value)) throw invalidInput('Duration', input.duration, allowed);
 		return value;
@@ -157,10 +174,12 @@ function videoFields(spec: ModelSpec, input: GenerationInput, problems: ProblemC
 	return { resolution, aspectRatio, duration };
 }
 
-function imageFields(spec: ModelSpec, input: GenerationInput, sizeOption: unknown, problems: ProblemCollector) {
+function imageFields(spec: ModelSpec, input: GenerationInput, problems: ProblemCollector) {
+	const { options } = input;
+	const imageSet = problems.check(() => booleanOption('Image Set', options.imageSet));
 	const numberOfImages = problems.check(() => {
-		const range = spec.numberOfImages ?? { min: 1, max: 1 };
-		const allowed = `Allowed for ${modelLabel(spec)}: ${range.min}–${range.max}.`;
+		const range = (imageSet ? spec.imageSetSize : undefined) ?? spec.numberOfImages ?? { min: 1, max: 1 };
+		const allowed = `Allowed for ${modelLabel(spec)}${imageSet ? ' as an image set' : ''}: ${range.min}–${range.max}.`;
 		const count = integerValue('Number of Images', input.numberOfImages, allowed);
 		if (count === undefined || count < range.min || count > range.max) {
 			throw invalidInput('Number of Images', input.numberOfImages, allowed);
@@ -169,6 +188,7 @@ function imageFields(spec: ModelSpec, input: GenerationInput, sizeOption: unknow
 	});
 	let aspectRatio: AspectRatio | undefined;
 	let size: ImageSize | undefined;
+	const sizeOption = options.size;
 	if (!isEmpty(sizeOption)) size = problems.check(() => validSize(spec.sizeLimits, sizeOption));
 	else if (spec.aspectRatios) {
 		const ratios = spec.aspectRatios;
@@ -176,7 +196,7 @@ function imageFields(spec: ModelSpec, input: GenerationInput, sizeOption: unknow
 			oneOf<AspectRatio>('Aspect Ratio', input.aspectRatio, ratios, ` for ${modelLabel(spec)}`),
 		);
 	}
-	return { numberOfImages, aspectRatio, size };
+	return { numberOfImages, aspectRatio, size, imageSet };
 }
 
 function extraParameters(value: unknown): IDataObject | undefined {
@@ -237,9 +257,12 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 	);
 	const kind = MODES[spec.mode].kind;
 	const kindFields =
-		kind === 'video' ? videoFields(spec, input, problems) : imageFields(spec, input, options.size, problems);
+		kind === 'video' ? videoFields(spec, input, problems) : imageFields(spec, input, problems);
+	const duration = 'duration' in kindFields ? kindFields.duration : undefined;
+	mediaTypeProblems(spec, media, duration, modelLabel(spec)).forEach((problem) => problems.add(problem));
 	const flags = {
 		generateAudio: problems.check(() => booleanOption('Generate Audio', options.generateAudio)),
+		keepSourceAudio: problems.check(() => booleanOption('Keep Source Audio', options.keepSourceAudio)),
 		promptExtend: problems.check(() => booleanOption('Prompt Extend', options.promptExtend)),
 		watermark: problems.check(() => booleanOption('Watermark', options.watermark)),
 	};
@@ -256,6 +279,7 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 		media,
 		...kindFields,
 		generateAudio: flags.generateAudio,
+		keepSourceAudio: flags.keepSourceAudio,
 		promptExtend: flags.promptExtend,
 		seed,
 		shotType,
@@ -263,6 +287,15 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 		callbackUrl,
 		extraParameters: extra,
 	};
+}
+
+/** Checks the media types a request learned after validation (from the hosts), as validation would have. */
+export function checkMediaTypes(request: GenerationRequest): void {
+	const problems = new ProblemCollector();
+	mediaTypeProblems(request.spec, request.media, request.duration, modelLabel(request.spec)).forEach((problem) =>
+		problems.add(problem),
+	);
+	problems.throwIfAny();
 }
 
 /** The provider model id for a task handle: the `modelId` override, or the catalogue's id. */

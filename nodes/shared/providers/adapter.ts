@@ -29,6 +29,11 @@ export interface ProviderAdapter {
 	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
 	rateLimit: { perSecond: number; burst: number };
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * Refuses a request this provider cannot serve with these credentials (throws `InvalidInputError`),
+	 * before anything is sent.
+	 */
+	preflight?(request: GenerationRequest, credentials: ICredentialDataDecryptedObject): void;
 	buildSubmit(request: GenerationRequest): ProviderRequest;
 	parseSubmit(body: unknown): SubmittedTask;
 	buildStatus(handle: TaskHandle): ProviderRequest;

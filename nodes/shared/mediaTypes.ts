@@ -1,0 +1,104 @@
+import { invalidInput, type InvalidInputError } from './inputError';
+import type { MediaRange, ModelSpec } from './modelSpec';
+import { MODES, type MediaSlot } from './modes';
+import type { MediaRef } from './request';
+import type { MediaType } from './types';
+import { describeNumbers } from './values';
+
+const TYPES_BY_EXTENSION: Record<string, MediaType> = {
+	bmp: 'image',
+	gif: 'image',
+	jpeg: 'image',
+	jpg: 'image',
+	png: 'image',
+	webp: 'image',
+	avi: 'video',
+	m4v: 'video',
+	mkv: 'video',
+	mov: 'video',
+	mp4: 'video',
+	webm: 'video',
+	aac: 'audio',
+	flac: 'audio',
+	m4a: 'audio',
+	mp3: 'audio',
+	ogg: 'audio',
+	wav: 'audio',
+};
+
+/** Query parameters through which signed links (S3, GCS, CDNs) name the type they serve. */
+const TYPE_QUERY_PARAMETERS = ['response-content-type', 'content-type', 'mime', 'mimetype', 'format', 'ext'];
+
+/** `video/mp4` → video, `mp4` → video. */
+export function mediaTypeOfName(name: string): MediaType | undefined {
+	const lower = name.trim().toLowerCase();
+	const family = /^(image|video|audio)\//.exec(lower)?.[1];
+	return (family as MediaType | undefined) ?? TYPES_BY_EXTENSION[lower.replace(/^\./, '')];
+}
+
+/**
+ * What a media URL holds, from its path's file extension (a signed link's query string is ignored),
+ * else from a type its query names; `undefined` when the URL does not say.
+ */
+export function mediaTypeOfUrl(url: string): MediaType | undefined {
+	if (!URL.canParse(url)) return undefined;
+	const parsed = new URL(url);
+	const extension = /\.([a-z0-9]+)$/i.exec(parsed.pathname)?.[1];
+	const byExtension = extension ? TYPES_BY_EXTENSION[extension.toLowerCase()] : undefined;
+	if (byExtension) return byExtension;
+	for (const name of TYPE_QUERY_PARAMETERS) {
+		const value = parsed.searchParams.get(name);
+		const type = value ? mediaTypeOfName(value) : undefined;
+		if (type) return type;
+	}
+	return undefined;
+}
+
+const TYPE_NAMES: Record<MediaType, string> = { image: 'image', video: 'video', audio: 'audio file' };
+
+function plural(count: number, type: MediaType): string {
+	return `${count} ${TYPE_NAMES[type]}${count === 1 ? '' : 's'}`;
+}
+
+/** Problems with the types of one slot's entries: types the slot or model does not take, or too many of one. */
+function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange, accepts: readonly MediaType[]) {
+	const problems: InvalidInputError[] = [];
+	for (const entry of entries) {
+		if (entry.type && !accepts.includes(entry.type)) {
+			problems.push(invalidInput(label, entry.url, `This is ${TYPE_NAMES[entry.type]}; allowed here: ${accepts.map((type) => TYPE_NAMES[type]).join(' or ')}.`));
+		}
+	}
+	for (const [type, max] of Object.entries(range.maxOfType ?? {}) as Array<[MediaType, number]>) {
+		const count = entries.filter((entry) => entry.type === type).length;
+		if (count > max) {
+			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, type)}, got ${count}.`;
+			problems.push(invalidInput(label, entries.filter((entry) => entry.type === type).map((entry) => entry.url).join(', '), allowed));
+		}
+	}
+	return problems;
+}
+
+/**
+ * Checks what the media entries hold against the model, once their types are known: the types each
+ * slot takes, the most of one type, and the durations allowed with reference videos.
+ */
+export function mediaTypeProblems(
+	spec: ModelSpec,
+	media: Partial<Record<MediaSlot, MediaRef[]>>,
+	duration: number | undefined,
+	modelLabel: string,
+): InvalidInputError[] {
+	const problems = MODES[spec.mode].slots.flatMap((slot) => {
+		const range = spec.media?.[slot.slot];
+		const entries = media[slot.slot] ?? [];
+		return range ? slotTypeProblems(slot.label, entries, range, slot.accepts) : [];
+	});
+	const withVideo = spec.durationsWithReferenceVideo;
+	const hasReferenceVideo = (media.references ?? []).some((entry) => entry.type === 'video');
+	if (withVideo && hasReferenceVideo && duration !== undefined && !withVideo.includes(duration)) {
+		problems.push(
+			invalidInput('Duration', duration, `Allowed for ${modelLabel} with a reference video: ${describeNumbers(withVideo)} seconds.`),
+		);
+	}
+	return problems;
+}
