@@ -11,3 +11,7 @@ export const WAN25_IMAGE_SIZE: ImageSizeLimits = {
 	minAspect: 1 / 4,
 	maxAspect: 4,
 };
+/** Wan 2.7 image editing takes 1–9 input images. */
+export const ONE_TO_NINE: CountRange = { min: 1, max: 9 };
+/** Wan 2.7 image sets hold up to 12 images. */
+export const IMAGE_SET: CountRange = { min: 1, max: 12 };

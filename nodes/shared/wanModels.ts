@@ -6,7 +6,10 @@ import type { AspectRatio, Resolution } from './types';
  * What one Wan model allows in one mode, per Alibaba's own docs (providers.md §3), which every provider
  * follows. A provider's entry spreads it and adds what is its own, overriding where its docs differ.
  */
-export type WanModelMode = Pick<ModelSpec, 'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations'>;
+export type WanModelMode = Pick<
+	ModelSpec,
+	'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations' | 'durationsWithReferenceVideo'
+>;
 
 /** A Wan model's modes, each under its own name. */
 type WanModes = { [M in GenerationMode]?: WanModelMode & { mode: M } };
@@ -110,4 +113,78 @@ export const WAN26 = {
 export const WAN26_FLASH = {
 	imageToVideo: { ...WAN26.imageToVideo, model: 'wan2.6-flash' },
 	referenceToVideo: { ...WAN26.referenceToVideo, model: 'wan2.6-flash' },
+} satisfies WanModes;
+
+const WAN27_PROMPT = 5000;
+
+/**
+ * Wan 2.7 (Alibaba's wan2.7 API references: text-to-video-api-reference, wan-image-to-video-guide,
+ * wan-video-to-video-api-reference, wan-video-editing-api-reference, wan-image-edit-2-5; see
+ * docs/research/wan-2.7-providers.md §3): prompts of up to 5000 characters, 720P and 1080P, 2–15 s
+ * (2–10 s once a reference is a video; an edit keeps its source's length, 0, or takes 2–10 s).
+ * Extending a clip (`first_clip`) and both frames are modes of the image-to-video model.
+ */
+export const WAN27 = {
+	textToVideo: {
+		model: 'wan2.7',
+		mode: 'textToVideo',
+		prompt: { required: true, maxLength: WAN27_PROMPT },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_FIFTEEN,
+	},
+	imageToVideo: {
+		model: 'wan2.7',
+		mode: 'imageToVideo',
+		prompt: { required: false, maxLength: WAN27_PROMPT },
+		resolutions: HD_RESOLUTIONS,
+		durations: TWO_TO_FIFTEEN,
+	},
+	firstLastFrameToVideo: {
+		model: 'wan2.7',
+		mode: 'firstLastFrameToVideo',
+		prompt: { required: false, maxLength: WAN27_PROMPT },
+		resolutions: HD_RESOLUTIONS,
+		durations: TWO_TO_FIFTEEN,
+	},
+	extendVideo: {
+		model: 'wan2.7',
+		mode: 'extendVideo',
+		prompt: { required: false, maxLength: WAN27_PROMPT },
+		resolutions: HD_RESOLUTIONS,
+		durations: TWO_TO_FIFTEEN,
+	},
+	referenceToVideo: {
+		model: 'wan2.7',
+		mode: 'referenceToVideo',
+		prompt: { required: true, maxLength: WAN27_PROMPT },
+		resolutions: HD_RESOLUTIONS,
+		aspectRatios: ALL_RATIOS,
+		durations: TWO_TO_FIFTEEN,
+		durationsWithReferenceVideo: TWO_TO_TEN,
+	},
+	editVideo: {
+		model: 'wan2.7',
+		mode: 'editVideo',
+		prompt: { required: false, maxLength: WAN27_PROMPT },
+		resolutions: HD_RESOLUTIONS,
+		durations: [0, ...TWO_TO_TEN],
+	},
+	textToImage: {
+		model: 'wan2.7',
+		mode: 'textToImage',
+		prompt: { required: true, maxLength: WAN27_PROMPT },
+		aspectRatios: ALL_RATIOS,
+	},
+	imageToImage: {
+		model: 'wan2.7',
+		mode: 'imageToImage',
+		prompt: { required: true, maxLength: WAN27_PROMPT },
+	},
+} satisfies WanModes;
+
+/** Wan 2.7 Pro is Wan 2.7's image model at higher quality (4K text to image). */
+export const WAN27_PRO = {
+	textToImage: { ...WAN27.textToImage, model: 'wan2.7-pro' },
+	imageToImage: { ...WAN27.imageToImage, model: 'wan2.7-pro' },
 } satisfies WanModes;
