@@ -62,6 +62,8 @@ export interface ModelSpec {
 	shapeAs?: 'size' | 'aspectRatio';
 	/** DashScope image models that speak the newer messages protocol (`input.messages`). */
 	messagesProtocol?: boolean;
+	/** DashScope video models (Wan 2.7 on) that take every media input as an `input.media[]` entry. */
+	mediaProtocol?: boolean;
 	/** DashScope models served only on a workspace's own domain (`{WorkspaceId}.{region}.maas.aliyuncs.com`). */
 	workspaceOnly?: boolean;
 }
