@@ -2,11 +2,21 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
 
 import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
-import { ALIBABA_REGION_URLS } from '../nodes/shared/providers/alibaba/regions';
+import {
+	ALIBABA_REGIONS,
+	DEFAULT_REGION,
+	baseUrlExpression,
+	workspaceUrl,
+} from '../nodes/shared/providers/alibaba/regions';
 
-const REGION_URL_ENTRIES = Object.entries(ALIBABA_REGION_URLS)
-	.map(([region, url]) => `${region}: '${url}'`)
-	.join(', ');
+/** Each region with the address it is reached at: its shared domain, else its workspace domains. */
+const REGION_OPTIONS = Object.entries(ALIBABA_REGIONS)
+	.map(([value, region]) => ({
+		name: region.name,
+		value,
+		description: region.sharedUrl ?? workspaceUrl('{WorkspaceId}', region.workspaceHost ?? ''),
+	}))
+	.sort((a, b) => a.name.localeCompare(b.name));
 
 export class AlibabaModelStudioApi implements ICredentialType {
 	name = 'alibabaModelStudioApi';
@@ -23,26 +33,31 @@ export class AlibabaModelStudioApi implements ICredentialType {
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',
-			options: [
-				{ name: 'China (Beijing)', value: 'cn', description: 'https://dashscope.aliyuncs.com' },
-				{ name: 'Singapore', value: 'intl', description: 'https://dashscope-intl.aliyuncs.com' },
-				{ name: 'US (Virginia)', value: 'us', description: 'https://dashscope-us.aliyuncs.com' },
-			],
-			default: 'intl',
+			options: REGION_OPTIONS,
+			default: DEFAULT_REGION,
 			description: 'Where the API key was created: keys, endpoints and models are separate per region',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'workspaceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. llm-a1b2c3d4',
+			description:
+				'The Model Studio workspace the key belongs to (console: Workspace Details). Requests then go to the workspace’s own domain, https://{WorkspaceId}.{region}.maas.aliyuncs.com. Required for Germany (Frankfurt) and China (Hong Kong), and for Wan 3.0; US (Virginia) has no workspace domains.',
 		},
 		baseUrlProperty({
 			default: '',
 			placeholder: 'https://{WorkspaceId}.ap-southeast-1.maas.aliyuncs.com',
 			description:
-				'Leave empty to use the region’s endpoint. Set it for a workspace domain, a proxy or a test server.',
+				'Leave empty to use the region’s endpoint (or the workspace’s, with a Workspace ID). Set it for a proxy or a test server; it wins over both.',
 		}),
 	];
 
 	// Querying a task that does not exist: a valid key gets 200 with status UNKNOWN, a wrong key (or a key
 	// of another region) 401, an address without DashScope 404.
 	test: ICredentialTestRequest = statusCodeTest('Alibaba Cloud Model Studio', 'region', {
-		baseURL: `={{$credentials.baseUrl || ({${REGION_URL_ENTRIES}})[$credentials.region]}}`,
+		baseURL: baseUrlExpression(),
 		url: '/api/v1/tasks/credential-check',
 		method: 'GET',
 	});

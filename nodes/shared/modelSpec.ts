@@ -64,6 +64,8 @@ export interface ModelSpec {
 	messagesProtocol?: boolean;
 	/** DashScope video models (Wan 2.7 on) that take every media input as an `input.media[]` entry. */
 	mediaProtocol?: boolean;
+	/** DashScope first-and-last-frame models (kf2v) on the image2video endpoint (`input.first_frame_url`, `last_frame_url`). */
+	keyframesProtocol?: boolean;
 	/** DashScope models served only on a workspace's own domain (`{WorkspaceId}.{region}.maas.aliyuncs.com`). */
 	workspaceOnly?: boolean;
 }

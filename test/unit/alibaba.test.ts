@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
-import { ALIBABA_REGION_URLS } from '../../nodes/shared/providers/alibaba/regions';
+import { ALIBABA_REGIONS } from '../../nodes/shared/providers/alibaba/regions';
 import type { ProviderRequest, TaskHandle, TaskState } from '../../nodes/shared/types';
 import { itRefuses, itSends, requestsFor, type TestInput } from './support';
 
@@ -310,16 +310,24 @@ describe('Alibaba buildCancel', () => {
 
 
 describe('Alibaba credential', () => {
-	it('offers exactly the adapter regions in the credential, Singapore by default, sorted by name', () => {
+	it('offers exactly the adapter regions, Singapore by default, sorted by name, each with its address', () => {
 		const credential = new AlibabaModelStudioApi();
 		const region = credential.properties.find((property) => property.name === 'region');
 		const options = (region?.options ?? []) as Array<{ name: string; value: string; description?: string }>;
 		expect(region?.default).toBe('intl');
 		expect(options.map((option) => option.name)).toEqual([...options.map((option) => option.name)].sort());
-		expect(Object.fromEntries(options.map((option) => [option.value, option.description]))).toStrictEqual(ALIBABA_REGION_URLS);
-		// The test request's expression repeats the same URLs.
-		for (const url of Object.values(ALIBABA_REGION_URLS)) {
-			expect(String(credential.test.request.baseURL)).toContain(`'${url}'`);
-		}
+		expect(Object.fromEntries(options.map((option) => [option.value, option.description]))).toStrictEqual({
+			cn: 'https://dashscope.aliyuncs.com',
+			de: 'https://{WorkspaceId}.eu-central-1.maas.aliyuncs.com',
+			hk: 'https://{WorkspaceId}.cn-hongkong.maas.aliyuncs.com',
+			intl: 'https://dashscope-intl.aliyuncs.com',
+			us: 'https://dashscope-us.aliyuncs.com',
+		});
+		expect(options.map((option) => option.value).sort()).toEqual(Object.keys(ALIBABA_REGIONS).sort());
+	});
+
+	it('has a Workspace ID field between the Region and the Base URL', () => {
+		const names = new AlibabaModelStudioApi().properties.map((property) => property.name);
+		expect(names).toEqual(['apiKey', 'region', 'workspaceId', 'baseUrl']);
 	});
 });

@@ -1,11 +1,14 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { arrayAt, asRecord, pathOf, stringAt, strings } from '../../json';
-import { urlsOf, type GenerationRequest } from '../../request';
+import { urlOf, urlsOf, type GenerationRequest } from '../../request';
 import type { ImageSize, ProviderRequest, TaskState, TaskStatus } from '../../types';
-import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from '../adapter';
+import { MalformedResponseError, submittedTask, type ProviderAdapter } from '../adapter';
 import { compact, requestedImageSize } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
 import { ALIBABA_MODELS } from './models';
-import { ALIBABA_REGION_URLS } from './regions';
+import { refuseUnservable } from './preflight';
+import { alibabaBaseUrl } from './regions';
 
 const STATUSES: Record<string, TaskStatus> = {
 	PENDING: 'queued',
@@ -19,6 +22,7 @@ const STATUSES: Record<string, TaskStatus> = {
 
 const PATHS = {
 	video: '/api/v1/services/aigc/video-generation/video-synthesis',
+	frames: '/api/v1/services/aigc/image2video/video-synthesis',
 	textToImage: '/api/v1/services/aigc/text2image/image-synthesis',
 	imageToImage: '/api/v1/services/aigc/image2image/image-synthesis',
 	messages: '/api/v1/services/aigc/image-generation/generation',
@@ -31,11 +35,30 @@ function dimensions(size: ImageSize | undefined): string | undefined {
 	return size ? `${size.width}*${size.height}` : undefined;
 }
 
+/** The kf2v models' own fields: both frames by name, the shape as a resolution tier. */
+function framesFields(request: GenerationRequest): { input: IDataObject; parameters: IDataObject } {
+	return {
+		input: compact({
+			negative_prompt: request.negativePrompt,
+			first_frame_url: urlOf(request, 'firstFrame'),
+			last_frame_url: urlOf(request, 'lastFrame'),
+		}),
+		parameters: compact({
+			resolution: request.resolution?.toUpperCase(),
+			duration: request.duration,
+			prompt_extend: request.promptExtend,
+			watermark: request.watermark,
+			seed: request.seed,
+		}),
+	};
+}
+
 function videoSubmit(request: GenerationRequest): ProviderRequest {
-	const { input, parameters } = dashscopeVideoFields(request);
+	const byFrames = request.spec.keyframesProtocol === true;
+	const { input, parameters } = byFrames ? framesFields(request) : dashscopeVideoFields(request);
 	return {
 		method: 'POST',
-		path: PATHS.video,
+		path: byFrames ? PATHS.frames : PATHS.video,
 		headers: ASYNC_HEADERS,
 		body: { model: request.modelId, input: compact({ prompt: request.prompt, ...input }), parameters },
 	};
@@ -60,7 +83,11 @@ function imageSubmit(request: GenerationRequest): ProviderRequest {
 			body: {
 				model: request.modelId,
 				input: { messages: [{ role: 'user', content: [{ text: request.prompt }, ...images.map((image) => ({ image }))] }] },
-				parameters: compact({ negative_prompt: request.negativePrompt, ...shared }),
+				parameters: compact({
+					negative_prompt: request.negativePrompt,
+					...shared,
+					enable_sequential: request.imageSet,
+				}),
 			},
 		};
 	}
@@ -109,6 +136,12 @@ function messageImages(output: unknown): string[] {
 	);
 }
 
+/** DashScope's `usage` (seconds, video and image counts, size, …), as DashScope names it. */
+function usageOf(body: unknown): IDataObject | undefined {
+	const usage = asRecord(pathOf(body, 'usage'));
+	return usage && Object.keys(usage).length > 0 ? (usage as IDataObject) : undefined;
+}
+
 function taskState(body: unknown): TaskState {
 	const output = asRecord(pathOf(body, 'output'));
 	const rawStatus = output?.task_status;
@@ -118,6 +151,7 @@ function taskState(body: unknown): TaskState {
 	const video = strings([pathOf(output, 'video_url')]);
 	const legacy = legacyImageResults(arrayAt(output, 'results'));
 	const urls = video.length > 0 ? video : legacy.urls.length > 0 ? legacy.urls : messageImages(output);
+	const usage = usageOf(body);
 	const state: TaskState = {
 		status: STATUSES[rawStatus] ?? 'unknown',
 		rawStatus,
@@ -126,6 +160,7 @@ function taskState(body: unknown): TaskState {
 		errorMessage:
 			stringAt(output, 'message') ??
 			(rawStatus === 'UNKNOWN' ? 'task not found or expired (task ids are kept for 24 hours)' : undefined),
+		...(usage ? { usage } : {}),
 	};
 	if (state.status === 'succeeded' && urls.length === 0 && legacy.failures.length > 0) {
 		return {
@@ -146,11 +181,9 @@ export const alibaba: ProviderAdapter = {
 	// DashScope allows 20 task queries per second; submit limits are per model and unpublished.
 	rateLimit: { perSecond: 10, burst: 10 },
 
-	baseUrl(credentials) {
-		const region = String(credentials.region ?? '');
-		const url = credentials.baseUrl || ALIBABA_REGION_URLS[region] || ALIBABA_REGION_URLS.intl;
-		return trimBaseUrl(String(url));
-	},
+	baseUrl: alibabaBaseUrl,
+
+	preflight: refuseUnservable,
 
 	buildSubmit: (request) => (request.kind === 'video' ? videoSubmit(request) : imageSubmit(request)),
 

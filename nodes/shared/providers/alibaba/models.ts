@@ -1,6 +1,7 @@
-import { AT_MOST_ONE, ONE, ONE_TO_FOUR, WAN25_IMAGE_SIZE } from '../../limits';
-import type { ImageSizeLimits, ProviderModel, OptionalField } from '../../modelSpec';
-import { WAN22, WAN25, WAN26, WAN26_FLASH } from '../../wanModels';
+import { AT_MOST_ONE, IMAGE_SET, ONE, ONE_TO_FOUR, ONE_TO_NINE, WAN25_IMAGE_SIZE } from '../../limits';
+import type { ImageSizeLimits, MediaRange, ProviderModel, OptionalField } from '../../modelSpec';
+import type { AspectRatio, Resolution } from '../../types';
+import { WAN22, WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO } from '../../wanModels';
 
 /** Image editing output (wan2.5-i2i-preview, wan2.6-image): 768*768 to 1280*1280 pixels, 1:4 to 4:1. */
 const EDIT_IMAGE_SIZE: ImageSizeLimits = {
@@ -13,6 +14,84 @@ const EDIT_IMAGE_SIZE: ImageSizeLimits = {
 const VIDEO_BASE: readonly OptionalField[] = ['negativePrompt', 'promptExtend', 'seed', 'watermark'];
 const WAN26_VIDEO: readonly OptionalField[] = [...VIDEO_BASE, 'shotType'];
 const REFERENCE_VIDEO: readonly OptionalField[] = ['negativePrompt', 'seed', 'shotType', 'watermark'];
+/** Wan 2.7 video: shot_type has no effect on wan2.7 (the prompt's wording decides), so it is not offered. */
+const WAN27_VIDEO = VIDEO_BASE;
+
+/**
+ * wan2.6-r2v and -flash: one to five references, at most three of them videos (reference-to-video API
+ * reference, https://www.alibabacloud.com/help/en/model-studio/wan-video-to-video-api-reference).
+ */
+const WAN26_REFERENCES: MediaRange = { min: 1, max: 5, maxOfType: { video: 3 } };
+
+/** Wan 2.7 image output: 768*768 to 2048*2048 pixels (the 2K tier), 1:8 to 8:1. */
+const WAN27_IMAGE_SIZE: ImageSizeLimits = { minPixels: 768 * 768, maxPixels: 2048 * 2048, minAspect: 1 / 8, maxAspect: 8 };
+/** wan2.7-image-pro reaches the 4K tier (4096*4096) in text to image only. */
+const WAN27_PRO_TEXT_SIZE: ImageSizeLimits = { ...WAN27_IMAGE_SIZE, maxPixels: 4096 * 4096 };
+/**
+ * What every Wan 2.7 image entry shares: the messages protocol, 1–4 images or a set of up to 12, the 2K
+ * tier's sizes; no negative prompt and no prompt_extend (thinking_mode is theirs, left at its default).
+ */
+const WAN27_IMAGE = {
+	messagesProtocol: true,
+	numberOfImages: ONE_TO_FOUR,
+	imageSetSize: IMAGE_SET,
+	sizeLimits: WAN27_IMAGE_SIZE,
+	optionalFields: ['imageSet', 'seed', 'size', 'watermark'],
+} satisfies Partial<ProviderModel>;
+
+/**
+ * The first-and-last-frame models (kf2v): image2video endpoint, fixed 5 s, prompts up to 800 characters
+ * (image-to-video by first and last frames API reference,
+ * https://help.aliyun.com/en/model-studio/image-to-video-by-first-and-last-frame-api-reference, and its guide
+ * https://help.aliyun.com/en/model-studio/image-to-video-first-and-last-frames-guide).
+ */
+const KF2V = {
+	mode: 'firstLastFrameToVideo',
+	keyframesProtocol: true,
+	prompt: { required: false, maxLength: 800 },
+	durations: [5],
+	media: { firstFrame: ONE, lastFrame: ONE },
+	optionalFields: VIDEO_BASE,
+} satisfies Partial<ProviderModel>;
+
+const WAN30_PROMPT = 5000;
+const WAN30_RESOLUTIONS: readonly Resolution[] = ['480p', '720p', '1080p'];
+const WAN30_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4'];
+/** 2–30 s, or -1: the model picks the length. */
+const WAN30_DURATIONS: readonly number[] = [-1, ...Array.from({ length: 29 }, (_, i) => i + 2)];
+/** Up to ten reference images and five reference videos; frames and references are not mixed. */
+const WAN30_REFERENCES: MediaRange = { min: 1, max: 15, maxOfType: { image: 10, video: 5 } };
+/** No negative prompt on Wan 3.0; `parameters.audio` switches its generated sound. */
+const WAN30_VIDEO: readonly OptionalField[] = ['generateAudio', 'promptExtend', 'seed', 'watermark'];
+
+/**
+ * Wan 3.0 and 3.0 Prime (`wan3.0-video`, `wan3.0-video-prime`), served on workspace domains only.
+ * Alibaba's own API reference (help.aliyun.com/zh/model-studio/wan3-video-generation-api-reference) is not
+ * in the stored pages; these limits are from third-party sources only: a New-API fork that cites that page
+ * (protagolabs/new-api relay/channel/task/ali/wan3.go, wan3_test.go) and docs/research/wan-2.7-providers.md §3.4.
+ * Same input.media[] protocol: first_frame, last_frame (with a first frame), reference_image (≤10),
+ * reference_video (≤5); 480P/720P/1080P; ratio adaptive (when not sent) or one of five; 2–30 s or -1.
+ */
+function wan30(model: string, modelId: string): ProviderModel[] {
+	const shared = { model, modelId, mediaProtocol: true, workspaceOnly: true, resolutions: WAN30_RESOLUTIONS, durations: WAN30_DURATIONS, optionalFields: WAN30_VIDEO };
+	return [
+		{ ...shared, mode: 'textToVideo', prompt: { required: true, maxLength: WAN30_PROMPT }, aspectRatios: WAN30_RATIOS },
+		{ ...shared, mode: 'imageToVideo', prompt: { required: false, maxLength: WAN30_PROMPT }, media: { firstFrame: ONE } },
+		{
+			...shared,
+			mode: 'firstLastFrameToVideo',
+			prompt: { required: false, maxLength: WAN30_PROMPT },
+			media: { firstFrame: ONE, lastFrame: ONE },
+		},
+		{
+			...shared,
+			mode: 'referenceToVideo',
+			prompt: { required: true, maxLength: WAN30_PROMPT },
+			aspectRatios: WAN30_RATIOS,
+			media: { references: WAN30_REFERENCES },
+		},
+	];
+}
 
 /** Alibaba Cloud Model Studio (DashScope) Wan models (providers.md §3): Wan's limits as they are documented. */
 export const ALIBABA_MODELS: readonly ProviderModel[] = [
@@ -60,15 +139,70 @@ export const ALIBABA_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN26.referenceToVideo,
 		modelId: 'wan2.6-r2v',
-		media: { references: { min: 1, max: 5 } },
+		media: { references: WAN26_REFERENCES },
 		optionalFields: REFERENCE_VIDEO,
 	},
 	{
 		...WAN26_FLASH.referenceToVideo,
 		modelId: 'wan2.6-r2v-flash',
-		media: { references: { min: 1, max: 5 } },
+		media: { references: WAN26_REFERENCES },
 		optionalFields: [...REFERENCE_VIDEO, 'generateAudio'],
 	},
+	// Wan 2.7 video, on the input.media[] protocol. wan2.7-t2v: https://www.alibabacloud.com/help/en/model-studio/text-to-video-api-reference
+	{
+		...WAN27.textToVideo,
+		modelId: 'wan2.7-t2v',
+		mediaProtocol: true,
+		media: { audio: AT_MOST_ONE },
+		optionalFields: WAN27_VIDEO,
+	},
+	// wan2.7-i2v serves first frame (+ driving audio), first and last frame (+ driving audio), and continuing a
+	// clip (first_clip + optional last frame, no audio): https://www.alibabacloud.com/help/en/model-studio/wan-image-to-video-guide
+	{
+		...WAN27.imageToVideo,
+		modelId: 'wan2.7-i2v',
+		mediaProtocol: true,
+		media: { firstFrame: ONE, audio: AT_MOST_ONE },
+		optionalFields: WAN27_VIDEO,
+	},
+	{
+		...WAN27.firstLastFrameToVideo,
+		modelId: 'wan2.7-i2v',
+		mediaProtocol: true,
+		media: { firstFrame: ONE, lastFrame: ONE, audio: AT_MOST_ONE },
+		optionalFields: WAN27_VIDEO,
+	},
+	{
+		...WAN27.extendVideo,
+		modelId: 'wan2.7-i2v',
+		mediaProtocol: true,
+		media: { video: ONE, lastFrame: AT_MOST_ONE },
+		optionalFields: WAN27_VIDEO,
+	},
+	// wan2.7-r2v: one to five reference images/videos, each with an optional voice, and an optional first
+	// frame not counted among them; 2–10 s once a reference is a video:
+	// https://www.alibabacloud.com/help/en/model-studio/wan-video-to-video-api-reference
+	{
+		...WAN27.referenceToVideo,
+		modelId: 'wan2.7-r2v',
+		mediaProtocol: true,
+		media: { references: { min: 1, max: 5 }, firstFrame: AT_MOST_ONE, voices: { min: 0, max: 5 } },
+		optionalFields: WAN27_VIDEO,
+	},
+	// wan2.7-videoedit: one source video and up to four reference images; audio_setting keeps or remakes the
+	// sound; 0 (the source's length) or 2–10 s: https://www.alibabacloud.com/help/en/model-studio/wan-video-editing-api-reference
+	{
+		...WAN27.editVideo,
+		modelId: 'wan2.7-videoedit',
+		mediaProtocol: true,
+		media: { video: ONE, references: { min: 0, max: 4 } },
+		optionalFields: [...WAN27_VIDEO, 'keepSourceAudio'],
+	},
+	...wan30('wan3.0', 'wan3.0-video'),
+	...wan30('wan3.0-prime', 'wan3.0-video-prime'),
+	// The guide: wan2.2-kf2v-flash at 480P, 720P or 1080P; wan2.1-kf2v-plus at 720P.
+	{ ...KF2V, model: 'wan2.2-flash', modelId: 'wan2.2-kf2v-flash', resolutions: ['480p', '720p', '1080p'] },
+	{ ...KF2V, model: 'wan2.1', modelId: 'wan2.1-kf2v-plus', resolutions: ['720p'] },
 	{
 		...WAN25.textToImage,
 		modelId: 'wan2.5-t2i-preview',
@@ -102,4 +236,11 @@ export const ALIBABA_MODELS: readonly ProviderModel[] = [
 		sizeLimits: EDIT_IMAGE_SIZE,
 		optionalFields: ['negativePrompt', 'promptExtend', 'seed', 'size', 'watermark'],
 	},
+	// Wan 2.7 images on the messages protocol, 0–9 input images, image sets of up to 12 (enable_sequential):
+	// https://www.alibabacloud.com/help/en/model-studio/wan-image-edit-2-5 and
+	// https://docs.qwencloud.com/api-reference/image-generation/wan27-image-gen-edit/create-task
+	{ ...WAN27.textToImage, ...WAN27_IMAGE, modelId: 'wan2.7-image' },
+	{ ...WAN27.imageToImage, ...WAN27_IMAGE, modelId: 'wan2.7-image', media: { images: ONE_TO_NINE } },
+	{ ...WAN27_PRO.textToImage, ...WAN27_IMAGE, modelId: 'wan2.7-image-pro', sizeLimits: WAN27_PRO_TEXT_SIZE },
+	{ ...WAN27_PRO.imageToImage, ...WAN27_IMAGE, modelId: 'wan2.7-image-pro', media: { images: ONE_TO_NINE } },
 ];
