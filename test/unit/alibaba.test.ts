@@ -10,9 +10,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
-import { ALIBABA_REGIONS } from '../../nodes/shared/providers/alibaba/regions';
+import { ALIBABA_REGIONS, alibabaBaseUrl } from '../../nodes/shared/providers/alibaba/regions';
+import { InvalidInputError } from '../../nodes/shared/inputError';
 import type { ProviderRequest, TaskHandle, TaskState } from '../../nodes/shared/types';
-import { itRefuses, itSends, requestsFor, type TestInput } from './support';
+import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 type Input = TestInput;
 const request = requestsFor('alibaba');
@@ -134,6 +135,226 @@ describe('Alibaba submit, video', () => {
 	]);
 });
 
+const KF2V_PATH = '/api/v1/services/aigc/image2video/video-synthesis';
+const frames = (body: IDataObject): ProviderRequest => ({ method: 'POST', path: KF2V_PATH, headers: ASYNC, body });
+
+// The first/last-frame example images of Alibaba's kf2v guide.
+const DOC_FIRST = 'https://wanx.alicdn.com/material/20250318/first_frame.png';
+const DOC_LAST = 'https://wanx.alicdn.com/material/20250318/last_frame.png';
+const FRAME = 'https://example.com/first.png';
+const LAST = 'https://example.com/last.png';
+const CLIP = 'https://example.com/clip.mp4';
+const VOICE = 'https://example.com/voice.mp3';
+
+describe('Alibaba submit, Wan 2.7 video on the input.media[] protocol', () => {
+	itSends<Input>(alibaba, request, [
+		[
+			'wan2.7-t2v: the audio track as input.audio_url, resolution and ratio, no media',
+			{ kind: 'video', mode: 'textToVideo', model: 'wan2.7', prompt: 'A cat', resolution: '1080p', aspectRatio: '9:16', duration: 15, options: { audioUrl: DOC_AUDIO, negativePrompt: 'blurry', promptExtend: false, watermark: true, seed: 0 } },
+			video({
+				model: 'wan2.7-t2v',
+				input: { prompt: 'A cat', negative_prompt: 'blurry', audio_url: DOC_AUDIO },
+				parameters: { resolution: '1080P', ratio: '9:16', duration: 15, prompt_extend: false, watermark: true, seed: 0 },
+			}),
+		],
+		[
+			'wan2.7-i2v image to video: first_frame and driving_audio, no ratio',
+			{ kind: 'video', mode: 'imageToVideo', model: 'wan2.7', prompt: 'She sings', imageUrl: FRAME, resolution: '720p', duration: 2, options: { audioUrl: VOICE } },
+			video({
+				model: 'wan2.7-i2v',
+				input: { prompt: 'She sings', media: [{ type: 'first_frame', url: FRAME }, { type: 'driving_audio', url: VOICE }] },
+				parameters: { resolution: '720P', duration: 2 },
+			}),
+		],
+		[
+			'wan2.7-i2v first and last frame with driving audio',
+			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.7', prompt: 'The door opens', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '1080p', duration: 8, options: { audioUrl: VOICE, seed: 9 } },
+			video({
+				model: 'wan2.7-i2v',
+				input: {
+					prompt: 'The door opens',
+					media: [{ type: 'first_frame', url: FRAME }, { type: 'last_frame', url: LAST }, { type: 'driving_audio', url: VOICE }],
+				},
+				parameters: { resolution: '1080P', duration: 8, seed: 9 },
+			}),
+		],
+		[
+			'wan2.7-i2v first and last frame without a prompt or audio',
+			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.7', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '720p', duration: 5 },
+			video({
+				model: 'wan2.7-i2v',
+				input: { media: [{ type: 'first_frame', url: FRAME }, { type: 'last_frame', url: LAST }] },
+				parameters: { resolution: '720P', duration: 5 },
+			}),
+		],
+		[
+			'wan2.7-i2v extending a clip: first_clip, then the optional last frame',
+			{ kind: 'video', mode: 'extendVideo', model: 'wan2.7', prompt: 'The chase goes on', videoUrl: CLIP, lastFrameUrl: LAST, resolution: '1080p', duration: 10, options: { promptExtend: true } },
+			video({
+				model: 'wan2.7-i2v',
+				input: { prompt: 'The chase goes on', media: [{ type: 'first_clip', url: CLIP }, { type: 'last_frame', url: LAST }] },
+				parameters: { resolution: '1080P', duration: 10, prompt_extend: true },
+			}),
+		],
+		[
+			'wan2.7-i2v extending a clip alone',
+			{ kind: 'video', mode: 'extendVideo', model: 'wan2.7', videoUrl: CLIP, resolution: '720p', duration: 15 },
+			video({ model: 'wan2.7-i2v', input: { media: [{ type: 'first_clip', url: CLIP }] }, parameters: { resolution: '720P', duration: 15 } }),
+		],
+		[
+			'wan2.7-r2v: images and videos told apart per entry, a voice on each of the first two, then the first frame',
+			{
+				kind: 'video',
+				mode: 'referenceToVideo',
+				model: 'wan2.7',
+				prompt: 'Video 1 hands Image 1 a cup',
+				referenceUrls: 'https://example.com/girl.jpg, https://example.com/boy.mp4, https://example.com/cup.png',
+				imageUrl: FRAME,
+				resolution: '720p',
+				aspectRatio: '16:9',
+				duration: 10,
+				options: { referenceVoiceUrls: 'https://example.com/girl.mp3\nhttps://example.com/boy.wav', watermark: false },
+			},
+			video({
+				model: 'wan2.7-r2v',
+				input: {
+					prompt: 'Video 1 hands Image 1 a cup',
+					media: [
+						{ type: 'reference_image', url: 'https://example.com/girl.jpg', reference_voice: 'https://example.com/girl.mp3' },
+						{ type: 'reference_video', url: 'https://example.com/boy.mp4', reference_voice: 'https://example.com/boy.wav' },
+						{ type: 'reference_image', url: 'https://example.com/cup.png' },
+						{ type: 'first_frame', url: FRAME },
+					],
+				},
+				parameters: { resolution: '720P', ratio: '16:9', duration: 10, watermark: false },
+			}),
+		],
+		[
+			'wan2.7-r2v with images only may run 15 s',
+			{ kind: 'video', mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Image 1 dances', referenceUrls: 'https://example.com/a.png', resolution: '1080p', aspectRatio: '1:1', duration: 15 },
+			video({
+				model: 'wan2.7-r2v',
+				input: { prompt: 'Image 1 dances', media: [{ type: 'reference_image', url: 'https://example.com/a.png' }] },
+				parameters: { resolution: '1080P', ratio: '1:1', duration: 15 },
+			}),
+		],
+		[
+			'wan2.7-videoedit: the source video, reference images, audio_setting origin, duration 0 (keep the length)',
+			{ kind: 'video', mode: 'editVideo', model: 'wan2.7', prompt: 'Make it snow', videoUrl: CLIP, referenceUrls: 'https://example.com/hat.png', resolution: '720p', duration: 0, options: { keepSourceAudio: true } },
+			video({
+				model: 'wan2.7-videoedit',
+				input: { prompt: 'Make it snow', media: [{ type: 'video', url: CLIP }, { type: 'reference_image', url: 'https://example.com/hat.png' }] },
+				parameters: { resolution: '720P', duration: 0, audio_setting: 'origin' },
+			}),
+		],
+		[
+			'wan2.7-videoedit letting the model decide the sound (audio_setting auto), 6 s',
+			{ kind: 'video', mode: 'editVideo', model: 'wan2.7', prompt: 'Night time', videoUrl: CLIP, resolution: '1080p', duration: 6, options: { keepSourceAudio: false } },
+			video({
+				model: 'wan2.7-videoedit',
+				input: { prompt: 'Night time', media: [{ type: 'video', url: CLIP }] },
+				parameters: { resolution: '1080P', duration: 6, audio_setting: 'auto' },
+			}),
+		],
+	]);
+});
+
+describe('Alibaba submit, Wan 3.0 and the first-and-last-frame models', () => {
+	itSends<Input>(alibaba, request, [
+		[
+			'wan3.0-video text to video at 480P, the model choosing the length (-1), sound off',
+			{ kind: 'video', mode: 'textToVideo', model: 'wan3.0', prompt: 'A storm', resolution: '480p', aspectRatio: '16:9', duration: -1, options: { generateAudio: false } },
+			video({ model: 'wan3.0-video', input: { prompt: 'A storm' }, parameters: { resolution: '480P', ratio: '16:9', duration: -1, audio: false } }),
+		],
+		[
+			'wan3.0-video-prime image to video, 30 s',
+			{ kind: 'video', mode: 'imageToVideo', model: 'wan3.0-prime', imageUrl: FRAME, resolution: '1080p', duration: 30 },
+			video({ model: 'wan3.0-video-prime', input: { media: [{ type: 'first_frame', url: FRAME }] }, parameters: { resolution: '1080P', duration: 30 } }),
+		],
+		[
+			'wan3.0-video first and last frame',
+			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan3.0', prompt: 'Day to night', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '720p', duration: 12, options: { promptExtend: true, seed: 3 } },
+			video({
+				model: 'wan3.0-video',
+				input: { prompt: 'Day to night', media: [{ type: 'first_frame', url: FRAME }, { type: 'last_frame', url: LAST }] },
+				parameters: { resolution: '720P', duration: 12, prompt_extend: true, seed: 3 },
+			}),
+		],
+		[
+			'wan3.0-video reference to video, images and videos apart',
+			{ kind: 'video', mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Image 1 meets Video 1', referenceUrls: 'https://example.com/a.png,https://example.com/b.mov', resolution: '720p', aspectRatio: '4:3', duration: 20 },
+			video({
+				model: 'wan3.0-video',
+				input: { prompt: 'Image 1 meets Video 1', media: [{ type: 'reference_image', url: 'https://example.com/a.png' }, { type: 'reference_video', url: 'https://example.com/b.mov' }] },
+				parameters: { resolution: '720P', ratio: '4:3', duration: 20 },
+			}),
+		],
+		[
+			'wan2.2-kf2v-flash on the image2video endpoint: the documented body (first_frame_url, last_frame_url, 480P)',
+			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.2-flash', prompt: 'A small black cat looks up at the sky', imageUrl: DOC_FIRST, lastFrameUrl: DOC_LAST, resolution: '480p', duration: 5, options: { promptExtend: true } },
+			frames({
+				model: 'wan2.2-kf2v-flash',
+				input: { prompt: 'A small black cat looks up at the sky', first_frame_url: DOC_FIRST, last_frame_url: DOC_LAST },
+				parameters: { resolution: '480P', duration: 5, prompt_extend: true },
+			}),
+		],
+		[
+			'wan2.1-kf2v-plus at 720P with a negative prompt, watermark and seed',
+			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.1', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '720p', duration: 5, options: { negativePrompt: 'blur', watermark: true, seed: 5 } },
+			frames({
+				model: 'wan2.1-kf2v-plus',
+				input: { negative_prompt: 'blur', first_frame_url: FRAME, last_frame_url: LAST },
+				parameters: { resolution: '720P', duration: 5, watermark: true, seed: 5 },
+			}),
+		],
+	]);
+});
+
+describe('Alibaba submit, Wan 2.7 images on the messages protocol', () => {
+	itSends<Input>(alibaba, request, [
+		[
+			'wan2.7-image text to image: the aspect ratio as its W*H size',
+			{ kind: 'image', mode: 'textToImage', model: 'wan2.7', prompt: DOC_FLOWER_SHOP, aspectRatio: '16:9', numberOfImages: 2, options: { watermark: false } },
+			messages({
+				model: 'wan2.7-image',
+				input: { messages: [{ role: 'user', content: [{ text: DOC_FLOWER_SHOP }] }] },
+				parameters: { size: '1696*960', n: 2, watermark: false },
+			}),
+		],
+		[
+			'wan2.7-image-pro text to image at 4K (4096*4096)',
+			{ kind: 'image', mode: 'textToImage', model: 'wan2.7-pro', prompt: 'A lighthouse', aspectRatio: '1:1', numberOfImages: 1, options: { size: '4096x4096', seed: 1 } },
+			messages({
+				model: 'wan2.7-image-pro',
+				input: { messages: [{ role: 'user', content: [{ text: 'A lighthouse' }] }] },
+				parameters: { size: '4096*4096', n: 1, seed: 1 },
+			}),
+		],
+		[
+			'wan2.7-image an image set of 12 (enable_sequential)',
+			{ kind: 'image', mode: 'textToImage', model: 'wan2.7', prompt: 'One fox through four seasons', aspectRatio: '1:1', numberOfImages: 12, options: { imageSet: true } },
+			messages({
+				model: 'wan2.7-image',
+				input: { messages: [{ role: 'user', content: [{ text: 'One fox through four seasons' }] }] },
+				parameters: { size: '1280*1280', n: 12, enable_sequential: true },
+			}),
+		],
+		[
+			'wan2.7-image-pro editing nine images: the text, then each image in order, no size unless set',
+			{ kind: 'image', mode: 'imageToImage', model: 'wan2.7-pro', prompt: 'Merge them', imageUrls: Array.from({ length: 9 }, (_, i) => `https://example.com/${i + 1}.png`).join(','), numberOfImages: 1 },
+			messages({
+				model: 'wan2.7-image-pro',
+				input: {
+					messages: [
+						{ role: 'user', content: [{ text: 'Merge them' }, ...Array.from({ length: 9 }, (_, i) => ({ image: `https://example.com/${i + 1}.png` }))] },
+					],
+				},
+				parameters: { n: 1 },
+			}),
+		],
+	]);
+});
+
 describe('Alibaba submit, images', () => {
 	itSends<Input>(alibaba, request, [
 		[
@@ -232,6 +453,29 @@ describe('Alibaba catalogue limits', () => {
 		['an editing size above 1280*1280', { kind: 'image', mode: 'imageToImage', model: 'wan2.6', prompt: 'x', imageUrls: urls(1), numberOfImages: 1, options: { size: '1440x1440' } }, /Size.*768×768 to 1280×1280/],
 		['prompt extend on wan2.5 image to image', { kind: 'image', mode: 'imageToImage', model: 'wan2.5', prompt: 'x', imageUrls: urls(1), numberOfImages: 1, options: { promptExtend: true } }, /Prompt Extend.*not supported/],
 		['five images', { kind: 'image', mode: 'textToImage', model: 'wan2.6', prompt: 'x', aspectRatio: '1:1', numberOfImages: 5 }, /Number of Images.*1–4/],
+		['six references into wan2.6 with four videos', { kind: 'video', mode: 'referenceToVideo', model: 'wan2.6', prompt: 'x', referenceUrls: 'https://example.com/1.mp4,https://example.com/2.mp4,https://example.com/3.mov,https://example.com/4.mp4', resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs.*At most 3 videos, got 4/],
+		['six references into wan2.7-r2v', { kind: 'video', mode: 'referenceToVideo', model: 'wan2.7', prompt: 'x', referenceUrls: urls(6), resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs.*Expected 1–5 URLs, got 6/],
+		['15 s on wan2.7-r2v with a reference video', { kind: 'video', mode: 'referenceToVideo', model: 'wan2.7', prompt: 'x', referenceUrls: 'https://example.com/a.mp4', resolution: '720p', aspectRatio: '16:9', duration: 15 }, /Duration.*with a reference video: 2–10 seconds/],
+		['five reference images into wan2.7-videoedit', { kind: 'video', mode: 'editVideo', model: 'wan2.7', prompt: 'x', videoUrl: 'https://example.com/a.mp4', referenceUrls: urls(5), resolution: '720p', duration: 0 }, /Reference URLs.*0–4/],
+		['an edit of 11 s', { kind: 'video', mode: 'editVideo', model: 'wan2.7', prompt: 'x', videoUrl: 'https://example.com/a.mp4', resolution: '720p', duration: 11 }, /Duration.*0 \(keep the source video's length\) or 2–10 seconds/],
+		['an edit without a source video', { kind: 'video', mode: 'editVideo', model: 'wan2.7', prompt: 'x', resolution: '720p', duration: 0 }, /Video URL/],
+		['shot type on wan2.7', { ...t2v, model: 'wan2.7', resolution: '720p', options: { shotType: 'multi' } }, /Shot Type.*not supported/],
+		['480p on wan2.7', { ...t2v, model: 'wan2.7', resolution: '480p' }, /Resolution/],
+		['31 s on wan3.0', { ...t2v, model: 'wan3.0', resolution: '720p', duration: 31 }, /Duration.*-1 \(the model chooses\) or 2–30 seconds/],
+		['a negative prompt on wan3.0', { ...t2v, model: 'wan3.0', resolution: '720p', options: { negativePrompt: 'x' } }, /Negative Prompt.*not supported/],
+		['eleven reference images into wan3.0', { kind: 'video', mode: 'referenceToVideo', model: 'wan3.0', prompt: 'x', referenceUrls: urls(11), resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs.*At most 10 images, got 11/],
+		['1080p on wan2.1-kf2v-plus', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.1', imageUrl: urls(1), lastFrameUrl: urls(1), resolution: '1080p', duration: 5 }, /Resolution.*720p/],
+		['10 s on wan2.2-kf2v-flash', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.2-flash', imageUrl: urls(1), lastFrameUrl: urls(1), resolution: '720p', duration: 10 }, /Duration.*5 seconds/],
+		['audio on a kf2v model', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.2-flash', imageUrl: urls(1), lastFrameUrl: urls(1), resolution: '720p', duration: 5, options: { audioUrl: 'https://example.com/a.mp3' } }, /Audio URL.*not supported/],
+		['a first-and-last-frame video without its last frame', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.7', imageUrl: urls(1), resolution: '720p', duration: 5 }, /Last Frame URL/],
+		['a kf2v model in image to video (it serves first and last frame only)', { kind: 'video', mode: 'imageToVideo', model: 'wan2.2-flash', imageUrl: urls(1), resolution: '720p', duration: 5 }, /Model/],
+		['ten images into wan2.7-image editing', { kind: 'image', mode: 'imageToImage', model: 'wan2.7', prompt: 'x', imageUrls: urls(10), numberOfImages: 1 }, /Image URLs.*Expected 1–9 URLs, got 10/],
+		['13 images in a wan2.7 image set', { kind: 'image', mode: 'textToImage', model: 'wan2.7', prompt: 'x', aspectRatio: '1:1', numberOfImages: 13, options: { imageSet: true } }, /Number of Images.*as an image set: 1–12/],
+		['five images without an image set on wan2.7', { kind: 'image', mode: 'textToImage', model: 'wan2.7', prompt: 'x', aspectRatio: '1:1', numberOfImages: 5 }, /Number of Images.*1–4/],
+		['an image set on wan2.6', { kind: 'image', mode: 'textToImage', model: 'wan2.6', prompt: 'x', aspectRatio: '1:1', numberOfImages: 1, options: { imageSet: true } }, /Image Set.*not supported/],
+		['a 4K size on wan2.7-image (2K at most)', { kind: 'image', mode: 'textToImage', model: 'wan2.7', prompt: 'x', aspectRatio: '1:1', numberOfImages: 1, options: { size: '4096x4096' } }, /Size.*2048×2048/],
+		['a 4K size editing with wan2.7-image-pro (4K is text to image only)', { kind: 'image', mode: 'imageToImage', model: 'wan2.7-pro', prompt: 'x', imageUrls: urls(1), numberOfImages: 1, options: { size: '4096x4096' } }, /Size.*2048×2048/],
+		['a negative prompt on wan2.7 images', { kind: 'image', mode: 'textToImage', model: 'wan2.7', prompt: 'x', aspectRatio: '1:1', numberOfImages: 1, options: { negativePrompt: 'x' } }, /Negative Prompt.*not supported/],
 		['a blank prompt for text to video (still required)', { ...t2v, model: 'wan2.5', resolution: '720p', prompt: '  ' }, /A prompt is required/],
 	]);
 });
@@ -329,5 +573,87 @@ describe('Alibaba credential', () => {
 	it('has a Workspace ID field between the Region and the Base URL', () => {
 		const names = new AlibabaModelStudioApi().properties.map((property) => property.name);
 		expect(names).toEqual(['apiKey', 'region', 'workspaceId', 'baseUrl']);
+	});
+});
+
+type Credentials = Record<string, string>;
+
+describe('Alibaba preflight: what the credentials cannot serve, refused before any request', () => {
+	const wan30 = request({ kind: 'video', mode: 'textToVideo', model: 'wan3.0', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 5 });
+	const preflight = (credentials: Credentials, generation = wan30) => thrownBy(() => alibaba.preflight?.(generation, credentials));
+
+	it.each<[string, Credentials]>([
+		['the Singapore shared domain', { region: 'intl' }],
+		['the Beijing shared domain', { region: 'cn', workspaceId: '' }],
+		['Virginia, which has no workspace domains, even with a Workspace ID', { region: 'us', workspaceId: 'llm-ws1' }],
+		['a Base URL that is not a workspace domain, without a Workspace ID', { region: 'intl', baseUrl: 'https://proxy.example.com' }],
+	])('refuses Wan 3.0 on %s, naming the credential, the address and the fix', (_title, credentials) => {
+		const error = preflight(credentials);
+		expect(error).toBeInstanceOf(InvalidInputError);
+		const problem = (error as InvalidInputError).problems[0];
+		expect(problem.field).toBe('Credential Workspace ID');
+		expect(problem.value).toBe(alibabaBaseUrl(credentials));
+		expect(problem.allowed).toMatch(/wan3\.0-video is served only on a Model Studio workspace domain.*Enter the Workspace ID.*Base URL to https:\/\/\{WorkspaceId\}/);
+	});
+
+	it.each<[string, Credentials]>([
+		['a Workspace ID in Singapore', { region: 'intl', workspaceId: 'llm-ws1' }],
+		['a Workspace ID in Frankfurt', { region: 'de', workspaceId: 'llm-ws1' }],
+		['a Base URL on a workspace domain', { region: 'us', baseUrl: 'https://llm-ws1.ap-southeast-1.maas.aliyuncs.com/' }],
+		['a test server with a Workspace ID (the user says it fronts the workspace)', { region: 'intl', workspaceId: 'llm-ws1', baseUrl: 'http://127.0.0.1:8080/alibaba' }],
+	])('accepts Wan 3.0 with %s', (_title, credentials) => {
+		expect(preflight(credentials)).toBeUndefined();
+	});
+
+	it('lets every other model through on a shared domain', () => {
+		const wan27 = request({ kind: 'video', mode: 'textToVideo', model: 'wan2.7', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 5 });
+		expect(preflight({ region: 'intl' }, wan27)).toBeUndefined();
+	});
+
+	it('refuses more voices than references, naming them', () => {
+		const voiced = request({
+			kind: 'video',
+			mode: 'referenceToVideo',
+			model: 'wan2.7',
+			prompt: 'x',
+			referenceUrls: 'https://example.com/a.png',
+			resolution: '720p',
+			aspectRatio: '16:9',
+			duration: 5,
+			options: { referenceVoiceUrls: 'https://example.com/1.mp3, https://example.com/2.mp3' },
+		});
+		const error = preflight({ region: 'intl' }, voiced);
+		expect(error).toBeInstanceOf(InvalidInputError);
+		expect((error as Error).message).toBe(
+			'Invalid Reference Voice URLs: "https://example.com/1.mp3, https://example.com/2.mp3". One voice per reference, in the same order: at most 1 here (1 reference), got 2.',
+		);
+	});
+});
+
+describe('Alibaba base URL', () => {
+	it.each<[string, Credentials, RegExp]>([
+		['Frankfurt without a Workspace ID', { region: 'de' }, /Invalid Credential Workspace ID: empty\. Germany \(Frankfurt\) is served only on workspace domains: enter the Workspace ID/],
+		['Hong Kong without a Workspace ID', { region: 'hk', workspaceId: ' ' }, /China \(Hong Kong\) is served only on workspace domains/],
+		['a Workspace ID that is not one DNS label', { region: 'intl', workspaceId: 'evil.com/x' }, /Invalid Credential Workspace ID: "evil\.com\/x"\. Expected the ID shown/],
+	])('refuses %s before any request', (_title, credentials, message) => {
+		const error = thrownBy(() => alibaba.baseUrl(credentials));
+		expect(error).toBeInstanceOf(InvalidInputError);
+		expect((error as Error).message).toMatch(message);
+	});
+});
+
+describe('Alibaba usage', () => {
+	it('keeps DashScope usage as DashScope names it, values untouched', () => {
+		const usage = { duration: 5.0, input_video_duration: 4.2, output_video_duration: 5, video_count: 1, SR: 480, fps: 30, ratio: '16:9' };
+		expect(alibaba.parseStatus({ ...(succeeded({ video_url: 'https://cdn.example.com/v.mp4' }) as object), usage }).usage).toStrictEqual(usage);
+	});
+
+	it.each([
+		['absent', undefined],
+		['empty', {}],
+		['a string', '5 seconds'],
+		['a list', [1]],
+	])('leaves usage out when it is %s', (_title, usage) => {
+		expect(alibaba.parseStatus({ ...(succeeded({}) as object), usage })).not.toHaveProperty('usage');
 	});
 });
