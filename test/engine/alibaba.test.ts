@@ -2,21 +2,30 @@
  * Alibaba Cloud Model Studio through the real engine, for every catalogue mode and model the
  * provider-neutral scenarios do not cover (they run wan2.5 text/image to video and wan2.5 text to image),
  * asserting the body the simulator got; plus the legacy image protocol's partial failures, cancel on
- * stop while the task is queued, an expired task id, and the credential test.
+ * stop while the task is queued, an expired task id, and the credential test. Wan 2.7, Wan 3.0 (on a
+ * workspace only) and the first-and-last-frame models: the exact body per mode, DashScope's usage in each
+ * item, and input the node or DashScope refuses, refused with no request (or, at the simulator, no task).
  */
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type INode,
+	type INodeParameters,
 } from 'n8n-workflow';
 
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
-import { HarnessCredentialsHelper, HarnessNodeTypes } from '../harness';
+import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
+import { HarnessCredentialsHelper, HarnessNodeTypes, runWorkflow, singleNodeWorkflow, WAN_VIDEO_NODE_TYPE } from '../harness';
 import type { Simulator } from '../simulator';
 import { NODE_NAME, providerSuite, startWan, until } from './support';
 
 const VIDEO_PATH = '/alibaba/api/v1/services/aigc/video-generation/video-synthesis';
 const MESSAGES_PATH = '/alibaba/api/v1/services/aigc/image-generation/generation';
+const FRAMES_PATH = '/alibaba/api/v1/services/aigc/image2video/video-synthesis';
+const FRAME = 'https://example.com/first.png';
+const LAST = 'https://example.com/last.png';
+const CLIP = 'https://example.com/clip.mp4';
+const VOICE = 'https://example.com/voice.mp3';
 
 let sim: Simulator;
 const { run, itSubmits } = providerSuite('alibaba', (started) => (sim = started));
@@ -149,6 +158,253 @@ describe('Alibaba image modes and models beyond the neutral scenarios', () => {
 	});
 });
 
+/** Two references, each with its own voice, told apart by type (the video first), then the first frame. */
+const VOICED_REFERENCES = [
+	{ type: 'reference_video', url: 'https://example.com/guest.mov', reference_voice: 'https://example.com/guest.wav' },
+	{ type: 'reference_image', url: 'https://example.com/host.webp', reference_voice: 'https://example.com/host.mp3' },
+	{ type: 'first_frame', url: FRAME },
+];
+
+/** The first (only) output item's usage. */
+function usageOf(result: { output(name: string): Array<{ json: Record<string, unknown> }> }): unknown {
+	return result.output(NODE_NAME)[0].json.usage;
+}
+
+describe('Alibaba Wan 2.7 video on the input.media[] protocol', () => {
+	itSubmits('video', [
+		[
+			'wan2.7 text to video: input.audio_url, ratio; usage in the item as DashScope names it',
+			{ mode: 'textToVideo', model: 'wan2.7', prompt: 'A cat', resolution: '1080p', aspectRatio: '9:16', duration: 12, options: { audioUrl: VOICE, seed: 0, promptExtend: false } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.7-t2v', input: { prompt: 'A cat', audio_url: VOICE }, parameters: { resolution: '1080P', ratio: '9:16', duration: 12, prompt_extend: false, seed: 0 } } },
+			1,
+			(result) => {
+				expect(result.output(NODE_NAME)[0].json).toMatchObject({ model: 'wan2.7-t2v', status: 'succeeded' });
+				expect(usageOf(result)).toStrictEqual({ duration: 12, input_video_duration: 0, output_video_duration: 12, video_count: 1, SR: 1080 });
+			},
+		],
+		[
+			'wan2.7 image to video: first_frame and driving_audio',
+			{ mode: 'imageToVideo', model: 'wan2.7', prompt: 'She sings', imageUrl: FRAME, resolution: '720p', duration: 5, options: { audioUrl: VOICE } },
+			{ path: VIDEO_PATH, body: { model: 'wan2.7-i2v', input: { prompt: 'She sings', media: [{ type: 'first_frame', url: FRAME }, { type: 'driving_audio', url: VOICE }] }, parameters: { resolution: '720P', duration: 5 } } },
+			1,
+		],
+		[
+			'wan2.7 first and last frame: first_frame, last_frame',
+			{ mode: 'firstLastFrameToVideo', model: 'wan2.7', prompt: 'The door opens', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '1080p', duration: 8 },
+			{ path: VIDEO_PATH, body: { model: 'wan2.7-i2v', input: { prompt: 'The door opens', media: [{ type: 'first_frame', url: FRAME }, { type: 'last_frame', url: LAST }] }, parameters: { resolution: '1080P', duration: 8 } } },
+			1,
+		],
+		[
+			'wan2.7 extend video: first_clip then last_frame; the input clip counted in usage',
+			{ mode: 'extendVideo', model: 'wan2.7', prompt: 'It goes on', videoUrl: CLIP, lastFrameUrl: LAST, resolution: '720p', duration: 10 },
+			{ path: VIDEO_PATH, body: { model: 'wan2.7-i2v', input: { prompt: 'It goes on', media: [{ type: 'first_clip', url: CLIP }, { type: 'last_frame', url: LAST }] }, parameters: { resolution: '720P', duration: 10 } } },
+			1,
+			(result) => expect(usageOf(result)).toStrictEqual({ duration: 10, input_video_duration: 5, output_video_duration: 10, video_count: 1, SR: 720 }),
+		],
+		[
+			'wan2.7 reference to video: typed references with their voices, then the first frame',
+			{
+				mode: 'referenceToVideo',
+				model: 'wan2.7',
+				prompt: 'Video 1 greets Image 1',
+				referenceUrls: 'https://example.com/guest.mov\nhttps://example.com/host.webp',
+				imageUrl: FRAME,
+				resolution: '720p',
+				aspectRatio: '16:9',
+				duration: 10,
+				options: { referenceVoiceUrls: 'https://example.com/guest.wav, https://example.com/host.mp3' },
+			},
+			{
+				path: VIDEO_PATH,
+				body: {
+					model: 'wan2.7-r2v',
+					input: {
+						prompt: 'Video 1 greets Image 1',
+						media: VOICED_REFERENCES,
+					},
+					parameters: { resolution: '720P', ratio: '16:9', duration: 10 },
+				},
+			},
+			1,
+		],
+		[
+			'wan2.7 edit video: video and reference_image, audio_setting origin, duration 0',
+			{ mode: 'editVideo', model: 'wan2.7', prompt: 'Make it snow', videoUrl: CLIP, referenceUrls: 'https://example.com/hat.png', resolution: '1080p', duration: 0, options: { keepSourceAudio: true, watermark: true } },
+			{
+				path: VIDEO_PATH,
+				body: {
+					model: 'wan2.7-videoedit',
+					input: { prompt: 'Make it snow', media: [{ type: 'video', url: CLIP }, { type: 'reference_image', url: 'https://example.com/hat.png' }] },
+					parameters: { resolution: '1080P', duration: 0, audio_setting: 'origin', watermark: true },
+				},
+			},
+			1,
+		],
+		[
+			'wan2.2-kf2v-flash on the image2video endpoint: first_frame_url and last_frame_url',
+			{ mode: 'firstLastFrameToVideo', model: 'wan2.2-flash', prompt: 'A cat looks up', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '480p', duration: 5, options: { promptExtend: true } },
+			{ path: FRAMES_PATH, body: { model: 'wan2.2-kf2v-flash', input: { prompt: 'A cat looks up', first_frame_url: FRAME, last_frame_url: LAST }, parameters: { resolution: '480P', duration: 5, prompt_extend: true } } },
+			1,
+			(result) => expect(usageOf(result)).toMatchObject({ duration: 5, video_count: 1, SR: 480 }),
+		],
+		[
+			'wan2.1-kf2v-plus on the image2video endpoint at 720P',
+			{ mode: 'firstLastFrameToVideo', model: 'wan2.1', prompt: '', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '720p', duration: 5, options: { negativePrompt: 'blur' } },
+			{ path: FRAMES_PATH, body: { model: 'wan2.1-kf2v-plus', input: { negative_prompt: 'blur', first_frame_url: FRAME, last_frame_url: LAST }, parameters: { resolution: '720P', duration: 5 } } },
+			1,
+		],
+	]);
+});
+
+describe('Alibaba Wan 2.7 images', () => {
+	itSubmits('image', [
+		[
+			'wan2.7 image set of three: enable_sequential, three items, each with the usage',
+			{ mode: 'textToImage', model: 'wan2.7', prompt: 'One fox, three seasons', aspectRatio: '1:1', numberOfImages: 3, options: { imageSet: true } },
+			{
+				path: MESSAGES_PATH,
+				body: { model: 'wan2.7-image', input: { messages: [{ role: 'user', content: [{ text: 'One fox, three seasons' }] }] }, parameters: { size: '1280*1280', n: 3, enable_sequential: true } },
+			},
+			3,
+			(result) => {
+				for (const item of result.output(NODE_NAME)) expect(item.json.usage).toMatchObject({ image_count: 3 });
+			},
+		],
+		[
+			'wan2.7-pro image to image: the text, then each image',
+			{ mode: 'imageToImage', model: 'wan2.7-pro', prompt: 'Merge', imageUrls: 'https://example.com/1.png, https://example.com/2.png', numberOfImages: 1, options: { seed: 4 } },
+			{
+				path: MESSAGES_PATH,
+				body: {
+					model: 'wan2.7-image-pro',
+					input: { messages: [{ role: 'user', content: [{ text: 'Merge' }, { image: 'https://example.com/1.png' }, { image: 'https://example.com/2.png' }] }] },
+					parameters: { n: 1, seed: 4 },
+				},
+			},
+			1,
+		],
+	]);
+});
+
+describe('Alibaba Wan 3.0: workspace domains only', () => {
+	const wan30: INodeParameters = { mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Image 1 meets Video 1', referenceUrls: 'https://example.com/a.png, https://example.com/b.mp4', resolution: '720p', aspectRatio: '1:1', duration: -1, options: { pollInterval: 0.1 } };
+
+	async function runWith(credential: Record<string, string>, parameters: INodeParameters = wan30) {
+		const workflow = singleNodeWorkflow({
+			type: WAN_VIDEO_NODE_TYPE,
+			name: NODE_NAME,
+			parameters: { provider: 'alibaba', returnAs: 'url', ...parameters },
+			credentials: { alibabaModelStudioApi: { id: '1', name: 'alibaba (simulator)' } },
+		});
+		return await runWorkflow(workflow, { credentials: { alibabaModelStudioApi: { apiKey: sim.apiKey, ...credential } } });
+	}
+
+	it('is refused with no request when the credential has no workspace, naming the credential and the fix', async () => {
+		const result = await runWith({ region: 'intl', baseUrl: sim.baseUrl('alibaba') });
+		expect(result.status).toBe('error');
+		const message = result.nodeError(NODE_NAME)!.message;
+		expect(message).toContain('Invalid Credential Workspace ID');
+		expect(message).toContain(sim.baseUrl('alibaba'));
+		expect(message).toMatch(/wan3\.0-video is served only on a Model Studio workspace domain.*Enter the Workspace ID/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('runs with a Workspace ID (the simulator standing in for the workspace domain): the exact body, usage in the item', async () => {
+		const result = await runWith({ region: 'intl', workspaceId: 'llm-sim', baseUrl: sim.baseUrl('alibaba') });
+		expect(result.status).toBe('success');
+		const submits = sim.requests.filter((request) => request.route === 'submit');
+		expect(submits.map((request) => request.path)).toEqual([VIDEO_PATH]);
+		expect(sim.tasks[0].body).toStrictEqual({
+			model: 'wan3.0-video',
+			input: { prompt: 'Image 1 meets Video 1', media: [{ type: 'reference_image', url: 'https://example.com/a.png' }, { type: 'reference_video', url: 'https://example.com/b.mp4' }] },
+			parameters: { resolution: '720P', ratio: '1:1', duration: -1 },
+		});
+		expect(result.output(NODE_NAME)[0].json).toMatchObject({ model: 'wan3.0-video', status: 'succeeded' });
+		expect(usageOf(result)).toStrictEqual({ duration: 5, input_video_duration: 5, output_video_duration: 5, video_count: 1, SR: 720 });
+	});
+
+	it('wan3.0-prime first and last frame runs on a Base URL that is a workspace domain form (here: the simulator with a Workspace ID)', async () => {
+		const result = await runWith(
+			{ region: 'de', workspaceId: 'llm-sim', baseUrl: sim.baseUrl('alibaba') },
+			{ mode: 'firstLastFrameToVideo', model: 'wan3.0-prime', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '480p', duration: 30, options: { pollInterval: 0.1, generateAudio: true } },
+		);
+		expect(result.status).toBe('success');
+		expect(sim.tasks[0].body).toStrictEqual({
+			model: 'wan3.0-video-prime',
+			input: { media: [{ type: 'first_frame', url: FRAME }, { type: 'last_frame', url: LAST }] },
+			parameters: { resolution: '480P', duration: 30, audio: true },
+		});
+	});
+
+	it('a Frankfurt credential without a Workspace ID or Base URL is refused with no request, for any model', async () => {
+		const result = await runWith({ region: 'de' }, { mode: 'textToVideo', model: 'wan2.7', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 5 });
+		expect(result.status).toBe('error');
+		expect(result.nodeError(NODE_NAME)!.message).toMatch(/Invalid Credential Workspace ID: empty\. Germany \(Frankfurt\) is served only on workspace domains/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Alibaba bad input for the new models: refused with no request', () => {
+	it.each<[string, INodeParameters, RegExp]>([
+		['six references into wan2.7', { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'x', referenceUrls: [1, 2, 3, 4, 5, 6].map((i) => `https://example.com/${i}.png`).join(','), resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs.*Expected 1–5 URLs, got 6/],
+		['four reference videos into wan2.6', { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'x', referenceUrls: [1, 2, 3, 4].map((i) => `https://example.com/${i}.mp4`).join(','), resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs.*At most 3 videos, got 4/],
+		['two voices for one reference', { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'x', referenceUrls: 'https://example.com/a.png', resolution: '720p', aspectRatio: '16:9', duration: 5, options: { referenceVoiceUrls: `${VOICE}, ${VOICE}` } }, /Reference Voice URLs.*at most 1 here/],
+		['15 s with a reference video on wan2.7', { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'x', referenceUrls: CLIP, resolution: '720p', aspectRatio: '16:9', duration: 15 }, /Duration.*with a reference video: 2–10 seconds/],
+		['an edit without a source video', { mode: 'editVideo', model: 'wan2.7', prompt: 'x', resolution: '720p', duration: 0 }, /Video URL/],
+		['1080p on wan2.1-kf2v-plus', { mode: 'firstLastFrameToVideo', model: 'wan2.1', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '1080p', duration: 5 }, /Resolution.*720p/],
+		['a first and last frame video without its last frame', { mode: 'firstLastFrameToVideo', model: 'wan2.7', imageUrl: FRAME, resolution: '720p', duration: 5 }, /Last Frame URL/],
+		['31 s on wan3.0', { mode: 'textToVideo', model: 'wan3.0', prompt: 'x', resolution: '720p', aspectRatio: '16:9', duration: 31 }, /Duration.*-1 \(the model chooses\) or 2–30 seconds/],
+	])('%s', async (_title, parameters, message) => {
+		const result = await run('video', parameters);
+		expect(result.status).toBe('error');
+		expect(result.nodeError(NODE_NAME)!.message).toMatch(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('13 images in a wan2.7 image set', async () => {
+		const result = await run('image', { mode: 'textToImage', model: 'wan2.7', prompt: 'x', aspectRatio: '1:1', numberOfImages: 13, options: { imageSet: true } });
+		expect(result.status).toBe('error');
+		expect(result.nodeError(NODE_NAME)!.message).toMatch(/Number of Images.*as an image set: 1–12/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Alibaba simulator refuses what DashScope refuses, creating no task', () => {
+	async function create(path: string, body: object): Promise<{ status: number; body: { code?: string; message?: string } }> {
+		const response = await fetch(`${sim.baseUrl('alibaba')}${path}`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${sim.apiKey}`, 'Content-Type': 'application/json', 'X-DashScope-Async': 'enable' },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as { code?: string; message?: string } };
+	}
+	const video = '/api/v1/services/aigc/video-generation/video-synthesis';
+	const frames = '/api/v1/services/aigc/image2video/video-synthesis';
+	const media = (...entries: Array<[string, string]>) => entries.map(([type, url]) => ({ type, url }));
+
+	it.each<[string, string, object, RegExp]>([
+		['a clip with driving audio on wan2.7-i2v', video, { model: 'wan2.7-i2v', input: { media: media(['first_clip', CLIP], ['driving_audio', VOICE]) }, parameters: {} }, /combination/],
+		['a last frame alone on wan2.7-i2v', video, { model: 'wan2.7-i2v', input: { media: media(['last_frame', LAST]) }, parameters: {} }, /combination/],
+		['a ratio on wan2.7-i2v', video, { model: 'wan2.7-i2v', input: { media: media(['first_frame', FRAME]) }, parameters: { ratio: '16:9' } }, /ratio/],
+		['a reference type wan2.7-i2v does not take', video, { model: 'wan2.7-i2v', input: { media: media(['reference_image', FRAME]) }, parameters: {} }, /reference_image is not supported/],
+		['six references on wan2.7-r2v', video, { model: 'wan2.7-r2v', input: { prompt: 'x', media: media(...Array.from({ length: 6 }, (): [string, string] => ['reference_image', FRAME])) }, parameters: {} }, /1 to 5 references, got 6/],
+		['15 s with a reference video on wan2.7-r2v', video, { model: 'wan2.7-r2v', input: { prompt: 'x', media: media(['reference_video', CLIP]) }, parameters: { duration: 15 } }, /duration 15/],
+		['an edit without its video', video, { model: 'wan2.7-videoedit', input: { prompt: 'x', media: media(['reference_image', FRAME]) }, parameters: {} }, /exactly one video/],
+		['frames mixed with references on wan3.0', video, { model: 'wan3.0-video', input: { media: media(['first_frame', FRAME], ['reference_image', FRAME]) }, parameters: {} }, /cannot be mixed/],
+		['a negative prompt on wan3.0', video, { model: 'wan3.0-video', input: { prompt: 'x', negative_prompt: 'y' }, parameters: {} }, /negative_prompt/],
+		['a kf2v model on the video-synthesis endpoint', video, { model: 'wan2.2-kf2v-flash', input: { first_frame_url: FRAME, last_frame_url: LAST }, parameters: {} }, /not served on/],
+		['a kf2v task without its last frame', frames, { model: 'wan2.2-kf2v-flash', input: { first_frame_url: FRAME }, parameters: {} }, /last_frame_url is required/],
+		['1080P on wan2.1-kf2v-plus', frames, { model: 'wan2.1-kf2v-plus', input: { first_frame_url: FRAME, last_frame_url: LAST }, parameters: { resolution: '1080P' } }, /resolution 1080P/],
+		['four reference videos on wan2.6-r2v', video, { model: 'wan2.6-r2v', input: { prompt: 'x', reference_urls: [1, 2, 3, 4].map((i) => `https://example.com/${i}.mp4`) }, parameters: {} }, /at most 3 reference videos, got 4/],
+	])('%s', async (_title, path, body, message) => {
+		const answer = await create(path, body);
+		expect(answer.status).toBe(400);
+		expect(answer.body.code).toBe('InvalidParameter');
+		expect(answer.body.message).toMatch(message);
+		expect(sim.tasks).toHaveLength(0);
+	});
+});
+
 describe('Alibaba task lifecycle', () => {
 	const textToVideo = { mode: 'textToVideo', model: 'wan2.5', prompt: 'A cat playing the piano' };
 
@@ -242,6 +498,20 @@ describe('Alibaba credential and protocol checks against the simulator', () => {
 		['us', 'https://dashscope-us.aliyuncs.com'],
 	])('the test request goes to the %s region when no Base URL is set', (region, url) => {
 		expect(testBaseUrl({ apiKey: 'k', region, baseUrl: '' })).toBe(url);
+	});
+
+	it.each<[string, Record<string, string>, string]>([
+		['Singapore with a Workspace ID', { region: 'intl', workspaceId: 'llm-ws1' }, 'https://llm-ws1.ap-southeast-1.maas.aliyuncs.com'],
+		['Beijing with a Workspace ID (spaces trimmed)', { region: 'cn', workspaceId: ' llm-ws1 ' }, 'https://llm-ws1.cn-beijing.maas.aliyuncs.com'],
+		['Frankfurt with a Workspace ID', { region: 'de', workspaceId: 'llm-ws1' }, 'https://llm-ws1.eu-central-1.maas.aliyuncs.com'],
+		['Hong Kong with a Workspace ID', { region: 'hk', workspaceId: 'llm-ws1' }, 'https://llm-ws1.cn-hongkong.maas.aliyuncs.com'],
+		['Virginia with a Workspace ID (no workspace domains there)', { region: 'us', workspaceId: 'llm-ws1' }, 'https://dashscope-us.aliyuncs.com'],
+		['Singapore with an empty Workspace ID', { region: 'intl', workspaceId: '' }, 'https://dashscope-intl.aliyuncs.com'],
+		['a saved credential without a region', {}, 'https://dashscope-intl.aliyuncs.com'],
+	])('the test request goes where the node does: %s', (_title, fields, url) => {
+		const credentials = { apiKey: 'k', baseUrl: '', ...fields };
+		expect(testBaseUrl(credentials)).toBe(url);
+		expect(alibaba.baseUrl(credentials)).toBe(url);
 	});
 
 	it('the test request goes to the Base URL override when set', () => {
