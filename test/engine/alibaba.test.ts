@@ -395,6 +395,9 @@ describe('Alibaba simulator refuses what DashScope refuses, creating no task', (
 		['a kf2v model on the video-synthesis endpoint', video, { model: 'wan2.2-kf2v-flash', input: { first_frame_url: FRAME, last_frame_url: LAST }, parameters: {} }, /not served on/],
 		['a kf2v task without its last frame', frames, { model: 'wan2.2-kf2v-flash', input: { first_frame_url: FRAME }, parameters: {} }, /last_frame_url is required/],
 		['1080P on wan2.1-kf2v-plus', frames, { model: 'wan2.1-kf2v-plus', input: { first_frame_url: FRAME, last_frame_url: LAST }, parameters: { resolution: '1080P' } }, /resolution 1080P/],
+		['a 4K image set on wan2.7-image-pro', '/api/v1/services/aigc/image-generation/generation', { model: 'wan2.7-image-pro', input: { messages: [{ role: 'user', content: [{ text: 'x' }] }] }, parameters: { size: '4096*4096', n: 2, enable_sequential: true } }, /size 4096\*4096 is too large/],
+		['4K on wan2.7-image', '/api/v1/services/aigc/image-generation/generation', { model: 'wan2.7-image', input: { messages: [{ role: 'user', content: [{ text: 'x' }] }] }, parameters: { size: '4K' } }, /size 4K is too large/],
+		['five images without an image set on wan2.7-image', '/api/v1/services/aigc/image-generation/generation', { model: 'wan2.7-image', input: { messages: [{ role: 'user', content: [{ text: 'x' }] }] }, parameters: { n: 5 } }, /n must be 1 to 4/],
 		['four reference videos on wan2.6-r2v', video, { model: 'wan2.6-r2v', input: { prompt: 'x', reference_urls: [1, 2, 3, 4].map((i) => `https://example.com/${i}.mp4`) }, parameters: {} }, /at most 3 reference videos, got 4/],
 	])('%s', async (_title, path, body, message) => {
 		const answer = await create(path, body);

@@ -610,6 +610,15 @@ describe('Alibaba preflight: what the credentials cannot serve, refused before a
 		expect(preflight({ region: 'intl' }, wan27)).toBeUndefined();
 	});
 
+	it('refuses a 4K image set on wan2.7-image-pro (sets stop at 2K), and takes a 4K single image', () => {
+		const pro = (imageSet: boolean) =>
+			request({ kind: 'image', mode: 'textToImage', model: 'wan2.7-pro', prompt: 'x', aspectRatio: '1:1', numberOfImages: 2, options: { size: '4096x4096', imageSet } });
+		expect((preflight({ region: 'intl' }, pro(true)) as Error).message).toBe(
+			'Invalid Size: "4096x4096". An image set is made at up to 2048×2048 pixels (2K): pick a smaller size, or turn Image Set off for 4K.',
+		);
+		expect(preflight({ region: 'intl' }, pro(false))).toBeUndefined();
+	});
+
 	it('refuses more voices than references, naming them', () => {
 		const voiced = request({
 			kind: 'video',

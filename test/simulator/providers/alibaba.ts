@@ -259,18 +259,35 @@ const wan26ReferenceToVideo: ModelRule = {
 	},
 };
 
-/** wan2.7 images: one text and up to nine images; n 1–4, or 1–12 in an image set. */
-const wan27Image: ModelRule = {
-	path: MESSAGES_PATH,
-	refuse: ({ input, parameters }) => {
-		const content = record(Array.isArray(input.messages) ? input.messages[0] : undefined)?.content;
-		const images = Array.isArray(content) ? content.filter((item) => record(item)?.image !== undefined).length : 0;
-		const most = parameters.enable_sequential === true ? 12 : 4;
-		const n = parameters.n;
-		if (images > 9) return `at most 9 images, got ${images}`;
-		return n === undefined || (typeof n === 'number' && n >= 1 && n <= most) ? undefined : `n must be 1 to ${most}`;
-	},
-};
+/** Pixels of a `W*H` size or a 1K/2K/4K tier; undefined when absent or unreadable. */
+function pixelsOf(size: unknown): number | undefined {
+	const tier = { '1K': 1024, '2K': 2048, '4K': 4096 }[String(size).toUpperCase()];
+	if (tier) return tier * tier;
+	const match = /^(\d+)\*(\d+)$/.exec(String(size));
+	return match ? Number(match[1]) * Number(match[2]) : undefined;
+}
+
+/**
+ * wan2.7 images: one text and up to nine images; n 1–4, or 1–12 in an image set; sizes up to 2K, 4K only
+ * for wan2.7-image-pro text to image outside an image set.
+ */
+function wan27Image(pro: boolean): ModelRule {
+	return {
+		path: MESSAGES_PATH,
+		refuse: ({ input, parameters }) => {
+			const content = record(Array.isArray(input.messages) ? input.messages[0] : undefined)?.content;
+			const images = Array.isArray(content) ? content.filter((item) => record(item)?.image !== undefined).length : 0;
+			const sequential = parameters.enable_sequential === true;
+			const most = sequential ? 12 : 4;
+			const n = parameters.n;
+			const largest = (pro && images === 0 && !sequential ? 4096 : 2048) ** 2;
+			const pixels = pixelsOf(parameters.size);
+			if (images > 9) return `at most 9 images, got ${images}`;
+			if (pixels !== undefined && pixels > largest) return `size ${String(parameters.size)} is too large here`;
+			return n === undefined || (typeof n === 'number' && n >= 1 && n <= most) ? undefined : `n must be 1 to ${most}`;
+		},
+	};
+}
 
 const MODEL_RULES: Record<string, ModelRule> = {
 	'wan2.7-t2v': wan27TextToVideo,
@@ -283,8 +300,8 @@ const MODEL_RULES: Record<string, ModelRule> = {
 	'wan2.1-kf2v-plus': kf2v(['720P']),
 	'wan2.6-r2v': wan26ReferenceToVideo,
 	'wan2.6-r2v-flash': wan26ReferenceToVideo,
-	'wan2.7-image': wan27Image,
-	'wan2.7-image-pro': wan27Image,
+	'wan2.7-image': wan27Image(false),
+	'wan2.7-image-pro': wan27Image(true),
 };
 
 function mediaOf(input: Record<string, unknown>): MediaEntry[] | undefined {

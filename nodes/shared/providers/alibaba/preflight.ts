@@ -29,10 +29,23 @@ function voicesProblem(request: GenerationRequest) {
 	);
 }
 
+/** Image sets stop at the 2K tier, also on wan2.7-image-pro, whose 4K is for single text-to-image results. */
+const IMAGE_SET_MAX_PIXELS = 2048 * 2048;
+
+function imageSetSizeProblem(request: GenerationRequest) {
+	const { size } = request;
+	if (!request.imageSet || !size || size.width * size.height <= IMAGE_SET_MAX_PIXELS) return undefined;
+	return invalidInput(
+		'Size',
+		`${size.width}x${size.height}`,
+		'An image set is made at up to 2048×2048 pixels (2K): pick a smaller size, or turn Image Set off for 4K.',
+	);
+}
+
 /** What Alibaba would refuse of a valid request, given these credentials: every problem at once, before any request. */
 export function refuseUnservable(request: GenerationRequest, credentials: ICredentialDataDecryptedObject): void {
 	const problems = new ProblemCollector();
-	for (const problem of [workspaceProblem(request, credentials), voicesProblem(request)]) {
+	for (const problem of [workspaceProblem(request, credentials), voicesProblem(request), imageSetSizeProblem(request)]) {
 		if (problem) problems.add(problem);
 	}
 	problems.throwIfAny();
