@@ -18,6 +18,11 @@ const REGION_OPTIONS = Object.entries(ALIBABA_REGIONS)
 	}))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
+/** Regions without a shared domain (Frankfurt, Hong Kong). */
+const WORKSPACE_ONLY_REGIONS = Object.entries(ALIBABA_REGIONS)
+	.filter(([, region]) => region.sharedUrl === undefined)
+	.map(([value]) => value);
+
 export class AlibabaModelStudioApi implements ICredentialType {
 	name = 'alibabaModelStudioApi';
 
@@ -45,6 +50,14 @@ export class AlibabaModelStudioApi implements ICredentialType {
 			placeholder: 'e.g. llm-a1b2c3d4',
 			description:
 				'The Model Studio workspace the key belongs to (console: Workspace Details). Requests then go to the workspace’s own domain, https://{WorkspaceId}.{region}.maas.aliyuncs.com. Required for Germany (Frankfurt) and China (Hong Kong), and for Wan 3.0; US (Virginia) has no workspace domains.',
+		},
+		{
+			displayName:
+				'This region is reached only through a workspace’s own domain: enter the Workspace ID, or a Base URL of the form https://{WorkspaceId}.{region}.maas.aliyuncs.com',
+			name: 'workspaceNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { region: WORKSPACE_ONLY_REGIONS } },
 		},
 		baseUrlProperty({
 			default: '',

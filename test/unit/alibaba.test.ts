@@ -572,7 +572,13 @@ describe('Alibaba credential', () => {
 
 	it('has a Workspace ID field between the Region and the Base URL', () => {
 		const names = new AlibabaModelStudioApi().properties.map((property) => property.name);
-		expect(names).toEqual(['apiKey', 'region', 'workspaceId', 'baseUrl']);
+		expect(names).toEqual(['apiKey', 'region', 'workspaceId', 'workspaceNotice', 'baseUrl']);
+	});
+
+	it('says a Workspace ID is needed only where the region has no shared domain (Frankfurt, Hong Kong)', () => {
+		const notice = new AlibabaModelStudioApi().properties.find((property) => property.name === 'workspaceNotice');
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayOptions).toStrictEqual({ show: { region: ['hk', 'de'] } });
 	});
 });
 
