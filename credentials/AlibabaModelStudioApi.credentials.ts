@@ -18,7 +18,7 @@ const REGION_OPTIONS = Object.entries(ALIBABA_REGIONS)
 	}))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
-/** Regions without a shared domain (Frankfurt, Hong Kong). */
+/** Regions without a shared domain (Frankfurt). */
 const WORKSPACE_ONLY_REGIONS = Object.entries(ALIBABA_REGIONS)
 	.filter(([, region]) => region.sharedUrl === undefined)
 	.map(([value]) => value);
@@ -49,7 +49,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. llm-a1b2c3d4',
 			description:
-				'The Model Studio workspace the key belongs to (console: Workspace Details). Requests then go to the workspace’s own domain, https://{WorkspaceId}.{region}.maas.aliyuncs.com. Required for Germany (Frankfurt) and China (Hong Kong), and for Wan 3.0; US (Virginia) has no workspace domains.',
+				'The Model Studio workspace the key belongs to (console: Workspace Details). Requests then go to the workspace’s own domain, https://{WorkspaceId}.{region}.maas.aliyuncs.com. Required for Germany (Frankfurt) and for Wan 3.0; US (Virginia) has no workspace domains.',
 		},
 		{
 			displayName:

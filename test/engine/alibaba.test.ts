@@ -510,6 +510,7 @@ describe('Alibaba credential and protocol checks against the simulator', () => {
 		['Hong Kong with a Workspace ID', { region: 'hk', workspaceId: 'llm-ws1' }, 'https://llm-ws1.cn-hongkong.maas.aliyuncs.com'],
 		['Virginia with a Workspace ID (no workspace domains there)', { region: 'us', workspaceId: 'llm-ws1' }, 'https://dashscope-us.aliyuncs.com'],
 		['Singapore with an empty Workspace ID', { region: 'intl', workspaceId: '' }, 'https://dashscope-intl.aliyuncs.com'],
+		['Hong Kong without a Workspace ID (its shared domain)', { region: 'hk' }, 'https://cn-hongkong.dashscope.aliyuncs.com'],
 		['a saved credential without a region', {}, 'https://dashscope-intl.aliyuncs.com'],
 	])('the test request goes where the node does: %s', (_title, fields, url) => {
 		const credentials = { apiKey: 'k', baseUrl: '', ...fields };

@@ -563,7 +563,7 @@ describe('Alibaba credential', () => {
 		expect(Object.fromEntries(options.map((option) => [option.value, option.description]))).toStrictEqual({
 			cn: 'https://dashscope.aliyuncs.com',
 			de: 'https://{WorkspaceId}.eu-central-1.maas.aliyuncs.com',
-			hk: 'https://{WorkspaceId}.cn-hongkong.maas.aliyuncs.com',
+			hk: 'https://cn-hongkong.dashscope.aliyuncs.com',
 			intl: 'https://dashscope-intl.aliyuncs.com',
 			us: 'https://dashscope-us.aliyuncs.com',
 		});
@@ -575,10 +575,10 @@ describe('Alibaba credential', () => {
 		expect(names).toEqual(['apiKey', 'region', 'workspaceId', 'workspaceNotice', 'baseUrl']);
 	});
 
-	it('says a Workspace ID is needed only where the region has no shared domain (Frankfurt, Hong Kong)', () => {
+	it('says a Workspace ID is needed only where the region has no shared domain (Frankfurt)', () => {
 		const notice = new AlibabaModelStudioApi().properties.find((property) => property.name === 'workspaceNotice');
 		expect(notice?.type).toBe('notice');
-		expect(notice?.displayOptions).toStrictEqual({ show: { region: ['hk', 'de'] } });
+		expect(notice?.displayOptions).toStrictEqual({ show: { region: ['de'] } });
 	});
 });
 
@@ -648,7 +648,6 @@ describe('Alibaba preflight: what the credentials cannot serve, refused before a
 describe('Alibaba base URL', () => {
 	it.each<[string, Credentials, RegExp]>([
 		['Frankfurt without a Workspace ID', { region: 'de' }, /Invalid Credential Workspace ID: empty\. Germany \(Frankfurt\) is served only on workspace domains: enter the Workspace ID/],
-		['Hong Kong without a Workspace ID', { region: 'hk', workspaceId: ' ' }, /China \(Hong Kong\) is served only on workspace domains/],
 		['a Workspace ID that is not one DNS label', { region: 'intl', workspaceId: 'evil.com/x' }, /Invalid Credential Workspace ID: "evil\.com\/x"\. Expected the ID shown/],
 	])('refuses %s before any request', (_title, credentials, message) => {
 		const error = thrownBy(() => alibaba.baseUrl(credentials));

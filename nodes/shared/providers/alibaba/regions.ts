@@ -9,8 +9,8 @@ import { trimBaseUrl } from '../adapter';
  * and its Workspace ID page
  * (https://www.alibabacloud.com/help/en/model-studio/developer-reference/obtain-api-key-app-id-and-workspace-id):
  * Frankfurt, Beijing, Singapore and Hong Kong serve each workspace on its own domain
- * `https://{WorkspaceId}.{host}.maas.aliyuncs.com`; Virginia has only its shared domain; Frankfurt and
- * Hong Kong have no shared domain at all (the legacy image-to-video reference shows Frankfurt's).
+ * `https://{WorkspaceId}.{host}.maas.aliyuncs.com`; Virginia has only its shared domain; Frankfurt has no
+ * shared domain at all (the legacy image-to-video reference shows only its workspace domain).
  */
 export interface AlibabaRegion {
 	name: string;
@@ -22,7 +22,8 @@ export interface AlibabaRegion {
 
 export const ALIBABA_REGIONS: Record<string, AlibabaRegion> = {
 	cn: { name: 'China (Beijing)', sharedUrl: 'https://dashscope.aliyuncs.com', workspaceHost: 'cn-beijing' },
-	hk: { name: 'China (Hong Kong)', workspaceHost: 'cn-hongkong' },
+	// Hong Kong's shared domain is not on Alibaba's pages read; clients that call it name it so.
+	hk: { name: 'China (Hong Kong)', sharedUrl: 'https://cn-hongkong.dashscope.aliyuncs.com', workspaceHost: 'cn-hongkong' },
 	de: { name: 'Germany (Frankfurt)', workspaceHost: 'eu-central-1' },
 	intl: { name: 'Singapore', sharedUrl: 'https://dashscope-intl.aliyuncs.com', workspaceHost: 'ap-southeast-1' },
 	us: { name: 'US (Virginia)', sharedUrl: 'https://dashscope-us.aliyuncs.com' },
