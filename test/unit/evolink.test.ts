@@ -408,6 +408,11 @@ describe('EvoLink preflight', () => {
 		);
 	});
 
+	it('names both problems at once', () => {
+		const error = preflight({ ...r2v, referenceUrls: 'https://example.com/a.png', options: { seed: 0, referenceVoiceUrls: 'https://example.com/1.mp3, https://example.com/2.mp3' } });
+		expect((error as InvalidInputError).field).toBe('Seed, Reference Voice URLs');
+	});
+
 	it('lets a voice per reference and seed 1 through', () => {
 		expect(preflight({ ...r2v, referenceUrls: 'https://example.com/a.png', options: { referenceVoiceUrls: 'https://example.com/1.mp3', seed: 1 } })).toBeUndefined();
 	});
