@@ -77,10 +77,10 @@ describe('Gateway video modes beyond the neutral scenarios', () => {
 });
 
 
-/** The submit the node sends for a Wan 2.7 model, with New API's t2v size default cleared. */
+/** The submit the node sends for a Wan 2.7 model. */
 const wan27Submit = (model: string, input: object, parameters: object) => ({
 	path: '/gateway/v1/video/generations',
-	body: { model, prompt: expect.any(String), metadata: { input, parameters: { ...parameters, size: '' } } },
+	body: { model, prompt: expect.any(String), metadata: { input, parameters } },
 });
 
 describe('Gateway Wan 2.7 through metadata.input.media', () => {
@@ -88,7 +88,8 @@ describe('Gateway Wan 2.7 through metadata.input.media', () => {
 		[
 			'text to video: resolution and ratio, the soundtrack as input.audio_url, usage out',
 			{ mode: 'textToVideo', model: 'wan2.7', prompt: 'A lighthouse in a storm', resolution: '1080p', aspectRatio: '9:16', duration: 12, options: { audioUrl: 'https://example.com/storm.mp3', seed: 5 } },
-			wan27Submit('wan2.7-t2v', { audio_url: 'https://example.com/storm.mp3' }, { resolution: '1080P', ratio: '9:16', duration: 12, seed: 5 }),
+			// The empty size clears the 1280*720 New API adds to t2v models.
+			wan27Submit('wan2.7-t2v', { audio_url: 'https://example.com/storm.mp3' }, { resolution: '1080P', ratio: '9:16', duration: 12, seed: 5, size: '' }),
 			1,
 			(result) => {
 				const [item] = result.output(NODE_NAME);

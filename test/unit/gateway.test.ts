@@ -210,15 +210,22 @@ describe('Gateway submit, image to video', () => {
 	});
 });
 
-/** What every Wan 2.7 body carries in `metadata.parameters`: the empty size that clears New API's t2v default. */
+/** What a Wan 2.7 text-to-video body carries in `metadata.parameters`: the empty size that clears New API's t2v default. */
 const CLEARED_SIZE = { size: '' };
+
+it('clears New API\'s default size for Wan 2.7 text to video only (the other modes get no size from the gateway)', () => {
+	const parameters = (input: GatewayInput) => (body(input)?.metadata as { parameters: object }).parameters;
+	expect(parameters({ mode: 'textToVideo', model: 'wan2.7', prompt: 'x' })).toHaveProperty('size', '');
+	expect(parameters({ mode: 'imageToVideo', model: 'wan2.7', prompt: 'x', imageUrl: 'https://e.com/a.png' })).not.toHaveProperty('size');
+	expect(parameters({ mode: 'textToVideo', model: 'wan2.6', prompt: 'x' })).toHaveProperty('size', '1280*720');
+});
 
 describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 	itSends<GatewayInput>(gateway, request, [
 		[
 			'New API\'s own wan2.7-i2v clip body (adaptor_test.go), with the parameters the node always sends',
 			{ mode: 'extendVideo', model: 'wan2.7', prompt: SRC_EXTEND_BODY.prompt, videoUrl: 'https://example.com/input.mp4' },
-			generation({ ...SRC_EXTEND_BODY, metadata: { ...SRC_EXTEND_BODY.metadata, parameters: { resolution: '720P', duration: 5, ...CLEARED_SIZE } } }),
+			generation({ ...SRC_EXTEND_BODY, metadata: { ...SRC_EXTEND_BODY.metadata, parameters: { resolution: '720P', duration: 5 } } }),
 		],
 		[
 			'text to video: resolution and ratio, no size (the empty size clears the 1280*720 New API adds to t2v models), the soundtrack as input.audio_url',
@@ -240,7 +247,7 @@ describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 				prompt: 'The cat starts to sing',
 				metadata: {
 					input: { media: [{ type: 'first_frame', url: 'https://cdn.example.com/cat.png' }, { type: 'driving_audio', url: 'https://cdn.example.com/song.mp3' }] },
-					parameters: { resolution: '720P', duration: 8, ...CLEARED_SIZE },
+					parameters: { resolution: '720P', duration: 8 },
 				},
 			}),
 		],
@@ -252,7 +259,7 @@ describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 				prompt: 'Day turns to night',
 				metadata: {
 					input: { media: [{ type: 'first_frame', url: 'https://cdn.example.com/day.png' }, { type: 'last_frame', url: 'https://cdn.example.com/night.png' }] },
-					parameters: { resolution: '1080P', duration: 5, ...CLEARED_SIZE },
+					parameters: { resolution: '1080P', duration: 5 },
 				},
 			}),
 		],
@@ -264,7 +271,7 @@ describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 				prompt: 'The car drives off',
 				metadata: {
 					input: { media: [{ type: 'first_clip', url: 'https://cdn.example.com/clip.mp4' }, { type: 'last_frame', url: 'https://cdn.example.com/end.png' }] },
-					parameters: { resolution: '720P', duration: 10, ...CLEARED_SIZE },
+					parameters: { resolution: '720P', duration: 10 },
 				},
 			}),
 		],
@@ -282,7 +289,7 @@ describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 							{ type: 'first_frame', url: 'https://cdn.example.com/start.png' },
 						],
 					},
-					parameters: { resolution: '720P', ratio: '1:1', duration: 10, ...CLEARED_SIZE },
+					parameters: { resolution: '720P', ratio: '1:1', duration: 10 },
 				},
 			}),
 		],
@@ -294,7 +301,7 @@ describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 				prompt: 'Make it snow',
 				metadata: {
 					input: { media: [{ type: 'video', url: 'https://cdn.example.com/street.mp4' }, { type: 'reference_image', url: 'https://cdn.example.com/snow.png' }] },
-					parameters: { resolution: '720P', duration: 0, audio_setting: 'origin', ...CLEARED_SIZE },
+					parameters: { resolution: '720P', duration: 0, audio_setting: 'origin' },
 				},
 			}),
 		],
@@ -306,7 +313,7 @@ describe('Gateway submit, Wan 2.7 through metadata.input.media', () => {
 				prompt: 'Make it snow',
 				metadata: {
 					input: { media: [{ type: 'video', url: 'https://cdn.example.com/street.mp4' }] },
-					parameters: { resolution: '720P', duration: 4, audio_setting: 'auto', ...CLEARED_SIZE },
+					parameters: { resolution: '720P', duration: 4, audio_setting: 'auto' },
 				},
 			}),
 		],

@@ -127,15 +127,20 @@ function taskState(body: unknown): TaskState {
 }
 
 /**
- * The request's `input` and `parameters` under DashScope's names. For the `input.media[]` models an empty
- * `size` is sent: New API adds `size: "1280*720"` to every model whose name has "t2v" and no size of its
- * own, which would contradict the resolution and ratio; an empty size is dropped before DashScope (the Go
- * adaptor's `omitempty`, the plugin's falsy-field cleanup), so DashScope gets none.
+ * New API adds `size: "1280*720"` to every model whose name has "t2v" when the request has no size of its
+ * own; on Wan 2.7 that size would stand beside the resolution and ratio the user chose. An empty size
+ * replaces it and is then dropped before DashScope (the Go adaptor's `omitempty`, the plugin's
+ * falsy-field cleanup), so DashScope gets the resolution and ratio alone.
  */
+function clearsDefaultSize(request: GenerationRequest): boolean {
+	return request.spec.mediaProtocol === true && request.mode === 'textToVideo';
+}
+
+/** The request's `input` and `parameters` under DashScope's names. */
 function metadataOf(request: GenerationRequest): IDataObject | undefined {
 	const fields = dashscopeVideoFields(request);
 	const input = omitEmpty(fields.input);
-	const parameters = request.spec.mediaProtocol ? { ...fields.parameters, size: '' } : omitEmpty(fields.parameters);
+	const parameters = clearsDefaultSize(request) ? { ...fields.parameters, size: '' } : omitEmpty(fields.parameters);
 	return input || parameters ? compact({ input, parameters }) : undefined;
 }
 
