@@ -77,6 +77,18 @@ describe('APIXO video modes beyond the neutral scenarios', () => {
 			1,
 		],
 		[
+			'wan2.6 reference to video with an image among the references: image_urls beside video_urls',
+			{ mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 holds character2', referenceUrls: 'https://example.com/ref1.mp4, https://example.com/mug.png', resolution: '1080p', aspectRatio: '16:9', duration: 5 },
+			{
+				path: VIDEO_26,
+				body: {
+					request_type: 'async',
+					input: { mode: 'reference-to-video', prompt: 'character1 holds character2', image_urls: ['https://example.com/mug.png'], video_urls: ['https://example.com/ref1.mp4'], resolution: '1080p', duration: 5, size: '1920*1080' },
+				},
+			},
+			1,
+		],
+		[
 			'wan2.6-flash reference to video with a callback URL: request_type callback, sound true',
 			{ mode: 'referenceToVideo', model: 'wan2.6-flash', prompt: 'character1 dances', referenceUrls: 'https://example.com/ref1.mp4', resolution: '720p', aspectRatio: '16:9', duration: 2, options: { generateAudio: true, callbackUrl: 'https://your-server.com/webhooks/apixo' } },
 			{
