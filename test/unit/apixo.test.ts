@@ -336,6 +336,7 @@ describe('APIXO submit, wan-2-7-video (apixo.ai/docs/models/video/wan-2-7 and wa
 		['an edit without an instruction (the .md copy requires it)', { ...edit, prompt: '' }, /Prompt.*A prompt is required for Edit Video/],
 		['an edit of 11 s', { ...edit, duration: 11 }, /Allowed for Wan 2.7 \(wan-2-7-video\): 0 \(keep the source video's length\) or 2–10 seconds/],
 		['more than 4 edit references', { ...edit, referenceUrls: urls(5, 'png') }, /Reference URLs.*Expected 0–4 URLs, got 5/],
+		['a video among the edit references', { ...edit, referenceUrls: 'https://example.com/style.mp4' }, /Reference URLs.*This is video; allowed here: image/],
 		['a first and last frame without the last frame', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.7', imageUrl: FIRST, resolution: '720p', duration: 5 }, /Last Frame URL.*Expected 1 URL, got 0/],
 		['480p', { kind: 'video', mode: 'textToVideo', model: 'wan2.7', prompt: 'x', resolution: '480p', aspectRatio: '16:9', duration: 5 }, /Resolution.*720p, 1080p/],
 		['a prompt over 5000 characters', { kind: 'video', mode: 'textToVideo', model: 'wan2.7', prompt: 'x'.repeat(5001), resolution: '720p', aspectRatio: '16:9', duration: 5 }, /At most 5000 characters/],
