@@ -45,7 +45,6 @@ const WAN27_EDIT_REFERENCES: MediaRange = { min: 0, max: 4 };
  */
 const WAN27_IMAGE_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'imageSet', 'seed', 'size', 'watermark'];
 const WAN27_IMAGE = {
-	prompt: { required: true, maxLength: 5000 },
 	numberOfImages: ONE_TO_FOUR,
 	imageSetSize: IMAGE_SET,
 	optionalFields: WAN27_IMAGE_OPTIONS,
