@@ -1,5 +1,5 @@
 import type { ModelSpec } from './modelSpec';
-import { MODES, type GenerationMode } from './modes';
+import { MODES, type GenerationMode, type MediaSlotSpec } from './modes';
 import { PROVIDERS } from './providers';
 import type { MediaKind, ProviderId } from './types';
 
@@ -27,4 +27,9 @@ export function modesFor(provider: ProviderId, kind: MediaKind): GenerationMode[
 		(spec) => spec.mode,
 	);
 	return [...new Set(modes)];
+}
+
+/** Whether the model takes this media input (in its mode): its entry says how many entries it takes. */
+export function takesSlot(spec: ModelSpec, slot: MediaSlotSpec): boolean {
+	return MODES[spec.mode].slots.includes(slot) && spec.media?.[slot.slot] !== undefined;
 }

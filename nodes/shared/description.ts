@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CATALOGUE, modelName, modelsFor, modesFor } from './catalogue';
+import { CATALOGUE, modelName, modelsFor, modesFor, takesSlot } from './catalogue';
 import { aspectRatioFields, shownForModels, videoModelFields } from './modelFields';
 import { GENERATION_MODES, MODES, mediaSlotsOf, type MediaSlotSpec } from './modes';
 import { optionProperties } from './optionDescription';
@@ -67,22 +67,17 @@ const generate = { operation: ['generate'] };
 /** The most images any model makes in one task. */
 const MAX_IMAGES = Math.max(...CATALOGUE.map((spec) => spec.imageSetSize?.max ?? spec.numberOfImages?.max ?? 1));
 
-/** One text field per media input of the kind's modes, shown for the modes that take it. */
-function mediaSlotProperty(kind: MediaKind, slot: MediaSlotSpec): INodeProperties {
-	return {
+/** One text field per media input of the kind's modes, shown only for the models that take it. */
+function mediaSlotProperties(kind: MediaKind, slot: MediaSlotSpec): INodeProperties[] {
+	const field: INodeProperties = {
 		displayName: slot.label,
 		name: slot.parameter,
 		type: 'string',
-		displayOptions: {
-			show: {
-				...generate,
-				mode: GENERATION_MODES.filter((mode) => MODES[mode].kind === kind && MODES[mode].slots.includes(slot)),
-			},
-		},
 		default: '',
 		placeholder: slot.placeholder,
 		description: slot.description,
 	};
+	return shownForModels(kind, (spec) => takesSlot(spec, slot), false).map((displayOptions) => ({ ...field, displayOptions }));
 }
 
 /** The prompt, marked required for the models that need one (one copy each for required and optional). */
@@ -106,7 +101,7 @@ function promptProperties(kind: MediaKind): INodeProperties[] {
 function mediaProperties(kind: MediaKind): INodeProperties[] {
 	const slots = mediaSlotsOf(kind)
 		.filter((slot) => !slot.inOptions)
-		.map((slot) => mediaSlotProperty(kind, slot));
+		.flatMap((slot) => mediaSlotProperties(kind, slot));
 	if (kind === 'video') return [...slots, ...videoModelFields()];
 	return [
 		...slots,

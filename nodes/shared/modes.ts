@@ -168,3 +168,4 @@ export function mediaSlotsOf(kind: MediaKind): MediaSlotSpec[] {
 	const slots = GENERATION_MODES.filter((mode) => MODES[mode].kind === kind).flatMap((mode) => MODES[mode].slots);
 	return [...new Set(slots)];
 }
+

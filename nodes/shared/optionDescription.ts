@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { KIND_DEFAULTS } from './defaults';
 import type { ModelSpec, OptionalField } from './modelSpec';
 import { shownForModels } from './modelFields';
-import { MODES, mediaSlotsOf } from './modes';
+import { takesSlot } from './catalogue';
+import { mediaSlotsOf } from './modes';
 import type { MediaKind } from './types';
 
 /** Options of every run, Generate and Get Task alike: how to wait, and where the file goes. */
@@ -191,7 +192,7 @@ function modelOptions(kind: MediaKind): INodeProperties[] {
 					placeholder: slot.placeholder,
 					description: slot.description,
 				},
-				(spec) => MODES[spec.mode].slots.includes(slot) && spec.media?.[slot.slot] !== undefined,
+				(spec) => takesSlot(spec, slot),
 			),
 		);
 	return [...fields, ...media];

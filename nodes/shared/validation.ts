@@ -119,20 +119,19 @@ function resolveSpec(input: GenerationInput, providerName: string): ModelSpec {
 }
 
 /** The mode's media inputs, each checked against how many entries the model takes. */
-function mediaInputs(spec: ModelSpec, input: GenerationInput): GenerationRequest['media'] {
+function mediaInputs(spec: ModelSpec, input: GenerationInput, problems: ProblemCollector): GenerationRequest['media'] {
 	const media: GenerationRequest['media'] = {};
 	for (const slot of MODES[spec.mode].slots) {
 		const range = spec.media?.[slot.slot];
 		if (!range) continue;
 		const value = slot.inOptions ? input.options[slot.parameter] : input[slot.parameter];
-		// A one-entry field takes text only; a list also takes an array from an expression.
-		if (!slot.list) textValue(slot.label, value);
 		const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
-		const entries: MediaRef[] = urlList(slot.label, value, range).map((url) => ({
-			url,
-			type: onlyType ?? mediaTypeOfUrl(url),
-		}));
-		if (entries.length > 0) media[slot.slot] = entries;
+		const entries = problems.check(() => {
+			// A one-entry field takes text only; a list also takes an array from an expression.
+			if (!slot.list) textValue(slot.label, value);
+			return urlList(slot.label, value, range).map((url): MediaRef => ({ url, type: mediaTypeOfUrl(url) ?? onlyType }));
+		});
+		if (entries?.length) media[slot.slot] = entries;
 	}
 	return media;
 }
@@ -236,7 +235,7 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 		return text;
 	});
 	const modelId = problems.check(() => textValue('Model ID', options.modelId)) ?? spec.modelId;
-	const media = problems.check(() => mediaInputs(spec, input)) ?? {};
+	const media = mediaInputs(spec, input, problems);
 	const seed = problems.check(() => {
 		const value = integerValue('Seed', options.seed, `Allowed: 0–${MAX_SEED}.`);
 		if (value !== undefined && (value < 0 || value > MAX_SEED)) {

@@ -183,11 +183,14 @@ export function nodeForProvider(node: INode, provider: ProviderInfo): INode {
 	return { ...node, parameters: parameters as INode['parameters'], credentials: { [provider.credentialType]: { ...provider.credentialRef } } };
 }
 
-/** Whether every Wan node of the workflow has a kind (video/image) the provider serves. */
+/** Whether the provider serves every Wan node of the workflow: its kind (video/image) and its mode. */
 export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): boolean {
 	return workflow.nodes.every((node) => {
 		const kind = kindOfType(node.type);
-		return !kind || provider.kinds.includes(kind);
+		if (!kind) return true;
+		if (!provider.kinds.includes(kind)) return false;
+		const mode = node.parameters.mode as string | undefined;
+		return mode === undefined || offered(kind, 'mode', { provider: provider.id }).values.includes(mode);
 	});
 }
 

@@ -63,7 +63,7 @@ const CASES = {
 	gateway: [
 		{ kind: 'video', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
 		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
-		{ kind: 'video', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Mode', shown: '"Reference to Video"', allowed: /Text to Video, Image to Video/ },
+		{ kind: 'video', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Model', shown: '"Wan 2.5"', allowed: /Reference to Video: Wan 2\.7\./ },
 	],
 } satisfies Record<ProviderId, BadInput[]>;
 

@@ -154,4 +154,10 @@ describe('resultJson', () => {
 		const withSome = report({ state: { ...report().state, partialFailures: ['image 3: content_policy_violation'] } });
 		expect(resultJson(withSome, 0).partialFailures).toEqual(['image 3: content_policy_violation']);
 	});
+
+	it('carries the usage the provider reported, as the provider names it, and none where it reported none', () => {
+		expect(resultJson(report(), 0)).not.toHaveProperty('usage');
+		const usage = { billing_rule: 'per_second', credits_reserved: 7.5, user_group: 'default' };
+		expect(resultJson(report({ state: { ...report().state, usage } }), 1).usage).toStrictEqual(usage);
+	});
 });

@@ -118,6 +118,16 @@ describe('pollUntilDone', () => {
 		expect(offsets[2]).toBeLessThan(7500);
 	});
 
+	it('keeps the usage an earlier answer reported while later ones have none; a later usage wins', async () => {
+		const clock = new VirtualClock();
+		const reserved = { billing_rule: 'per_call', credits_reserved: 5 };
+		const carried = await pollUntilDone(report({ ...running(0), usage: reserved }), clock.now(), poller(clock, [running(), done]).options);
+		expect(carried.state).toStrictEqual({ ...done, usage: reserved });
+		const charged = { credits_used: 4 };
+		const replaced = await pollUntilDone(report({ ...running(0), usage: reserved }), clock.now(), poller(clock, [{ ...done, usage: charged }]).options);
+		expect(replaced.state.usage).toBe(charged);
+	});
+
 	it('times out at the deadline counted from the submit’s answer, with the last state', async () => {
 		const clock = new VirtualClock();
 		const respondedAt = clock.now() - 3000;

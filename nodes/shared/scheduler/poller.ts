@@ -5,6 +5,11 @@ import type { JobSettings, TaskReport } from './types';
 
 export const isTerminal = (state: TaskState) => TERMINAL_STATUSES.includes(state.status);
 
+/** The newer state, with the usage an earlier answer reported where it has none (EvoLink reports it on submit only). */
+function keepUsage(earlier: TaskState, newer: TaskState): TaskState {
+	return newer.usage || !earlier.usage ? newer : { ...newer, usage: earlier.usage };
+}
+
 export interface PollerOptions {
 	clock: Clock;
 	/** Stops the waiting at once. */
@@ -48,7 +53,7 @@ export async function pollUntilDone(report: TaskReport, respondedAt: number, opt
 			if (polled.error instanceof WanError && polled.error.transient) return timeUp();
 			throw polled.error;
 		}
-		state = polled.read;
+		state = keepUsage(state, polled.read);
 		nextPollAt = clock.now() + settings.pollIntervalMs;
 		options.onState(state);
 	}

@@ -5,7 +5,10 @@
  * `GET /api/v1/statusTask/{modelId}?taskId=` with states `pending` → `processing` → `success` | `failed`,
  * result URLs inside the `data.resultJson` string, failures as `data.failCode`/`data.failMsg` (envelope code
  * still 200); HTTP errors `{code, message, data:{error}}`; `GET /api/v1/apikeys/current-balance` for the
- * credential test. APIXO documents no cancel endpoint, so none is simulated.
+ * credential test. APIXO documents no cancel endpoint, so none is simulated. Each model's modes are checked
+ * against its page (media counts per field, prompt, and for wan-2-6-video references, wan-2-7-video and
+ * wan-2-7-image also resolutions, ratios, durations, image counts and tiers): what a page refuses is a 400
+ * with the detail in `data.error`.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -19,25 +22,173 @@ export const APIXO_DEFAULT_FAILURE: TaskFailure = {
 	message: 'Content violates usage policy',
 };
 
-/** The models the simulator serves and the `input.mode` values each accepts. */
-const MODEL_MODES: Record<string, readonly string[]> = {
-	'wan-2-5-video': ['text-to-video', 'image-to-video'],
-	'wan-2-6-video': [
-		'text-to-video',
-		'image-to-video',
-		'image-to-video-flash',
-		'reference-to-video',
-		'reference-to-video-flash',
-	],
-	'wan-2-5-image': ['text-to-image', 'image-to-image'],
-	'wan-2-6-image': ['text-to-image', 'image-to-image'],
+type Range = readonly [min: number, max: number];
+
+/** What one mode of one model takes, as APIXO documents it; a media field without a range is refused. */
+interface ModeRules {
+	promptRequired: boolean;
+	images?: Range;
+	videos?: Range;
+	/** `image_urls` and `video_urls` together. */
+	references?: Range;
+	audio?: Range;
+	resolutions?: readonly string[];
+	/** Whether `aspect_ratio` is taken (checked against the Wan ratios). */
+	ratios?: boolean;
+	durations?: readonly number[];
+	/** The durations instead once `video_urls` has an entry. */
+	durationsWithVideo?: readonly number[];
+	/** Image models: `num_images` (and with `enable_sequential`), the `resolution` tiers. */
+	numImages?: Range;
+	sequentialImages?: Range;
+	tiers?: readonly string[];
+	/** `resolution: 4k` only without `image_urls` and `enable_sequential` (wan-2-7-image). */
+	fourKTextOnly?: boolean;
+}
+
+const span = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4'];
+const HD = ['720p', '1080p'];
+const ONE: Range = [1, 1];
+const AUDIO: Range = [0, 1];
+
+/** wan-2-6-video (https://apixo.ai/docs/models/video/wan-2-6): references 1–5, at most 3 videos (Alibaba). */
+const WAN26_REFERENCE: ModeRules = { promptRequired: true, images: [0, 5], videos: [0, 3], references: [1, 5], audio: AUDIO };
+
+/** wan-2-7-video (https://apixo.ai/docs/models/video/wan-2-7 and wan-2-7-video.md). */
+const WAN27_VIDEO: Record<string, ModeRules> = {
+	'text-to-video': { promptRequired: true, audio: AUDIO, resolutions: HD, ratios: true, durations: span(2, 15) },
+	// "first and optional last frame": image_urls [first] or [first, last]; no aspect_ratio.
+	'image-to-video': { promptRequired: false, images: [1, 2], audio: AUDIO, resolutions: HD, durations: span(2, 15) },
+	'reference-to-video': {
+		promptRequired: true,
+		images: [0, 5],
+		videos: [0, 5],
+		references: [1, 5],
+		resolutions: HD,
+		ratios: true,
+		durations: span(2, 15),
+		durationsWithVideo: span(2, 10),
+	},
+	// The .md copy requires the prompt; the source video in video_urls, up to 4 reference images.
+	'video-edit': { promptRequired: true, images: [0, 4], videos: ONE, resolutions: HD, ratios: true, durations: [0, ...span(2, 10)] },
 };
 
-/** Modes whose prompt may be empty (wan-2-5-video image-to-video). */
-const PROMPT_OPTIONAL = new Set(['wan-2-5-video image-to-video']);
+/** wan-2-7-image (https://apixo.ai/de/docs/models/image/wan-2-7-image). */
+const WAN27_IMAGE: ModeRules = {
+	promptRequired: true,
+	// Optional; 1–9 when given.
+	images: [0, 9],
+	numImages: [1, 4],
+	sequentialImages: [1, 12],
+	tiers: ['1k', '2k', '4k'],
+	fourKTextOnly: true,
+};
 
-/** wan-2-5-image makes 4 images when `num_images` is omitted (providers.md §2.4). */
-const DEFAULT_NUM_IMAGES = 4;
+/** The models the simulator serves, each mode under its `input.mode`. */
+const MODEL_MODES: Record<string, Record<string, ModeRules>> = {
+	'wan-2-5-video': {
+		'text-to-video': { promptRequired: true, audio: AUDIO },
+		'image-to-video': { promptRequired: false, images: ONE, audio: AUDIO },
+	},
+	'wan-2-6-video': {
+		'text-to-video': { promptRequired: true, audio: AUDIO },
+		'image-to-video': { promptRequired: true, images: ONE, audio: AUDIO },
+		'image-to-video-flash': { promptRequired: true, images: ONE, audio: AUDIO },
+		'reference-to-video': WAN26_REFERENCE,
+		'reference-to-video-flash': WAN26_REFERENCE,
+	},
+	'wan-2-7-video': WAN27_VIDEO,
+	'wan-2-5-image': {
+		'text-to-image': { promptRequired: true },
+		'image-to-image': { promptRequired: true, images: [1, 3] },
+	},
+	'wan-2-6-image': {
+		'text-to-image': { promptRequired: true },
+		'image-to-image': { promptRequired: true, images: [1, 3] },
+	},
+	'wan-2-7-image': { 'omni-image': WAN27_IMAGE, 'omni-image-pro': WAN27_IMAGE },
+};
+
+/** wan-2-5-image makes 4 images when `num_images` is omitted (providers.md §2.4); the newer models 1. */
+const DEFAULT_NUM_IMAGES: Record<string, number> = { 'wan-2-5-image': 4 };
+
+const within = (count: number, [min, max]: Range) => count >= min && count <= max;
+const rangeText = ([min, max]: Range) => (min === max ? `${min}` : `${min}-${max}`);
+
+/** The URLs of a media list, or a refusal when it is not a list of strings. */
+function urlList(input: Record<string, unknown>, field: string): string[] | string {
+	const value = input[field];
+	if (value === undefined) return [];
+	if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && entry !== '')) {
+		return `Invalid field: input.${field} must be an array of URLs`;
+	}
+	return value as string[];
+}
+
+function mediaProblem(input: Record<string, unknown>, rules: ModeRules, mode: string): string | undefined {
+	if (input.audio_url !== undefined) return 'Unsupported field: input.audio_url (use audio_urls)';
+	const counts: Record<string, number> = {};
+	for (const [field, range] of [
+		['image_urls', rules.images],
+		['video_urls', rules.videos],
+		['audio_urls', rules.audio],
+	] as const) {
+		const urls = urlList(input, field);
+		if (typeof urls === 'string') return urls;
+		counts[field] = urls.length;
+		if (urls.length === 0 && (!range || range[0] === 0)) continue;
+		if (!range) return `Unsupported field: input.${field} for mode ${mode}`;
+		if (!within(urls.length, range)) return `input.${field} takes ${rangeText(range)} URLs for mode ${mode}, got ${urls.length}`;
+	}
+	const total = counts.image_urls + counts.video_urls;
+	if (rules.references && !within(total, rules.references)) {
+		return `image_urls and video_urls take ${rangeText(rules.references)} references together for mode ${mode}, got ${total}`;
+	}
+	return undefined;
+}
+
+function videoProblem(input: Record<string, unknown>, rules: ModeRules, mode: string): string | undefined {
+	if (rules.resolutions && input.resolution !== undefined && !rules.resolutions.includes(String(input.resolution))) {
+		return `Invalid field: input.resolution must be one of ${rules.resolutions.join(', ')}`;
+	}
+	if (input.aspect_ratio !== undefined && rules.resolutions) {
+		if (!rules.ratios) return `Unsupported field: input.aspect_ratio for mode ${mode}`;
+		if (!RATIOS.includes(String(input.aspect_ratio))) return `Invalid field: input.aspect_ratio must be one of ${RATIOS.join(', ')}`;
+	}
+	const withVideo = Array.isArray(input.video_urls) && input.video_urls.length > 0 && rules.durationsWithVideo;
+	const durations = withVideo || rules.durations;
+	if (durations && input.duration !== undefined && !durations.includes(input.duration as number)) {
+		return `Invalid field: input.duration ${String(input.duration)} for mode ${mode}${withVideo ? ' with a reference video' : ''}`;
+	}
+	return undefined;
+}
+
+function imageProblem(input: Record<string, unknown>, rules: ModeRules): string | undefined {
+	const sequential = input.enable_sequential === true;
+	const range = sequential ? rules.sequentialImages : rules.numImages;
+	if (range && input.num_images !== undefined && !(Number.isInteger(input.num_images) && within(input.num_images as number, range))) {
+		return `Invalid field: input.num_images must be ${rangeText(range)}${sequential ? ' with enable_sequential' : ''}`;
+	}
+	if (rules.tiers && input.resolution !== undefined && !rules.tiers.includes(String(input.resolution))) {
+		return `Invalid field: input.resolution must be one of ${rules.tiers.join(', ')}`;
+	}
+	if (rules.fourKTextOnly && input.resolution === '4k') {
+		const withImages = Array.isArray(input.image_urls) && input.image_urls.length > 0;
+		if (input.mode !== 'omni-image-pro' || withImages || sequential) {
+			return '4k is only available with mode omni-image-pro, no image_urls and enable_sequential false';
+		}
+	}
+	return undefined;
+}
+
+/** The first thing APIXO would refuse in `input` for this model's mode, as a 400 detail. */
+function inputProblem(model: string, input: Record<string, unknown>, rules: ModeRules): string | undefined {
+	const mode = String(input.mode);
+	const prompt = typeof input.prompt === 'string' ? input.prompt : undefined;
+	if (!prompt?.trim() && rules.promptRequired) return 'Missing required field: input.prompt';
+	return mediaProblem(input, rules, mode) ?? (model.endsWith('-image') ? imageProblem(input, rules) : videoProblem(input, rules, mode));
+}
 
 const HTTP_ERRORS: Record<number, [string, string]> = {
 	400: ['Invalid request', 'Invalid request body, mode, parameter, or media URL shape'],
@@ -90,11 +241,10 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	const input = body.input;
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('Missing required field: input');
 	const fields = input as Record<string, unknown>;
-	if (typeof fields.mode !== 'string' || !modes.includes(fields.mode)) return bad('Invalid field: input.mode');
-	const prompt = typeof fields.prompt === 'string' ? fields.prompt : undefined;
-	if (!prompt?.trim() && !PROMPT_OPTIONAL.has(`${model} ${fields.mode}`)) {
-		return bad('Missing required field: input.prompt');
-	}
+	const rules = typeof fields.mode === 'string' ? modes[fields.mode] : undefined;
+	if (!rules) return bad('Invalid field: input.mode');
+	const problem = inputProblem(model, fields, rules);
+	if (problem) return bad(problem);
 	const kind = model.endsWith('-image') ? 'image' : 'video';
 	const numImages = fields.num_images;
 	const task = ctx.createTask('apixo', {
@@ -102,9 +252,9 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		model,
 		kind,
 		body,
-		prompt,
+		prompt: typeof fields.prompt === 'string' ? fields.prompt : undefined,
 		defaultResultCount:
-			kind === 'image' ? (typeof numImages === 'number' && Number.isInteger(numImages) && numImages >= 1 ? numImages : DEFAULT_NUM_IMAGES) : 1,
+			kind === 'image' ? (typeof numImages === 'number' && Number.isInteger(numImages) && numImages >= 1 ? numImages : (DEFAULT_NUM_IMAGES[model] ?? 1)) : 1,
 	});
 	return { status: 200, body: envelope({ taskId: task.id }) };
 }

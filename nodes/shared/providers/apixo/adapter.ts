@@ -1,10 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { arrayAt, asRecord, excerpt, numberAt, parseJson, pathOf, stringAt, strings } from '../../json';
-import { urlsOf, type GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter } from '../adapter';
-import { compact, listIfAny, videoSizeText } from '../body';
+import { compact } from '../body';
+import { checkImageTier } from './imageTiers';
+import { imageFields, mediaFields, videoFields } from './input';
 import { APIXO_MODELS } from './models';
 
 const STATES: Record<string, TaskStatus> = {
@@ -13,31 +12,6 @@ const STATES: Record<string, TaskStatus> = {
 	success: 'succeeded',
 	failed: 'failed',
 };
-
-/** The video's shape, as the model entry says this model takes it (`shapeAs`). */
-function videoShape(request: GenerationRequest): IDataObject {
-	if (!request.aspectRatio || !request.resolution) return {};
-	if (request.spec.shapeAs === 'aspectRatio') return { aspect_ratio: request.aspectRatio };
-	return { size: videoSizeText(request) };
-}
-
-function videoInput(request: GenerationRequest): IDataObject {
-	return {
-		video_urls: listIfAny(urlsOf(request, 'references')),
-		audio_urls: listIfAny(urlsOf(request, 'audio')),
-		resolution: request.resolution,
-		duration: request.duration,
-		...videoShape(request),
-		sound: request.generateAudio,
-		watermark: request.watermark,
-		seed: request.seed,
-	};
-}
-
-function imageInput(request: GenerationRequest): IDataObject {
-	// Always sent: APIXO's wan-2-5-image makes 4 images when `num_images` is omitted.
-	return { num_images: request.numberOfImages, aspect_ratio: request.aspectRatio };
-}
 
 /**
  * The `data` of an APIXO envelope `{code, message, data}`. A 2xx response whose envelope code is not 200 did
@@ -75,12 +49,15 @@ function taskState(body: unknown): TaskState {
 	if (typeof rawStatus !== 'string') {
 		throw new MalformedResponseError('APIXO status response has no data.state', body);
 	}
+	const costTime = numberAt(data, 'costTime');
 	return {
 		status: STATES[rawStatus] ?? 'unknown',
 		rawStatus,
 		urls: resultUrls(data, body),
 		errorCode: stringAt(data, 'failCode'),
 		errorMessage: stringAt(data, 'failMsg'),
+		// APIXO's only cost figure: the processing time in ms, once the task has ended (response-format page).
+		...(costTime === undefined ? {} : { usage: { costTime } }),
 	};
 }
 
@@ -94,8 +71,11 @@ export const apixo: ProviderAdapter = {
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.apixo.ai/api/v1')),
 
+	// A Size that names no resolution tier of wan-2-7-image, refused before anything is sent.
+	preflight: checkImageTier,
+
 	buildSubmit(request) {
-		const specific = request.kind === 'video' ? videoInput(request) : imageInput(request);
+		const specific = request.kind === 'video' ? videoFields(request) : imageFields(request);
 		return {
 			method: 'POST',
 			path: `/generateTask/${encodeURIComponent(request.modelId)}`,
@@ -106,7 +86,7 @@ export const apixo: ProviderAdapter = {
 					mode: request.spec.providerMode,
 					prompt: request.prompt,
 					negative_prompt: request.negativePrompt,
-					image_urls: listIfAny([...urlsOf(request, 'firstFrame'), ...urlsOf(request, 'images')]),
+					...mediaFields(request),
 					...specific,
 					prompt_extend: request.promptExtend,
 				}),

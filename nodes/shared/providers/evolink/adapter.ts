@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { arrayAt, numberAt, pathOf, stringAt, strings } from '../../json';
-import { urlOf, urlsOf, type GenerationRequest } from '../../request';
+import { invalidInput, ProblemCollector } from '../../inputError';
+import { arrayAt, asRecord, numberAt, pathOf, stringAt, strings } from '../../json';
+import { urlsOf, type GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from '../adapter';
 import { compact, listIfAny, requestedImageSize } from '../body';
+import { mediaFields } from './media';
 import { EVOLINK_MODELS } from './models';
 
 const STATUSES: Record<string, TaskStatus> = {
@@ -17,14 +19,16 @@ const STATUSES: Record<string, TaskStatus> = {
 
 function videoBody(request: GenerationRequest): IDataObject {
 	return {
+		// Wan 2.7 image to video: which of its documented input combinations this is.
+		generation_mode: request.spec.providerMode,
+		negative_prompt: request.negativePrompt,
 		aspect_ratio: request.aspectRatio,
 		quality: request.resolution,
 		duration: request.duration,
-		image_urls: listIfAny(urlsOf(request, 'firstFrame')),
-		video_urls: listIfAny(urlsOf(request, 'references')),
-		audio_url: urlOf(request, 'audio'),
+		...mediaFields(request),
 		generate_audio: request.generateAudio,
-		model_params: request.shotType ? { shot_type: request.shotType } : undefined,
+		keep_original_sound: request.keepSourceAudio,
+		seed: request.seed,
 	};
 }
 
@@ -61,7 +65,28 @@ function taskState(body: unknown): TaskState {
 		errorCode: stringAt(body, 'error', 'code'),
 		errorMessage: stringAt(body, 'error', 'message'),
 		estimatedSeconds: numberAt(body, 'task_info', 'estimated_time'),
+		// EvoLink's own billing words (`billing_rule`, `credits_reserved`, `user_group`), as it sends them.
+		usage: asRecord(pathOf(body, 'usage')) as IDataObject | undefined,
 	};
+}
+
+/** What EvoLink refuses that the catalogue's ranges cannot say, every problem at once, before anything is sent. */
+function preflight(request: GenerationRequest): void {
+	const problems = new ProblemCollector();
+	// Wan 2.7 pages: seed 1–2147483647 (Wan 2.5/2.6 take no seed).
+	if (request.seed === 0) problems.add(invalidInput('Seed', 0, 'Allowed for EvoLink: 1–2147483647.'));
+	const voices = urlsOf(request, 'voices');
+	const references = urlsOf(request, 'references').length;
+	if (voices.length > references) {
+		problems.add(
+			invalidInput(
+				'Reference Voice URLs',
+				voices.join(', '),
+				`One voice per reference, in the same order: ${references} reference${references === 1 ? '' : 's'}, ${voices.length} voices.`,
+			),
+		);
+	}
+	problems.throwIfAny();
 }
 
 export const evolink: ProviderAdapter = {
@@ -72,6 +97,8 @@ export const evolink: ProviderAdapter = {
 	rateLimit: { perSecond: 10, burst: 20 },
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.evolink.ai')),
+
+	preflight,
 
 	buildSubmit(request) {
 		const specific = request.kind === 'video' ? videoBody(request) : imageBody(request);

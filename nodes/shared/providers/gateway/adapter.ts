@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { numberAt, pathOf, stringAt } from '../../json';
+import { asRecord, numberAt, pathOf, stringAt } from '../../json';
+import type { GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter, type SubmittedTask } from '../adapter';
 import { compact } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
+import { refuseLostValues } from './fidelity';
 import { GATEWAY_MODELS } from './models';
 
 /** New API's task statuses (`GET /v1/video/generations/{id}`, `data.status`). */
@@ -17,6 +19,10 @@ const TASK_STATUSES: Record<string, TaskStatus> = {
 	IN_PROGRESS: 'running',
 	SUCCESS: 'succeeded',
 	FAILURE: 'failed',
+	// model.TaskStatusUnknown. No Ali code path stores it (DashScope's own UNKNOWN arrives as FAILURE), and
+	// New API's poller still polls a task in it (every task neither SUCCESS nor FAILURE whose progress is
+	// not 100%) until its timeout sweep fails it: the task is still open, so keep polling.
+	UNKNOWN: 'unknown',
 };
 
 /** The OpenAI video object's statuses (submit response). */
@@ -25,10 +31,23 @@ const VIDEO_STATUSES: Record<string, TaskStatus> = {
 	in_progress: 'running',
 	completed: 'succeeded',
 	failed: 'failed',
+	// DashScope answered the submit with a status New API does not map: the task exists, poll it.
+	unknown: 'unknown',
 };
 
 /** The gateway's wording of an upstream (DashScope) task failure. */
 const UPSTREAM_FAILURE = /^task failed, code: (.*?)\s*, message: ([\s\S]*)$/;
+
+/** DashScope end states New API reports as a bare "task failed" (no code, no message). */
+const UPSTREAM_ENDINGS: Record<string, string> = {
+	UNKNOWN: 'DashScope no longer knows this task (UNKNOWN: its id expired after 24 hours or was never accepted)',
+	CANCELED: 'DashScope canceled this task (CANCELED)',
+};
+
+/** A table's own entry (a status word such as "constructor" finds nothing). */
+function lookup<T>(table: Record<string, T>, key: string | undefined): T | undefined {
+	return key !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
 
 function nonEmpty(value: string | undefined): string | undefined {
 	return value === undefined || value.trim() === '' ? undefined : value;
@@ -59,7 +78,22 @@ function failure(task: unknown): Pick<TaskState, 'errorCode' | 'errorMessage'> {
 	if (upstreamMessage) {
 		return { errorCode: nonEmpty(stringAt(task, 'data', 'output', 'code')), errorMessage: upstreamMessage };
 	}
-	return { errorMessage: reason };
+	const bare = reason === undefined || reason === 'task failed';
+	const ending = bare ? lookup(UPSTREAM_ENDINGS, stringAt(task, 'data', 'output', 'task_status')) : undefined;
+	return { errorMessage: ending ?? reason };
+}
+
+/**
+ * A task left in UNKNOWN at progress 100% is one New API no longer polls nor times out (both skip
+ * progress "100%"), so it never changes again.
+ */
+function abandoned(rawStatus: string, progress: number | undefined): boolean {
+	return rawStatus === 'UNKNOWN' && progress === 100;
+}
+
+/** DashScope's `usage` (seconds, video count, resolution), which the gateway keeps in the stored poll body. */
+function upstreamUsage(task: unknown): IDataObject | undefined {
+	return asRecord(pathOf(task, 'data', 'usage')) as IDataObject | undefined;
 }
 
 function taskState(body: unknown): TaskState {
@@ -70,14 +104,44 @@ function taskState(body: unknown): TaskState {
 		const said = code && code !== 'success' ? ` (code "${code}": ${stringAt(body, 'message') ?? ''})` : '';
 		throw new MalformedResponseError(`Gateway task response has no data.status${said}`, body);
 	}
-	const status = TASK_STATUSES[rawStatus] ?? 'unknown';
+	const progress = numberAt(task, 'progress');
+	if (abandoned(rawStatus, progress)) {
+		return {
+			status: 'failed',
+			rawStatus,
+			progress,
+			urls: [],
+			errorMessage: 'New API left this task in status UNKNOWN and no longer polls it',
+		};
+	}
+	const status = lookup(TASK_STATUSES, rawStatus) ?? 'unknown';
+	const usage = upstreamUsage(task);
 	return {
 		status,
 		rawStatus,
-		progress: numberAt(task, 'progress'),
+		progress,
 		urls: resultUrls(task, status === 'succeeded'),
 		...(status === 'failed' ? failure(task) : {}),
+		...(usage ? { usage } : {}),
 	};
+}
+
+/**
+ * New API adds `size: "1280*720"` to every model whose name has "t2v" when the request has no size of its
+ * own; on Wan 2.7 that size would stand beside the resolution and ratio the user chose. An empty size
+ * replaces it and is then dropped before DashScope (the Go adaptor's `omitempty`, the plugin's
+ * falsy-field cleanup), so DashScope gets the resolution and ratio alone.
+ */
+function clearsDefaultSize(request: GenerationRequest): boolean {
+	return request.spec.mediaProtocol === true && request.mode === 'textToVideo';
+}
+
+/** The request's `input` and `parameters` under DashScope's names. */
+function metadataOf(request: GenerationRequest): IDataObject | undefined {
+	const fields = dashscopeVideoFields(request);
+	const input = omitEmpty(fields.input);
+	const parameters = clearsDefaultSize(request) ? { ...fields.parameters, size: '' } : omitEmpty(fields.parameters);
+	return input || parameters ? compact({ input, parameters }) : undefined;
 }
 
 function submitted(body: unknown): SubmittedTask {
@@ -88,7 +152,7 @@ function submitted(body: unknown): SubmittedTask {
 	return {
 		taskId,
 		state: {
-			status: VIDEO_STATUSES[rawStatus] ?? 'unknown',
+			status: lookup(VIDEO_STATUSES, rawStatus) ?? 'unknown',
 			rawStatus,
 			progress: numberAt(body, 'progress'),
 			urls: [],
@@ -115,20 +179,16 @@ export const gateway: ProviderAdapter = {
 		return url;
 	},
 
+	preflight: refuseLostValues,
+
 	buildSubmit(request) {
 		// The gateway merges `metadata` onto the DashScope request it sends, so every Wan field goes
-		// there under DashScope's own names; `input.img_url` reaches upstream in every gateway build.
-		const fields = dashscopeVideoFields(request);
-		const input = omitEmpty(fields.input);
-		const parameters = omitEmpty(fields.parameters);
+		// there under DashScope's own names; `input.img_url` reaches upstream in every gateway build, and
+		// `input.media` in every build that serves Wan 2.7 (from PR #4984, May 2026).
 		return {
 			method: 'POST',
 			path: '/v1/video/generations',
-			body: compact({
-				model: request.modelId,
-				prompt: request.prompt,
-				metadata: input || parameters ? compact({ input, parameters }) : undefined,
-			}),
+			body: compact({ model: request.modelId, prompt: request.prompt, metadata: metadataOf(request) }),
 		};
 	},
 
