@@ -49,7 +49,7 @@ export class AlibabaModelStudioApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. llm-a1b2c3d4',
 			description:
-				'The Model Studio workspace the key belongs to (console: Workspace Details). Requests then go to the workspace’s own domain, https://{WorkspaceId}.{region}.maas.aliyuncs.com. Required for Germany (Frankfurt) and for Wan 3.0; US (Virginia) has no workspace domains.',
+				'The Model Studio workspace the key belongs to (console: Workspace Details). Requests then go to the workspace’s own domain, https://{WorkspaceId}.{region}.maas.aliyuncs.com. Required for Germany (Frankfurt) and for Wan 3.0.',
 		},
 		{
 			displayName:

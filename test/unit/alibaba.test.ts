@@ -273,11 +273,11 @@ describe('Alibaba submit, Wan 3.0 and the first-and-last-frame models', () => {
 		],
 		[
 			'wan3.0-video first and last frame',
-			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan3.0', prompt: 'Day to night', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '720p', duration: 12, options: { promptExtend: true, seed: 3 } },
+			{ kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan3.0', prompt: 'Day to night', imageUrl: FRAME, lastFrameUrl: LAST, resolution: '720p', duration: 12, options: { watermark: true, seed: 3 } },
 			video({
 				model: 'wan3.0-video',
 				input: { prompt: 'Day to night', media: [{ type: 'first_frame', url: FRAME }, { type: 'last_frame', url: LAST }] },
-				parameters: { resolution: '720P', duration: 12, prompt_extend: true, seed: 3 },
+				parameters: { resolution: '720P', duration: 12, watermark: true, seed: 3 },
 			}),
 		],
 		[
@@ -465,6 +465,8 @@ describe('Alibaba catalogue limits', () => {
 		['480p on wan2.7', { ...t2v, model: 'wan2.7', resolution: '480p' }, /Resolution/],
 		['31 s on wan3.0', { ...t2v, model: 'wan3.0', resolution: '720p', duration: 31 }, /Duration.*-1 \(the model chooses\) or 2–30 seconds/],
 		['a negative prompt on wan3.0', { ...t2v, model: 'wan3.0', resolution: '720p', options: { negativePrompt: 'x' } }, /Negative Prompt.*not supported/],
+		['prompt extend on wan3.0', { ...t2v, model: 'wan3.0', resolution: '720p', options: { promptExtend: true } }, /Prompt Extend.*not supported/],
+		['a prompt over 20,000 characters on wan3.0', { ...t2v, model: 'wan3.0', resolution: '720p', prompt: 'x'.repeat(20_001) }, /Prompt/],
 		['eleven reference images into wan3.0', { kind: 'video', mode: 'referenceToVideo', model: 'wan3.0', prompt: 'x', referenceUrls: urls(11), resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs.*At most 10 images, got 11/],
 		['1080p on wan2.1-kf2v-plus', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.1', imageUrl: urls(1), lastFrameUrl: urls(1), resolution: '1080p', duration: 5 }, /Resolution.*720p/],
 		['10 s on wan2.2-kf2v-flash', { kind: 'video', mode: 'firstLastFrameToVideo', model: 'wan2.2-flash', imageUrl: urls(1), lastFrameUrl: urls(1), resolution: '720p', duration: 10 }, /Duration.*5 seconds/],
@@ -593,7 +595,6 @@ describe('Alibaba preflight: what the credentials cannot serve, refused before a
 	it.each<[string, Credentials]>([
 		['the Singapore shared domain', { region: 'intl' }],
 		['the Beijing shared domain', { region: 'cn', workspaceId: '' }],
-		['Virginia, which has no workspace domains, even with a Workspace ID', { region: 'us', workspaceId: 'llm-ws1' }],
 		['a Base URL that is not a workspace domain, without a Workspace ID', { region: 'intl', baseUrl: 'https://proxy.example.com' }],
 	])('refuses Wan 3.0 on %s, naming the credential, the address and the fix', (_title, credentials) => {
 		const error = preflight(credentials);
@@ -607,6 +608,7 @@ describe('Alibaba preflight: what the credentials cannot serve, refused before a
 	it.each<[string, Credentials]>([
 		['a Workspace ID in Singapore', { region: 'intl', workspaceId: 'llm-ws1' }],
 		['a Workspace ID in Frankfurt', { region: 'de', workspaceId: 'llm-ws1' }],
+		['a Workspace ID in Virginia', { region: 'us', workspaceId: 'llm-ws1' }],
 		['a Base URL on a workspace domain', { region: 'us', baseUrl: 'https://llm-ws1.ap-southeast-1.maas.aliyuncs.com/' }],
 		['a test server with a Workspace ID (the user says it fronts the workspace)', { region: 'intl', workspaceId: 'llm-ws1', baseUrl: 'http://127.0.0.1:8080/alibaba' }],
 	])('accepts Wan 3.0 with %s', (_title, credentials) => {

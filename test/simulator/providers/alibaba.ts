@@ -228,6 +228,7 @@ const wan30: ModelRule = {
 			() => (count(media, 'last_frame') === 1 && count(media, 'first_frame') === 0 ? 'a last_frame needs a first_frame' : undefined),
 			() => (count(media, 'reference_image') <= 10 && count(media, 'reference_video') <= 5 && count(media, 'reference_audio') <= 5 ? undefined : 'too many references'),
 			() => (input.negative_prompt === undefined ? undefined : 'negative_prompt is not supported by this model'),
+			() => (parameters.prompt_extend === undefined ? undefined : 'prompt_extend is not supported by this model'),
 			() => resolutionRefused(parameters, ['480P', ...HD]),
 			() => durationRefused(parameters, [-1, ...range(2, 30)]),
 		);

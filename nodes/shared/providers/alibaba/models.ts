@@ -54,23 +54,27 @@ const KF2V = {
 	optionalFields: VIDEO_BASE,
 } satisfies Partial<ProviderModel>;
 
-const WAN30_PROMPT = 5000;
+const WAN30_PROMPT = 20_000;
 const WAN30_RESOLUTIONS: readonly Resolution[] = ['480p', '720p', '1080p'];
 const WAN30_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4'];
 /** 2–30 s, or -1: the model picks the length. */
 const WAN30_DURATIONS: readonly number[] = [-1, ...Array.from({ length: 29 }, (_, i) => i + 2)];
 /** Up to ten reference images and five reference videos; frames and references are not mixed. */
 const WAN30_REFERENCES: MediaRange = { min: 1, max: 15, maxOfType: { image: 10, video: 5 } };
-/** No negative prompt on Wan 3.0; `parameters.audio` switches its generated sound. */
-const WAN30_VIDEO: readonly OptionalField[] = ['generateAudio', 'promptExtend', 'seed', 'watermark'];
+/** Wan 3.0 drops negative_prompt and prompt_extend; `parameters.audio` (on by default) switches its sound. */
+const WAN30_VIDEO: readonly OptionalField[] = ['generateAudio', 'seed', 'watermark'];
 
 /**
- * Wan 3.0 and 3.0 Prime (`wan3.0-video`, `wan3.0-video-prime`), served on workspace domains only.
- * Alibaba's own API reference (help.aliyun.com/zh/model-studio/wan3-video-generation-api-reference) is not
- * in the stored pages; these limits are from third-party sources only: a New-API fork that cites that page
- * (protagolabs/new-api relay/channel/task/ali/wan3.go, wan3_test.go) and docs/research/wan-2.7-providers.md §3.4.
- * Same input.media[] protocol: first_frame, last_frame (with a first frame), reference_image (≤10),
- * reference_video (≤5); 480P/720P/1080P; ratio adaptive (when not sent) or one of five; 2–30 s or -1.
+ * Wan 3.0 and 3.0 Prime (`wan3.0-video`, `wan3.0-video-prime`), served on workspace domains only: Alibaba's
+ * Wan 3.0 API reference (https://www.alibabacloud.com/help/es/model-studio/wan3-video-generation-api-reference,
+ * Indonesian copy /help/id/…; only its head is stored: endpoints on `{WorkspaceId}.{region}.maas.aliyuncs.com`
+ * alone, text to video, first / first and last frame, references) and guide
+ * (https://www.alibabacloud.com/help/en/model-studio/wan3-video-generation-guide). The parameter limits are
+ * from third-party copies of that reference, which agree: a New-API fork citing it
+ * (protagolabs/new-api relay/channel/task/ali/wan3.go), Comfy's and Oxen's Wan 3.0 API pages. Same
+ * input.media[] protocol: first_frame, last_frame, reference_image (≤10), reference_video (≤5), frames and
+ * references never mixed; prompts up to 20,000 characters; 480P/720P/1080P; ratio adaptive (when not
+ * sent) or one of five; 2–30 s or -1; no negative_prompt or prompt_extend.
  */
 function wan30(model: string, modelId: string): ProviderModel[] {
 	const shared = { model, modelId, mediaProtocol: true, workspaceOnly: true, resolutions: WAN30_RESOLUTIONS, durations: WAN30_DURATIONS, optionalFields: WAN30_VIDEO };

@@ -12,7 +12,7 @@ function workspaceProblem(request: GenerationRequest, credentials: ICredentialDa
 		alibabaBaseUrl(credentials),
 		`${request.modelId} is served only on a Model Studio workspace domain, not on this address. ` +
 			'Enter the Workspace ID (Model Studio console, Workspace Details) in the Alibaba Cloud Model Studio credential, ' +
-			'with a region that has workspace domains (Singapore, China (Beijing), China (Hong Kong), Germany (Frankfurt)), ' +
+			'with the region the key belongs to, ' +
 			'or set its Base URL to https://{WorkspaceId}.{region}.maas.aliyuncs.com.',
 	);
 }

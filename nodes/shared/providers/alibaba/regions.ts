@@ -5,12 +5,13 @@ import { trimBaseUrl } from '../adapter';
 
 /**
  * A Model Studio region, as the credential's Region option names it (saved values `intl`, `cn`, `us`
- * keep their meaning). Per Alibaba's regions page (https://www.alibabacloud.com/help/en/model-studio/regions/)
- * and its Workspace ID page
- * (https://www.alibabacloud.com/help/en/model-studio/developer-reference/obtain-api-key-app-id-and-workspace-id):
- * Frankfurt, Beijing, Singapore and Hong Kong serve each workspace on its own domain
- * `https://{WorkspaceId}.{host}.maas.aliyuncs.com`; Virginia has only its shared domain; Frankfurt has no
- * shared domain at all (the legacy image-to-video reference shows only its workspace domain).
+ * keep their meaning). Per Alibaba's regions page (https://www.alibabacloud.com/help/en/model-studio/regions/),
+ * its Workspace ID page
+ * (https://www.alibabacloud.com/help/en/model-studio/developer-reference/obtain-api-key-app-id-and-workspace-id)
+ * and the Wan 3.0 API reference (https://www.alibabacloud.com/help/es/model-studio/wan3-video-generation-api-reference,
+ * which lists Virginia's `us-east-1` workspace domain): each workspace has its own domain
+ * `https://{WorkspaceId}.{host}.maas.aliyuncs.com`; Frankfurt has no shared domain at all (the legacy
+ * image-to-video reference shows only its workspace domain).
  */
 export interface AlibabaRegion {
 	name: string;
@@ -26,7 +27,7 @@ export const ALIBABA_REGIONS: Record<string, AlibabaRegion> = {
 	hk: { name: 'China (Hong Kong)', sharedUrl: 'https://cn-hongkong.dashscope.aliyuncs.com', workspaceHost: 'cn-hongkong' },
 	de: { name: 'Germany (Frankfurt)', workspaceHost: 'eu-central-1' },
 	intl: { name: 'Singapore', sharedUrl: 'https://dashscope-intl.aliyuncs.com', workspaceHost: 'ap-southeast-1' },
-	us: { name: 'US (Virginia)', sharedUrl: 'https://dashscope-us.aliyuncs.com' },
+	us: { name: 'US (Virginia)', sharedUrl: 'https://dashscope-us.aliyuncs.com', workspaceHost: 'us-east-1' },
 };
 
 export const DEFAULT_REGION = 'intl';
