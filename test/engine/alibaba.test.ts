@@ -287,7 +287,7 @@ describe('Alibaba Wan 2.7 images', () => {
 });
 
 describe('Alibaba Wan 3.0: workspace domains only', () => {
-	const wan30: INodeParameters = { mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Image 1 meets Video 1', referenceUrls: 'https://example.com/a.png, https://example.com/b.mp4', resolution: '720p', aspectRatio: '1:1', duration: -1, options: { pollInterval: 0.1 } };
+	const wan30: INodeParameters = { mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Image 1 meets Video 1', referenceUrls: 'https://example.com/a.png, https://example.com/b.mp4', resolution: '720p', aspectRatio: '1:1', duration: -1, options: { pollInterval: 0.1, audioUrl: VOICE } };
 
 	async function runWith(credential: Record<string, string>, parameters: INodeParameters = wan30) {
 		const workflow = singleNodeWorkflow({
@@ -316,7 +316,14 @@ describe('Alibaba Wan 3.0: workspace domains only', () => {
 		expect(submits.map((request) => request.path)).toEqual([VIDEO_PATH]);
 		expect(sim.tasks[0].body).toStrictEqual({
 			model: 'wan3.0-video',
-			input: { prompt: 'Image 1 meets Video 1', media: [{ type: 'reference_image', url: 'https://example.com/a.png' }, { type: 'reference_video', url: 'https://example.com/b.mp4' }] },
+			input: {
+				prompt: 'Image 1 meets Video 1',
+				media: [
+					{ type: 'reference_image', url: 'https://example.com/a.png' },
+					{ type: 'reference_video', url: 'https://example.com/b.mp4' },
+					{ type: 'reference_audio', url: VOICE },
+				],
+			},
 			parameters: { resolution: '720P', ratio: '1:1', duration: -1 },
 		});
 		expect(result.output(NODE_NAME)[0].json).toMatchObject({ model: 'wan3.0-video', status: 'succeeded' });

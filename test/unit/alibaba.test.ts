@@ -281,11 +281,14 @@ describe('Alibaba submit, Wan 3.0 and the first-and-last-frame models', () => {
 			}),
 		],
 		[
-			'wan3.0-video reference to video, images and videos apart',
-			{ kind: 'video', mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Image 1 meets Video 1', referenceUrls: 'https://example.com/a.png,https://example.com/b.mov', resolution: '720p', aspectRatio: '4:3', duration: 20 },
+			'wan3.0-video reference to video, images and videos apart, the audio as reference_audio',
+			{ kind: 'video', mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Image 1 meets Video 1, speaking as Audio 1', referenceUrls: 'https://example.com/a.png,https://example.com/b.mov', resolution: '720p', aspectRatio: '4:3', duration: 20, options: { audioUrl: VOICE } },
 			video({
 				model: 'wan3.0-video',
-				input: { prompt: 'Image 1 meets Video 1', media: [{ type: 'reference_image', url: 'https://example.com/a.png' }, { type: 'reference_video', url: 'https://example.com/b.mov' }] },
+				input: {
+					prompt: 'Image 1 meets Video 1, speaking as Audio 1',
+					media: [{ type: 'reference_image', url: 'https://example.com/a.png' }, { type: 'reference_video', url: 'https://example.com/b.mov' }, { type: 'reference_audio', url: VOICE }],
+				},
 				parameters: { resolution: '720P', ratio: '4:3', duration: 20 },
 			}),
 		],

@@ -21,6 +21,8 @@ function mediaType(request: GenerationRequest, slot: MediaSlot, entryType: strin
 		case 'lastFrame':
 			return 'last_frame';
 		case 'audio':
+			// Beside references (Wan 3.0) a sound is one more reference, a voice or music to draw on.
+			if (request.mode === 'referenceToVideo') return 'reference_audio';
 			return request.mode === 'textToVideo' ? undefined : 'driving_audio';
 		case 'video':
 			return request.mode === 'extendVideo' ? 'first_clip' : 'video';

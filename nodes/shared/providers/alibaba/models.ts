@@ -72,7 +72,8 @@ const WAN30_VIDEO: readonly OptionalField[] = ['generateAudio', 'seed', 'waterma
  * (https://www.alibabacloud.com/help/en/model-studio/wan3-video-generation-guide). The parameter limits are
  * from third-party copies of that reference, which agree: a New-API fork citing it
  * (protagolabs/new-api relay/channel/task/ali/wan3.go), Comfy's and Oxen's Wan 3.0 API pages. Same
- * input.media[] protocol: first_frame, last_frame, reference_image (≤10), reference_video (≤5), frames and
+ * input.media[] protocol: first_frame, last_frame, reference_image (≤10), reference_video (≤5), reference_audio
+ * (≤5), frames and
  * references never mixed; prompts up to 20,000 characters; 480P/720P/1080P; ratio adaptive (when not
  * sent) or one of five; 2–30 s or -1; no negative_prompt or prompt_extend.
  */
@@ -92,7 +93,8 @@ function wan30(model: string, modelId: string): ProviderModel[] {
 			mode: 'referenceToVideo',
 			prompt: { required: true, maxLength: WAN30_PROMPT },
 			aspectRatios: WAN30_RATIOS,
-			media: { references: WAN30_REFERENCES },
+			// The Audio URL goes in as a reference_audio entry (up to five are documented; the field takes one).
+			media: { references: WAN30_REFERENCES, audio: AT_MOST_ONE },
 		},
 	];
 }
