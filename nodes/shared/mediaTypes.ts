@@ -56,8 +56,8 @@ export function mediaTypeOfUrl(url: string): MediaType | undefined {
 
 const TYPE_NAMES: Record<MediaType, string> = { image: 'image', video: 'video', audio: 'audio file' };
 
-function plural(count: number, type: MediaType): string {
-	return `${count} ${TYPE_NAMES[type]}${count === 1 ? '' : 's'}`;
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Problems with the types of one slot's entries: types the slot or model does not take, or too many of one. */
@@ -71,7 +71,7 @@ function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange,
 	for (const [type, max] of Object.entries(range.maxOfType ?? {}) as Array<[MediaType, number]>) {
 		const count = entries.filter((entry) => entry.type === type).length;
 		if (count > max) {
-			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, type)}, got ${count}.`;
+			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, TYPE_NAMES[type])}, got ${count}.`;
 			problems.push(invalidInput(label, entries.filter((entry) => entry.type === type).map((entry) => entry.url).join(', '), allowed));
 		}
 	}
@@ -80,7 +80,8 @@ function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange,
 
 /**
  * Checks what the media entries hold against the model, once their types are known: the types each
- * slot takes, the most of one type, and the durations allowed with reference videos.
+ * slot takes, the most of one type, a voice for each reference at most, and the durations allowed with
+ * reference videos.
  */
 export function mediaTypeProblems(
 	spec: ModelSpec,
@@ -93,6 +94,17 @@ export function mediaTypeProblems(
 		const entries = media[slot.slot] ?? [];
 		return range ? slotTypeProblems(slot.label, entries, range, slot.accepts) : [];
 	});
+	const voices = media.voices ?? [];
+	const references = media.references?.length ?? 0;
+	if (voices.length > references) {
+		problems.push(
+			invalidInput(
+				'Reference Voice URLs',
+				voices.map((voice) => voice.url).join(', '),
+				`One voice per reference, in the same order: at most ${references} here (${plural(references, 'reference')}), got ${voices.length}.`,
+			),
+		);
+	}
 	const withVideo = spec.durationsWithReferenceVideo;
 	const hasReferenceVideo = (media.references ?? []).some((entry) => entry.type === 'video');
 	if (withVideo && hasReferenceVideo && duration !== undefined && !withVideo.includes(duration)) {

@@ -66,6 +66,11 @@ export interface ModelSpec {
 	mediaProtocol?: boolean;
 	/** DashScope first-and-last-frame models (kf2v) on the image2video endpoint (`input.first_frame_url`, `last_frame_url`). */
 	keyframesProtocol?: boolean;
+	/**
+	 * EvoLink Wan 2.7: single inputs in fields named for their role (`image_start`, `image_end`) and audio as
+	 * `audio_urls`, where older models list the first frame in `image_urls` and take one `audio_url`.
+	 */
+	namedMedia?: boolean;
 	/** DashScope models served only on a workspace's own domain (`{WorkspaceId}.{region}.maas.aliyuncs.com`). */
 	workspaceOnly?: boolean;
 }

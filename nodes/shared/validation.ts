@@ -123,8 +123,14 @@ function mediaInputs(spec: ModelSpec, input: GenerationInput, problems: ProblemC
 	const media: GenerationRequest['media'] = {};
 	for (const slot of MODES[spec.mode].slots) {
 		const range = spec.media?.[slot.slot];
-		if (!range) continue;
 		const value = slot.inOptions ? input.options[slot.parameter] : input[slot.parameter];
+		if (!range) {
+			// An entry of Options is refused with the model's options; a field is refused here, never dropped.
+			if (!slot.inOptions && !isEmpty(value)) {
+				problems.add(invalidInput(slot.label, value, `${modelLabel(spec)} takes none in ${MODES[spec.mode].label}.`));
+			}
+			continue;
+		}
 		const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
 		const entries = problems.check(() => {
 			// A one-entry field takes text only; a list also takes an array from an expression.

@@ -148,7 +148,7 @@ describe('EvoLink bad input makes no request', () => {
 		['four references on Wan 2.6', { ...r2v, model: 'wan2.6', referenceUrls: refs(4, 'mp4') }, 'Reference URLs', /Expected 1–3 URLs, got 4/],
 		['an image reference on Wan 2.6 (videos only)', { ...r2v, model: 'wan2.6', referenceUrls: 'https://example.com/ref1.mp4\nhttps://example.com/ref2.png' }, 'Reference URLs', /This model takes no images here/],
 		['five reference images on an edit', { mode: 'editVideo', model: 'wan2.7', videoUrl: 'https://example.com/source.mp4', referenceUrls: refs(5, 'png'), resolution: '720p', duration: 0 }, 'Reference URLs', /Expected 0–4 URLs, got 5/],
-		['more voices than references', { ...r2v, referenceUrls: refs(1, 'png'), options: { referenceVoiceUrls: refs(2, 'mp3') } }, 'Reference Voice URLs', /One voice per reference, in the same order: 1 reference, 2 voices/],
+		['more voices than references', { ...r2v, referenceUrls: refs(1, 'png'), options: { referenceVoiceUrls: refs(2, 'mp3') } }, 'Reference Voice URLs', /One voice per reference, in the same order: at most 1 here \(1 reference\), got 2/],
 		['seed 0 on Wan 2.7', { mode: 'textToVideo', model: 'wan2.7', prompt: 'Rain', resolution: '720p', aspectRatio: '16:9', duration: 5, options: { seed: 0 } }, 'Seed', /Allowed for EvoLink: 1–2147483647/],
 		['15 s with a reference video', { ...r2v, referenceUrls: refs(1, 'mp4'), duration: 15 }, 'Duration', /with a reference video: 2–10 seconds/],
 	])('%s', async (_title, parameters, field, allowed) => {

@@ -631,25 +631,6 @@ describe('Alibaba preflight: what the credentials cannot serve, refused before a
 		);
 		expect(preflight({ region: 'intl' }, pro(false))).toBeUndefined();
 	});
-
-	it('refuses more voices than references, naming them', () => {
-		const voiced = request({
-			kind: 'video',
-			mode: 'referenceToVideo',
-			model: 'wan2.7',
-			prompt: 'x',
-			referenceUrls: 'https://example.com/a.png',
-			resolution: '720p',
-			aspectRatio: '16:9',
-			duration: 5,
-			options: { referenceVoiceUrls: 'https://example.com/1.mp3, https://example.com/2.mp3' },
-		});
-		const error = preflight({ region: 'intl' }, voiced);
-		expect(error).toBeInstanceOf(InvalidInputError);
-		expect((error as Error).message).toBe(
-			'Invalid Reference Voice URLs: "https://example.com/1.mp3, https://example.com/2.mp3". One voice per reference, in the same order: at most 1 here (1 reference), got 2.',
-		);
-	});
 });
 
 describe('Alibaba base URL', () => {

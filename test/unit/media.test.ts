@@ -71,7 +71,7 @@ const REFERENCE_MODEL: ModelSpec = {
 	aspectRatios: ['16:9'],
 	durations: TWO_TO_FIFTEEN,
 	durationsWithReferenceVideo: TWO_TO_TEN,
-	media: { references: { min: 1, max: 5, maxOfType: { video: 3 } }, firstFrame: { min: 0, max: 1 } },
+	media: { references: { min: 1, max: 5, maxOfType: { video: 3 } }, firstFrame: { min: 0, max: 1 }, voices: { min: 0, max: 5 } },
 	optionalFields: [],
 };
 const EDIT_MODEL: ModelSpec = {
@@ -169,11 +169,43 @@ describe('a mixed reference list', () => {
 		);
 	});
 
+	it('refuses more voices than references: each voice speaks for the reference at its position', () => {
+		const voiced = references('https://cdn.example.com/a.png', {
+			options: { referenceVoiceUrls: 'https://cdn.example.com/1.mp3, https://cdn.example.com/2.mp3' },
+		});
+		const error = refusal(() => buildGenerationRequest(voiced, 'Gateway'));
+		expect(error.message).toBe(
+			'Invalid Reference Voice URLs: "https://cdn.example.com/1.mp3, https://cdn.example.com/2.mp3". One voice per reference, in the same order: at most 1 here (1 reference), got 2.',
+		);
+	});
+
 	it('checks entries typed later, by their hosts, the same way', () => {
 		const request = buildGenerationRequest(references('https://storage.example.com/o/a', { duration: 12 }), 'Gateway');
 		expect(() => checkMediaTypes(request)).not.toThrow();
 		const typed: GenerationRequest = { ...request, media: { references: [{ url: 'https://storage.example.com/o/a', type: 'video' }] } };
 		expect(refusal(() => checkMediaTypes(typed)).field).toBe('Duration');
+	});
+});
+
+describe('a media field the model does not take', () => {
+	it('is refused, never dropped', () => {
+		const firstFrame = { ...REFERENCE_MODEL.media };
+		delete firstFrame.firstFrame;
+		const withoutFirstFrame: ModelSpec = { ...REFERENCE_MODEL, model: 'wan9.9-nofirst', media: firstFrame };
+		(CATALOGUE as ModelSpec[]).push(withoutFirstFrame);
+		try {
+			const refused = refusal(() =>
+				buildGenerationRequest(
+					references('https://cdn.example.com/a.png', { model: 'wan9.9-nofirst', imageUrl: 'https://cdn.example.com/first.png' }),
+					'Gateway',
+				),
+			);
+			expect(refused.message).toBe(
+				'Invalid First Frame URL: "https://cdn.example.com/first.png". Wan 9.9 Nofirst (unit-test-r2v) takes none in Reference to Video.',
+			);
+		} finally {
+			(CATALOGUE as ModelSpec[]).splice(CATALOGUE.indexOf(withoutFirstFrame), 1);
+		}
 	});
 });
 

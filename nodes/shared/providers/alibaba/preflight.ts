@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { ProblemCollector, invalidInput } from '../../inputError';
-import { urlsOf, type GenerationRequest } from '../../request';
+import type { GenerationRequest } from '../../request';
 import { alibabaBaseUrl, reachesWorkspace } from './regions';
 
 /** Wan 3.0 is served only on a workspace's own domain: a request to a shared domain would be refused there. */
@@ -14,18 +14,6 @@ function workspaceProblem(request: GenerationRequest, credentials: ICredentialDa
 			'Enter the Workspace ID (Model Studio console, Workspace Details) in the Alibaba Cloud Model Studio credential, ' +
 			'with the region the key belongs to, ' +
 			'or set its Base URL to https://{WorkspaceId}.{region}.maas.aliyuncs.com.',
-	);
-}
-
-/** A voice rides on the reference at its position: one more voice than references would have nothing to speak for. */
-function voicesProblem(request: GenerationRequest) {
-	const voices = urlsOf(request, 'voices');
-	const references = urlsOf(request, 'references').length;
-	if (voices.length <= references) return undefined;
-	return invalidInput(
-		'Reference Voice URLs',
-		voices.join(', '),
-		`One voice per reference, in the same order: at most ${references} here (${references} reference${references === 1 ? '' : 's'}), got ${voices.length}.`,
 	);
 }
 
@@ -45,7 +33,7 @@ function imageSetSizeProblem(request: GenerationRequest) {
 /** What Alibaba would refuse of a valid request, given these credentials: every problem at once, before any request. */
 export function refuseUnservable(request: GenerationRequest, credentials: ICredentialDataDecryptedObject): void {
 	const problems = new ProblemCollector();
-	for (const problem of [workspaceProblem(request, credentials), voicesProblem(request), imageSetSizeProblem(request)]) {
+	for (const problem of [workspaceProblem(request, credentials), imageSetSizeProblem(request)]) {
 		if (problem) problems.add(problem);
 	}
 	problems.throwIfAny();

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { invalidInput, ProblemCollector } from '../../inputError';
+import { invalidInput } from '../../inputError';
 import { arrayAt, asRecord, numberAt, pathOf, stringAt, strings } from '../../json';
 import { urlsOf, type GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
@@ -70,23 +70,10 @@ function taskState(body: unknown): TaskState {
 	};
 }
 
-/** What EvoLink refuses that the catalogue's ranges cannot say, every problem at once, before anything is sent. */
+/** What EvoLink refuses that the catalogue's ranges cannot say, before anything is sent. */
 function preflight(request: GenerationRequest): void {
-	const problems = new ProblemCollector();
 	// Wan 2.7 pages: seed 1–2147483647 (Wan 2.5/2.6 take no seed).
-	if (request.seed === 0) problems.add(invalidInput('Seed', 0, 'Allowed for EvoLink: 1–2147483647.'));
-	const voices = urlsOf(request, 'voices');
-	const references = urlsOf(request, 'references').length;
-	if (voices.length > references) {
-		problems.add(
-			invalidInput(
-				'Reference Voice URLs',
-				voices.join(', '),
-				`One voice per reference, in the same order: ${references} reference${references === 1 ? '' : 's'}, ${voices.length} voices.`,
-			),
-		);
-	}
-	problems.throwIfAny();
+	if (request.seed === 0) throw invalidInput('Seed', 0, 'Allowed for EvoLink: 1–2147483647.');
 }
 
 export const evolink: ProviderAdapter = {

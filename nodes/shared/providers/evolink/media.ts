@@ -4,12 +4,6 @@ import { entriesOfType, urlOf, urlsOf, type GenerationRequest } from '../../requ
 import type { MediaType } from '../../types';
 import { compact, listIfAny } from '../body';
 
-/**
- * Models whose body lists the first frame in `image_urls` and takes one `audio_url` (EvoLink's Wan 2.5 and
- * 2.6 pages). Wan 2.7 names single inputs (`image_start`, `image_end`) and takes audio as `audio_urls`.
- */
-const LISTED_FIRST_FRAME = new Set(['wan2.5', 'wan2.6', 'wan2.6-flash']);
-
 function urlsOfType(request: GenerationRequest, type: MediaType): string[] {
 	return entriesOfType(request, 'references', type).map((entry) => entry.url);
 }
@@ -41,7 +35,8 @@ function modelParams(request: GenerationRequest): IDataObject | undefined {
  * references split by type, audio and voices. A field the request has nothing for is left out.
  */
 export function mediaFields(request: GenerationRequest): IDataObject {
-	const listed = LISTED_FIRST_FRAME.has(request.spec.model);
+	// Wan 2.5/2.6 list the first frame in `image_urls` and take one `audio_url` (the model entry's `namedMedia`).
+	const listed = !request.spec.namedMedia;
 	const audio = urlsOf(request, 'audio');
 	return {
 		image_start: listed ? undefined : urlOf(request, 'firstFrame'),

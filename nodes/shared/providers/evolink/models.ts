@@ -71,6 +71,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN27.textToVideo,
 		modelId: 'wan2.7-text-to-video',
+		namedMedia: true,
 		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN27_OPTIONS,
 	},
@@ -81,6 +82,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN27.imageToVideo,
 		modelId: 'wan2.7-image-to-video',
+		namedMedia: true,
 		providerMode: 'first_frame',
 		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN27_OPTIONS,
@@ -88,6 +90,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN27.firstLastFrameToVideo,
 		modelId: 'wan2.7-image-to-video',
+		namedMedia: true,
 		providerMode: 'first_last_frame',
 		media: { firstFrame: ONE, lastFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN27_OPTIONS,
@@ -95,6 +98,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN27.extendVideo,
 		modelId: 'wan2.7-image-to-video',
+		namedMedia: true,
 		providerMode: 'video_continuation',
 		media: { video: ONE, lastFrame: AT_MOST_ONE },
 		optionalFields: WAN27_OPTIONS,
@@ -106,6 +110,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN27.referenceToVideo,
 		modelId: 'wan2.7-reference-video',
+		namedMedia: true,
 		media: { references: { min: 1, max: 5 }, firstFrame: AT_MOST_ONE, voices: { min: 0, max: 5 } },
 		optionalFields: WAN27_OPTIONS,
 	},
@@ -115,6 +120,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN27.editVideo,
 		modelId: 'wan2.7-video-edit',
+		namedMedia: true,
 		media: { video: ONE, references: { min: 0, max: 4 } },
 		optionalFields: [...WAN27_OPTIONS, 'keepSourceAudio'],
 	},
