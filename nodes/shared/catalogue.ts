@@ -8,6 +8,11 @@ export function modelName(model: string): string {
 	return model.replace(/^wan/, 'Wan ').replace(/-(\w)/g, (_, letter: string) => ` ${letter.toUpperCase()}`);
 }
 
+/** A model as the panel names it, with the provider's id: "Wan 2.6 (wan2.6-t2v)". */
+export function modelLabel(spec: ModelSpec): string {
+	return `${modelName(spec.model)} (${spec.modelId})`;
+}
+
 /** Every model of every provider, from the providers' own folders. */
 export const CATALOGUE: readonly ModelSpec[] = Object.values(PROVIDERS).flatMap((adapter) =>
 	adapter.models.map((entry): ModelSpec => ({ ...entry, provider: adapter.id })),

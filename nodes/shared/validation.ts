@@ -1,15 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CATALOGUE, findModel, modelName, modelsFor, modesFor } from './catalogue';
+import { CATALOGUE, findModel, modelLabel, modelName, modelsFor, modesFor } from './catalogue';
 import { ProblemCollector, invalidInput } from './inputError';
 import { asRecord, parseJson } from './json';
 import type { ImageSizeLimits, ModelSpec, OptionalField } from './modelSpec';
-import { mediaTypeOfUrl, mediaTypeProblems } from './mediaTypes';
+import { mediaInputs } from './mediaInputs';
+import { mediaTypeProblems } from './mediaTypes';
 import { MODES, type GenerationMode } from './modes';
-import type { GenerationRequest, MediaRef } from './request';
+import type { GenerationRequest } from './request';
 import { VIDEO_SIZES } from './sizes';
 import type { AspectRatio, ImageSize, MediaKind, ProviderId, Resolution, ShotType } from './types';
-import { publicUrl, urlList } from './urls';
+import { publicUrl } from './urls';
 import {
 	booleanOption,
 	describeNumbers,
@@ -54,11 +55,6 @@ const OPTION_LABELS: Record<OptionalField, string> = {
 const MAX_SEED = 2147483647;
 const MAX_CALLBACK_LENGTH = 2048;
 const NEGATIVE_PROMPT_MAX = 500;
-
-/** A model as the panel names it, with the provider's id: "Wan 2.6 (wan2.6-t2v)". */
-function modelLabel(spec: ModelSpec): string {
-	return `${modelName(spec.model)} (${spec.modelId})`;
-}
 
 /** "2–15 seconds", "0 (keep the source video's length) or 2–10 seconds". */
 function describeDurations(durations: readonly number[]): string {
@@ -116,30 +112,6 @@ function resolveSpec(input: GenerationInput, providerName: string): ModelSpec {
 		throw invalidInput('Model', shown, `Allowed for ${providerName} ${MODES[mode].label}: ${listOf(models)}.`);
 	}
 	return spec;
-}
-
-/** The mode's media inputs, each checked against how many entries the model takes. */
-function mediaInputs(spec: ModelSpec, input: GenerationInput, problems: ProblemCollector): GenerationRequest['media'] {
-	const media: GenerationRequest['media'] = {};
-	for (const slot of MODES[spec.mode].slots) {
-		const range = spec.media?.[slot.slot];
-		const value = slot.inOptions ? input.options[slot.parameter] : input[slot.parameter];
-		if (!range) {
-			// An entry of Options is refused with the model's options; a field is refused here, never dropped.
-			if (!slot.inOptions && !isEmpty(value)) {
-				problems.add(invalidInput(slot.label, value, `${modelLabel(spec)} takes none in ${MODES[spec.mode].label}.`));
-			}
-			continue;
-		}
-		const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
-		const entries = problems.check(() => {
-			// A one-entry field takes text only; a list also takes an array from an expression.
-			if (!slot.list) textValue(slot.label, value);
-			return urlList(slot.label, value, range).map((url): MediaRef => ({ url, type: mediaTypeOfUrl(url) ?? onlyType }));
-		});
-		if (entries?.length) media[slot.slot] = entries;
-	}
-	return media;
 }
 
 function validSize(limits: ImageSizeLimits | undefined, value: unknown): ImageSize {
