@@ -97,7 +97,8 @@ export function shownForModels(
 	});
 }
 
-function durationName(seconds: number): string {
+/** A duration as the panel names it: `5 s`, or what `0` and `-1` mean. */
+export function durationName(seconds: number): string {
 	if (seconds === 0) return 'Same as Source Video';
 	if (seconds === -1) return 'Chosen by the Model';
 	return `${seconds} s`;

@@ -17,6 +17,7 @@ import type { Locator, Page } from 'playwright-core';
 
 import { modelName as panelName, modelsFor, modesFor } from '../../../nodes/shared/catalogue';
 import type { ModelSpec } from '../../../nodes/shared/modelSpec';
+import { durationName } from '../../../nodes/shared/modelFields';
 import { MODES, mediaSlotsOf } from '../../../nodes/shared/modes';
 import type { Report } from './report';
 import type { Shots } from './shots';
@@ -36,12 +37,11 @@ const list = (values: readonly unknown[] | undefined) => (values && values.lengt
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 const sameList = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
 
-/** "16:9 (Landscape)" → "16:9"; "5 s" / "5 seconds" → "5". */
+/** "16:9 (Landscape)" → "16:9". */
 const firstToken = (name: string) => name.split(/\s+/)[0];
-const leadingNumber = (name: string) => {
-	const match = /\d+(\.\d+)?/.exec(name);
-	return match ? Number(match[0]) : NaN;
-};
+/** A Duration option's seconds, from its name as the node gives it ("5 s", "Same as Source Video" → 0). */
+const durationSeconds = (spec: ModelSpec, name: string) =>
+	(spec.durations ?? []).find((seconds) => durationName(seconds) === name) ?? NaN;
 
 interface ModelSeen {
 	model: string;
@@ -101,7 +101,7 @@ async function modelChecks(report: Report, where: string, spec: ModelSpec, seen:
 			if (!durations.length) return { passed: !shown, detail: shown ? 'shown' : 'hidden' };
 			if (!shown) return { passed: false, detail: 'not shown' };
 			if (shown.kind === 'options') {
-				const values = shown.names.map(leadingNumber);
+				const values = shown.names.map((name) => durationSeconds(spec, name));
 				return { passed: sameList(values.map(String), durations.map(String)), detail: `dropdown of ${list(shown.names)}` };
 			}
 			const contiguous = durations.every((d, i) => i === 0 || d === durations[i - 1] + 1);
@@ -125,7 +125,7 @@ async function modelChecks(report: Report, where: string, spec: ModelSpec, seen:
 			}
 			const duration = seen.duration;
 			if (duration) {
-				const value = leadingNumber(duration.value);
+				const value = durationSeconds(spec, duration.value);
 				const allowed = spec.durations ?? [];
 				if (allowed.length && !allowed.includes(value)) stale.push(`Duration ${duration.value} (the model makes ${list(allowed)})`);
 			}
@@ -164,10 +164,13 @@ async function generatePanel(page: Page, panel: Locator, report: Report, fieldCa
 		passed: !!seen.modelOptions && sameSet(seen.modelOptions.names, specs.map(modelName)),
 		detail: `lists ${list(seen.modelOptions?.names.map((name, i) => `${name} (${seen.modelOptions?.descriptions[i]})`))}`,
 	}));
-	const ownFields = ['Prompt', ...MODES[mode].slots.filter((slot) => !slot.inOptions).map((slot) => slot.label)];
-	const otherFields = mediaSlotsOf(kind)
-		.filter((slot) => !slot.inOptions && !MODES[mode].slots.includes(slot))
-		.map((slot) => slot.label);
+	// Media fields follow the model: those of the model the panel shows (the imported one), and no other.
+	const shownSpec = specs.find((spec) => modelName(spec) === seen.modelOptions?.value) ?? specs[0];
+	const ownSlots = MODES[mode].slots.filter((slot) => !slot.inOptions && shownSpec?.media?.[slot.slot]);
+	const ownFields = ['Prompt', ...ownSlots.map((slot) => slot.label)];
+	const otherFields = [...new Set(mediaSlotsOf(kind).filter((slot) => !slot.inOptions).map((slot) => slot.label))].filter(
+		(label) => !ownFields.includes(label),
+	);
 	await report.check(GROUP, `${where}: shows ${ownFields.join(', ')}${otherFields.length ? ` and not ${otherFields.join(', ')}` : ''}`, async () => {
 		const missing = ownFields.filter((label) => !seen.labels.includes(label));
 		const extra = otherFields.filter((label) => seen.labels.includes(label));
