@@ -67,7 +67,11 @@ const generate = { operation: ['generate'] };
 /** The most images any model makes in one task. */
 const MAX_IMAGES = Math.max(...CATALOGUE.map((spec) => spec.imageSetSize?.max ?? spec.numberOfImages?.max ?? 1));
 
-/** One text field per media input of the kind's modes, shown only for the models that take it. */
+/**
+ * One text field per media input of the kind's modes, shown for each provider's modes where any of its
+ * models takes it: a model of that mode without it refuses a value (a value hidden by the panel would be
+ * dropped by n8n unseen).
+ */
 function mediaSlotProperties(kind: MediaKind, slot: MediaSlotSpec): INodeProperties[] {
 	const field: INodeProperties = {
 		displayName: slot.label,
@@ -77,7 +81,11 @@ function mediaSlotProperties(kind: MediaKind, slot: MediaSlotSpec): INodePropert
 		placeholder: slot.placeholder,
 		description: slot.description,
 	};
-	return shownForModels(kind, (spec) => takesSlot(spec, slot), false).map((displayOptions) => ({ ...field, displayOptions }));
+	return providersFor(kind).flatMap((adapter) => {
+		const modes = modesFor(adapter.id, kind).filter((mode) => modelsFor(adapter.id, mode).some((spec) => takesSlot(spec, slot)));
+		if (modes.length === 0) return [];
+		return [{ ...field, displayOptions: { show: { ...generate, provider: [adapter.id], mode: modes } } }];
+	});
 }
 
 /** The prompt, marked required for the models that need one (one copy each for required and optional). */

@@ -125,6 +125,7 @@ export function pendingItem(report: TaskReport, itemIndex: number): INodeExecuti
 				taskId: handle.taskId,
 				status: state.status,
 				progress: state.progress ?? 0,
+				...(state.usage ? { usage: state.usage } : {}),
 			},
 			pairedItem: { item: itemIndex },
 		},

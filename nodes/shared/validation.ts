@@ -79,7 +79,8 @@ function offeredOptions(spec: ModelSpec): Array<{ name: string; label: string; s
 	return [...fields, ...mediaOptions];
 }
 
-function checkOptionSupport(spec: ModelSpec, options: IDataObject, providerName: string): void {
+/** Every option set that the model does not take, each its own problem. */
+function checkOptionSupport(spec: ModelSpec, options: IDataObject, providerName: string, problems: ProblemCollector): void {
 	const offered = offeredOptions(spec);
 	const supported = offered
 		.filter((option) => option.supported)
@@ -88,10 +89,12 @@ function checkOptionSupport(spec: ModelSpec, options: IDataObject, providerName:
 	for (const option of offered) {
 		const value = options[option.name];
 		if (isEmpty(value) || option.supported) continue;
-		throw invalidInput(
-			option.label,
-			value,
-			`This option is not supported by ${providerName} ${modelLabel(spec)}; its options are: ${supported.length ? listOf(supported) : 'none'}. Provider-specific fields can go in Extra Parameters.`,
+		problems.add(
+			invalidInput(
+				option.label,
+				value,
+				`This option is not supported by ${providerName} ${modelLabel(spec)}; its options are: ${supported.length ? listOf(supported) : 'none'}. Provider-specific fields can go in Extra Parameters.`,
+			),
 		);
 	}
 }
@@ -135,8 +138,11 @@ function videoFields(spec: ModelSpec, input: GenerationInput, problems: ProblemC
 	);
 	let aspectRatio: AspectRatio | undefined;
 	if (spec.aspectRatios && resolution) {
+		// An exact W*H size exists for some ratios only at 480p; a model that takes the ratio itself takes them all.
 		const servedAtResolution = Object.keys(VIDEO_SIZES[resolution]) as AspectRatio[];
-		const allowed = spec.aspectRatios.filter((ratio) => servedAtResolution.includes(ratio));
+		const allowed = spec.mediaProtocol
+			? spec.aspectRatios
+			: spec.aspectRatios.filter((ratio) => servedAtResolution.includes(ratio));
 		aspectRatio = problems.check(() =>
 			oneOf<AspectRatio>('Aspect Ratio', input.aspectRatio, allowed, ` at ${resolution} for ${modelLabel(spec)}`),
 		);
@@ -193,7 +199,7 @@ export function buildGenerationRequest(input: GenerationInput, providerName: str
 	const spec = resolveSpec(input, providerName);
 	const { options } = input;
 	const problems = new ProblemCollector();
-	problems.check(() => checkOptionSupport(spec, options, providerName));
+	checkOptionSupport(spec, options, providerName, problems);
 
 	const prompt = problems.check(() => {
 		const text = textValue('Prompt', input.prompt);

@@ -47,6 +47,14 @@ const CASES = {
 		{ kind: 'image', parameters: { ...t2i, options: { size: '100x100' } }, field: 'Size', shown: '"100x100"', allowed: /768×768 to 1440×1440/ },
 		{ kind: 'image', parameters: { ...t2i, options: { size: '5000x300' } }, field: 'Size', shown: '"5000x300"', allowed: /aspect ratio between 1:4 and 4:1/ },
 		{ kind: 'image', parameters: { ...t2i, prompt: '   ' }, field: 'Prompt', shown: '"   "', allowed: /prompt is required/ },
+		// Shown in Reference to Video (Wan 2.7 takes a first frame), refused by Wan 2.6, never dropped.
+		{
+			kind: 'video',
+			parameters: { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves', referenceUrls: 'https://example.com/1.mp4', imageUrl: 'https://example.com/first.png' },
+			field: 'First Frame URL',
+			shown: '"https://example.com/first.png"',
+			allowed: /Wan 2.6 \(wan2.6-reference-video\) takes none in Reference to Video/,
+		},
 	],
 	apixo: [
 		{ kind: 'video', parameters: { ...t2v, options: { seed: -1 } }, field: 'Seed', shown: '-1', allowed: /0–2147483647/ },

@@ -267,6 +267,11 @@ describe('Alibaba submit, Wan 3.0 and the first-and-last-frame models', () => {
 			video({ model: 'wan3.0-video', input: { prompt: 'A storm' }, parameters: { resolution: '480P', ratio: '16:9', duration: -1, audio: false } }),
 		],
 		[
+			'wan3.0-video at 480P takes 4:3 too: it takes the ratio itself, not a W*H size',
+			{ kind: 'video', mode: 'textToVideo', model: 'wan3.0', prompt: 'A storm', resolution: '480p', aspectRatio: '4:3', duration: 5 },
+			video({ model: 'wan3.0-video', input: { prompt: 'A storm' }, parameters: { resolution: '480P', ratio: '4:3', duration: 5 } }),
+		],
+		[
 			'wan3.0-video-prime image to video, 30 s',
 			{ kind: 'video', mode: 'imageToVideo', model: 'wan3.0-prime', imageUrl: FRAME, resolution: '1080p', duration: 30 },
 			video({ model: 'wan3.0-video-prime', input: { media: [{ type: 'first_frame', url: FRAME }] }, parameters: { resolution: '1080P', duration: 30 } }),

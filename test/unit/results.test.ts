@@ -2,7 +2,7 @@
  * Result items: MIME type and file name of downloaded results, and the JSON every result item carries.
  */
 import type { TaskReport } from '../../nodes/shared/scheduler';
-import { fileNameOf, mimeTypeOf, resultJson } from '../../nodes/shared/results';
+import { fileNameOf, mimeTypeOf, pendingItem, resultJson } from '../../nodes/shared/results';
 
 describe('mimeTypeOf', () => {
 	it.each<[unknown, string, 'video' | 'image', string]>([
@@ -159,5 +159,18 @@ describe('resultJson', () => {
 		expect(resultJson(report(), 0)).not.toHaveProperty('usage');
 		const usage = { billing_rule: 'per_second', credits_reserved: 7.5, user_group: 'default' };
 		expect(resultJson(report({ state: { ...report().state, usage } }), 1).usage).toStrictEqual(usage);
+	});
+});
+
+describe('pendingItem', () => {
+	const handle = { provider: 'evolink' as const, model: 'wan2.7-text-to-video', taskId: 'task-unified-1' };
+	const running = { status: 'running' as const, rawStatus: 'processing', progress: 40, urls: [] };
+
+	it('is the handle, paired with its item, and the usage the submit reported', () => {
+		const usage = { billing_rule: 'per_second', credits_reserved: 7.5, user_group: 'default' };
+		expect(pendingItem({ handle, state: { ...running, usage }, submittedAt: 0 }, 2)).toStrictEqual([
+			{ json: { provider: 'evolink', model: 'wan2.7-text-to-video', taskId: 'task-unified-1', status: 'running', progress: 40, usage }, pairedItem: { item: 2 } },
+		]);
+		expect(pendingItem({ handle, state: running, submittedAt: 0 }, 0)[0].json).not.toHaveProperty('usage');
 	});
 });

@@ -734,6 +734,11 @@ describe('every problem of an item in one refusal', () => {
 		);
 	});
 
+	it('every option the model does not take is refused, not only the first', () => {
+		const error = refusal(() => build(t2v25({ options: { seed: 4, watermark: true, negativePrompt: 'blur' } })));
+		expect(error.problems.map((problem) => problem.field)).toEqual(['Negative Prompt', 'Seed', 'Watermark']);
+	});
+
 	it('one problem per field: a seed the model does not take is not also refused for its range', () => {
 		const error = refusal(() => build(t2v25({ options: { seed: -1 } })));
 		expect(error.problems).toHaveLength(1);

@@ -164,9 +164,8 @@ async function generatePanel(page: Page, panel: Locator, report: Report, fieldCa
 		passed: !!seen.modelOptions && sameSet(seen.modelOptions.names, specs.map(modelName)),
 		detail: `lists ${list(seen.modelOptions?.names.map((name, i) => `${name} (${seen.modelOptions?.descriptions[i]})`))}`,
 	}));
-	// Media fields follow the model: those of the model the panel shows (the imported one), and no other.
-	const shownSpec = specs.find((spec) => modelName(spec) === seen.modelOptions?.value) ?? specs[0];
-	const ownSlots = MODES[mode].slots.filter((slot) => !slot.inOptions && shownSpec?.media?.[slot.slot]);
+	// Media fields follow the mode: those any of the provider's models takes in it (a model without one refuses a value).
+	const ownSlots = MODES[mode].slots.filter((slot) => !slot.inOptions && specs.some((spec) => spec.media?.[slot.slot]));
 	const ownFields = ['Prompt', ...ownSlots.map((slot) => slot.label)];
 	const otherFields = [...new Set(mediaSlotsOf(kind).filter((slot) => !slot.inOptions).map((slot) => slot.label))].filter(
 		(label) => !ownFields.includes(label),
