@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asRecord } from '../json';
+import { asRecord, pathOf } from '../json';
 import type { GenerationRequest } from '../request';
 import { IMAGE_SIZES, VIDEO_SIZES } from '../sizes';
 import type { ImageSize } from '../types';
@@ -10,6 +10,18 @@ export function compact(body: IDataObject): IDataObject {
 	return Object.fromEntries(
 		Object.entries(body).filter(([, value]) => value !== undefined),
 	) as IDataObject;
+}
+
+/** An object field sent only when it has fields set: `compact`, or `undefined` when nothing is left. */
+export function compactOrNone(body: IDataObject): IDataObject | undefined {
+	const compacted = compact(body);
+	return Object.keys(compacted).length > 0 ? compacted : undefined;
+}
+
+/** The provider's usage object at `path`, as the provider names its fields; none when absent or empty. */
+export function usageAt(body: unknown, ...path: string[]): IDataObject | undefined {
+	const usage = asRecord(pathOf(body, ...path));
+	return usage && Object.keys(usage).length > 0 ? (usage as IDataObject) : undefined;
 }
 
 /** A list field sent only when it has entries. */

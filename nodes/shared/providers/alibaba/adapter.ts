@@ -4,7 +4,7 @@ import { arrayAt, asRecord, pathOf, stringAt, strings } from '../../json';
 import { urlOf, urlsOf, type GenerationRequest } from '../../request';
 import type { ImageSize, ProviderRequest, TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, submittedTask, type ProviderAdapter } from '../adapter';
-import { compact, requestedImageSize } from '../body';
+import { compact, requestedImageSize, usageAt } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
 import { ALIBABA_MODELS } from './models';
 import { refuseUnservable } from './preflight';
@@ -136,12 +136,6 @@ function messageImages(output: unknown): string[] {
 	);
 }
 
-/** DashScope's `usage` (seconds, video and image counts, size, …), as DashScope names it. */
-function usageOf(body: unknown): IDataObject | undefined {
-	const usage = asRecord(pathOf(body, 'usage'));
-	return usage && Object.keys(usage).length > 0 ? (usage as IDataObject) : undefined;
-}
-
 function taskState(body: unknown): TaskState {
 	const output = asRecord(pathOf(body, 'output'));
 	const rawStatus = output?.task_status;
@@ -151,7 +145,8 @@ function taskState(body: unknown): TaskState {
 	const video = strings([pathOf(output, 'video_url')]);
 	const legacy = legacyImageResults(arrayAt(output, 'results'));
 	const urls = video.length > 0 ? video : legacy.urls.length > 0 ? legacy.urls : messageImages(output);
-	const usage = usageOf(body);
+	// DashScope's `usage` (seconds, video and image counts, size, …), as DashScope names it.
+	const usage = usageAt(body, 'usage');
 	const state: TaskState = {
 		status: STATUSES[rawStatus] ?? 'unknown',
 		rawStatus,

@@ -1,4 +1,15 @@
-import { AT_MOST_ONE, IMAGE_SET, ONE, ONE_TO_FOUR, ONE_TO_NINE, WAN25_IMAGE_SIZE } from '../../limits';
+import {
+	AT_MOST_ONE,
+	IMAGE_SET,
+	ONE,
+	ONE_TO_FOUR,
+	ONE_TO_NINE,
+	WAN25_IMAGE_SIZE,
+	WAN26_REFERENCES,
+	WAN27_EDIT_REFERENCES,
+	WAN27_REFERENCES,
+	WAN27_VOICES,
+} from '../../limits';
 import type { ImageSizeLimits, MediaRange, ProviderModel, OptionalField } from '../../modelSpec';
 import type { AspectRatio, Resolution } from '../../types';
 import { WAN22, WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO } from '../../wanModels';
@@ -16,12 +27,6 @@ const WAN26_VIDEO: readonly OptionalField[] = [...VIDEO_BASE, 'shotType'];
 const REFERENCE_VIDEO: readonly OptionalField[] = ['negativePrompt', 'seed', 'shotType', 'watermark'];
 /** Wan 2.7 video: shot_type has no effect on wan2.7 (the prompt's wording decides), so it is not offered. */
 const WAN27_VIDEO = VIDEO_BASE;
-
-/**
- * wan2.6-r2v and -flash: one to five references, at most three of them videos (reference-to-video API
- * reference, https://www.alibabacloud.com/help/en/model-studio/wan-video-to-video-api-reference).
- */
-const WAN26_REFERENCES: MediaRange = { min: 1, max: 5, maxOfType: { video: 3 } };
 
 /** Wan 2.7 image output: 768*768 to 2048*2048 pixels (the 2K tier), 1:8 to 8:1. */
 const WAN27_IMAGE_SIZE: ImageSizeLimits = { minPixels: 768 * 768, maxPixels: 2048 * 2048, minAspect: 1 / 8, maxAspect: 8 };
@@ -192,7 +197,7 @@ export const ALIBABA_MODELS: readonly ProviderModel[] = [
 		...WAN27.referenceToVideo,
 		modelId: 'wan2.7-r2v',
 		mediaProtocol: true,
-		media: { references: { min: 1, max: 5 }, firstFrame: AT_MOST_ONE, voices: { min: 0, max: 5 } },
+		media: { references: WAN27_REFERENCES, firstFrame: AT_MOST_ONE, voices: WAN27_VOICES },
 		optionalFields: WAN27_VIDEO,
 	},
 	// wan2.7-videoedit: one source video and up to four reference images; audio_setting keeps or remakes the
@@ -201,7 +206,7 @@ export const ALIBABA_MODELS: readonly ProviderModel[] = [
 		...WAN27.editVideo,
 		modelId: 'wan2.7-videoedit',
 		mediaProtocol: true,
-		media: { video: ONE, references: { min: 0, max: 4 } },
+		media: { video: ONE, references: WAN27_EDIT_REFERENCES },
 		optionalFields: [...WAN27_VIDEO, 'keepSourceAudio'],
 	},
 	...wan30('wan3.0', 'wan3.0-video'),

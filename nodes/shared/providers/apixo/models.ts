@@ -1,5 +1,14 @@
-import { AT_MOST_ONE, IMAGE_SET, ONE, ONE_TO_FOUR, ONE_TO_NINE } from '../../limits';
-import type { CountRange, ImageSizeLimits, MediaRange, ProviderModel, OptionalField } from '../../modelSpec';
+import {
+	AT_MOST_ONE,
+	IMAGE_SET,
+	ONE,
+	ONE_TO_FOUR,
+	ONE_TO_NINE,
+	WAN26_REFERENCES,
+	WAN27_EDIT_REFERENCES,
+	WAN27_REFERENCES,
+} from '../../limits';
+import type { CountRange, ImageSizeLimits, ProviderModel, OptionalField } from '../../modelSpec';
 import { WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO } from '../../wanModels';
 import { tierSizeLimits } from './imageTiers';
 
@@ -18,11 +27,8 @@ const WAN26_VIDEO_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'negativeP
 const WAN26_FLASH_OPTIONS: readonly OptionalField[] = [...WAN26_VIDEO_OPTIONS, 'generateAudio'];
 const IMAGE_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'negativePrompt'];
 
-/**
- * Wan 2.6 reference inputs, 1–5 (wan-2-6 page, "Reference inputs"); at most 3 of them videos, as Alibaba's
- * wan2.6-r2v takes (APIXO forwards to it; its page does not repeat the per-type cap).
- */
-const WAN26_REFERENCES: MediaRange = { min: 1, max: 5, maxOfType: { video: 3 } };
+// Wan 2.6 reference inputs, 1–5 (wan-2-6 page, "Reference inputs"); at most 3 of them videos, as Alibaba's
+// wan2.6-r2v takes (APIXO forwards to it; its page does not repeat the per-type cap): WAN26_REFERENCES.
 
 /**
  * wan-2-7-video (https://apixo.ai/docs/models/video/wan-2-7 and its .md copy
@@ -32,10 +38,6 @@ const WAN26_REFERENCES: MediaRange = { min: 1, max: 5, maxOfType: { video: 3 } }
  * Alibaba's wan2.7 parameters, which APIXO forwards.
  */
 const WAN27_VIDEO_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'negativePrompt', 'promptExtend', 'seed', 'watermark'];
-/** Reference-to-video: 1–5 references, images and videos together (Alibaba's wan2.7-r2v limit). */
-const WAN27_REFERENCES: MediaRange = { min: 1, max: 5 };
-/** Video-edit: optional reference images, at most 4 (Alibaba's wan2.7-videoedit limit). */
-const WAN27_EDIT_REFERENCES: MediaRange = { min: 0, max: 4 };
 
 /**
  * wan-2-7-image (https://apixo.ai/de/docs/models/image/wan-2-7-image): modes omni-image (wan2.7) and
@@ -156,7 +158,7 @@ export const APIXO_MODELS: readonly ProviderModel[] = [
 		...WAN27.editVideo,
 		modelId: 'wan-2-7-video',
 		providerMode: 'video-edit',
-		prompt: { required: true, maxLength: 5000 },
+		prompt: { ...WAN27.editVideo.prompt, required: true },
 		media: { video: ONE, references: WAN27_EDIT_REFERENCES },
 		optionalFields: WAN27_VIDEO_OPTIONS,
 	},

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { invalidInput } from '../../inputError';
-import { arrayAt, asRecord, numberAt, pathOf, stringAt, strings } from '../../json';
+import { arrayAt, numberAt, pathOf, stringAt, strings } from '../../json';
 import { urlsOf, type GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from '../adapter';
-import { compact, listIfAny, requestedImageSize } from '../body';
+import { compact, listIfAny, requestedImageSize, usageAt } from '../body';
 import { mediaFields } from './media';
 import { EVOLINK_MODELS } from './models';
 
@@ -66,7 +66,7 @@ function taskState(body: unknown): TaskState {
 		errorMessage: stringAt(body, 'error', 'message'),
 		estimatedSeconds: numberAt(body, 'task_info', 'estimated_time'),
 		// EvoLink's own billing words (`billing_rule`, `credits_reserved`, `user_group`), as it sends them.
-		usage: asRecord(pathOf(body, 'usage')) as IDataObject | undefined,
+		usage: usageAt(body, 'usage'),
 	};
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { entriesOfType, urlOf, urlsOf, type GenerationRequest } from '../../request';
 import type { MediaType } from '../../types';
-import { compact, listIfAny } from '../body';
+import { compactOrNone, listIfAny } from '../body';
 
 function urlsOfType(request: GenerationRequest, type: MediaType): string[] {
 	return entriesOfType(request, 'references', type).map((entry) => entry.url);
@@ -26,8 +26,7 @@ function voiceBindings(request: GenerationRequest): IDataObject | undefined {
 }
 
 function modelParams(request: GenerationRequest): IDataObject | undefined {
-	const params = compact({ shot_type: request.shotType, voice_bindings: voiceBindings(request) });
-	return Object.keys(params).length > 0 ? params : undefined;
+	return compactOrNone({ shot_type: request.shotType, voice_bindings: voiceBindings(request) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AT_MOST_ONE, ONE, ONE_TO_FOUR, WAN25_IMAGE_SIZE } from '../../limits';
+import { AT_MOST_ONE, ONE, ONE_TO_FOUR, WAN25_IMAGE_SIZE, WAN27_EDIT_REFERENCES, WAN27_REFERENCES, WAN27_VOICES } from '../../limits';
 import type { MediaRange, OptionalField, ProviderModel } from '../../modelSpec';
 import { WAN25, WAN26, WAN26_FLASH, WAN27 } from '../../wanModels';
 
@@ -111,7 +111,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 		...WAN27.referenceToVideo,
 		modelId: 'wan2.7-reference-video',
 		namedMedia: true,
-		media: { references: { min: 1, max: 5 }, firstFrame: AT_MOST_ONE, voices: { min: 0, max: 5 } },
+		media: { references: WAN27_REFERENCES, firstFrame: AT_MOST_ONE, voices: WAN27_VOICES },
 		optionalFields: WAN27_OPTIONS,
 	},
 	// docs.evolink.ai/en/api-manual/video-series/wan2.7/wan2.7-video-edit: exactly one source in
@@ -121,7 +121,7 @@ export const EVOLINK_MODELS: readonly ProviderModel[] = [
 		...WAN27.editVideo,
 		modelId: 'wan2.7-video-edit',
 		namedMedia: true,
-		media: { video: ONE, references: { min: 0, max: 4 } },
+		media: { video: ONE, references: WAN27_EDIT_REFERENCES },
 		optionalFields: [...WAN27_OPTIONS, 'keepSourceAudio'],
 	},
 	{

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asRecord, numberAt, pathOf, stringAt } from '../../json';
+import { numberAt, pathOf, stringAt } from '../../json';
 import type { GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, trimBaseUrl, type ProviderAdapter, type SubmittedTask } from '../adapter';
-import { compact } from '../body';
+import { compact, compactOrNone, usageAt } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
 import { refuseLostValues } from './fidelity';
 import { GATEWAY_MODELS } from './models';
@@ -53,11 +53,6 @@ function nonEmpty(value: string | undefined): string | undefined {
 	return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-function omitEmpty(record: IDataObject): IDataObject | undefined {
-	const compacted = compact(record);
-	return Object.keys(compacted).length > 0 ? compacted : undefined;
-}
-
 /**
  * The video URL: `result_url` in current builds; older builds (seed doc 003) leave it out and carry the
  * raw DashScope body in `data.data`, and put the URL in `fail_reason` too.
@@ -93,7 +88,7 @@ function abandoned(rawStatus: string, progress: number | undefined): boolean {
 
 /** DashScope's `usage` (seconds, video count, resolution), which the gateway keeps in the stored poll body. */
 function upstreamUsage(task: unknown): IDataObject | undefined {
-	return asRecord(pathOf(task, 'data', 'usage')) as IDataObject | undefined;
+	return usageAt(task, 'data', 'usage');
 }
 
 function taskState(body: unknown): TaskState {
@@ -139,8 +134,8 @@ function clearsDefaultSize(request: GenerationRequest): boolean {
 /** The request's `input` and `parameters` under DashScope's names. */
 function metadataOf(request: GenerationRequest): IDataObject | undefined {
 	const fields = dashscopeVideoFields(request);
-	const input = omitEmpty(fields.input);
-	const parameters = clearsDefaultSize(request) ? { ...fields.parameters, size: '' } : omitEmpty(fields.parameters);
+	const input = compactOrNone(fields.input);
+	const parameters = clearsDefaultSize(request) ? { ...fields.parameters, size: '' } : compactOrNone(fields.parameters);
 	return input || parameters ? compact({ input, parameters }) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { AT_MOST_ONE, ONE } from '../../limits';
+import { AT_MOST_ONE, ONE, WAN27_EDIT_REFERENCES, WAN27_REFERENCES } from '../../limits';
 import type { ProviderModel, OptionalField } from '../../modelSpec';
 import { WAN25, WAN26, WAN27 } from '../../wanModels';
 
@@ -101,7 +101,7 @@ export const GATEWAY_MODELS: readonly ProviderModel[] = [
 		// admin adds wan2.7-r2v to the Ali channel; the media then pass through `metadata.input.media`.
 		...WAN27.referenceToVideo,
 		modelId: 'wan2.7-r2v',
-		media: { references: { min: 1, max: 5 }, firstFrame: AT_MOST_ONE },
+		media: { references: WAN27_REFERENCES, firstFrame: AT_MOST_ONE },
 		optionalFields: WAN27_FIELDS,
 		mediaProtocol: true,
 	},
@@ -112,7 +112,7 @@ export const GATEWAY_MODELS: readonly ProviderModel[] = [
 		...WAN27.editVideo,
 		modelId: 'wan2.7-videoedit',
 		prompt: { ...WAN27.editVideo.prompt, ...PROMPT_REQUIRED },
-		media: { video: ONE, references: { min: 0, max: 4 } },
+		media: { video: ONE, references: WAN27_EDIT_REFERENCES },
 		optionalFields: [...WAN27_FIELDS, 'keepSourceAudio'],
 		mediaProtocol: true,
 	},
