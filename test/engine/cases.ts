@@ -13,6 +13,8 @@ export interface ProviderCase {
 	textToImage?: INodeParameters;
 	/** Words of the simulator's default task failure that the node must pass on. */
 	failureMessage: RegExp;
+	/** The usage the simulator's submit answer reports, which a handle output without waiting carries (none: absent). */
+	submitUsage?: object;
 	/** Status bodies in the provider's own shape: finished without any result URL, and a status word nobody knows. */
 	statusBodies: { completedWithoutUrls: object; unknownStatus: object };
 }
@@ -34,6 +36,7 @@ export const PROVIDER_CASE_BY_ID = {
 		imageToVideo: IMAGE_TO_VIDEO,
 		textToImage: TEXT_TO_IMAGE,
 		failureMessage: /Content policy violation detected/,
+		submitUsage: { billing_rule: 'per_call', credits_reserved: 5, user_group: 'default' },
 		statusBodies: { completedWithoutUrls: { id: 'task-unified-1', status: 'completed', progress: 100, results: [] }, unknownStatus: { id: 'task-unified-1', status: 'rendering', progress: 50 } },
 	},
 	apixo: {

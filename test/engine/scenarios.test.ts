@@ -76,6 +76,7 @@ describe.each(PROVIDER_CASES)('$provider', (providerCase) => {
 			taskId: sim.tasks[0].id,
 			status: expect.stringMatching(/queued|running/),
 			progress: expect.any(Number),
+			...(providerCase.submitUsage ? { usage: providerCase.submitUsage } : {}),
 		});
 		expect(sim.requests.filter((request) => request.route === 'status')).toHaveLength(0);
 
