@@ -15,6 +15,7 @@ import { InvalidInputError, invalidInput } from './inputError';
 import { mediaSlotsOf } from './modes';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
+import { binaryFieldsOf } from './binaryMedia';
 import { prepareRequest } from './prepare';
 import { deliverResults, failedItem, pendingItem, withInputFields, type Delivery, type ReturnAs } from './results';
 import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
@@ -100,6 +101,7 @@ function workOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapt
 			duration: param('duration'),
 			numberOfImages: param('numberOfImages'),
 			options,
+			binaryFields: binaryFieldsOf(fn.getInputData()[itemIndex]?.binary),
 		},
 		adapter.displayName,
 	);
@@ -184,7 +186,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	const ready: Job[] = [];
 	for (const job of jobs) {
 		try {
-			ready.push('request' in job ? { ...job, request: await prepareRequest(fn, adapter, credentials, job.request) } : job);
+			ready.push('request' in job ? { ...job, request: await prepareRequest(fn, job.itemIndex, adapter, credentials, job.request) } : job);
 		} catch (caught) {
 			const error = itemError(caught, providerName);
 			if (!continueOnFail) throw toNodeError(fn.getNode(), job.itemIndex, error);

@@ -1,16 +1,65 @@
 import { modelLabel } from './catalogue';
 import { invalidInput, type ProblemCollector } from './inputError';
-import { mediaTypeOfUrl } from './mediaTypes';
+import { mediaTypeOfName, mediaTypeOfUrl } from './mediaTypes';
 import type { ModelSpec } from './modelSpec';
-import { MODES } from './modes';
-import type { GenerationRequest, MediaRef } from './request';
-import { urlList } from './urls';
+import { MODES, type MediaSlotSpec } from './modes';
+import { PROVIDERS } from './providers';
+import type { BinaryFile, GenerationRequest, MediaRef } from './request';
+import type { MediaType } from './types';
+import { looksLikeUrl, mediaList, publicUrl } from './urls';
 import { isEmpty, textValue } from './values';
 
-/** The raw parameter values media inputs are read from: top-level fields by name, and Options. */
+/** The raw parameter values media inputs are read from: top-level fields by name, Options, and the item's files. */
 export interface MediaParameters {
 	options: Record<string, unknown>;
+	/** The input item's binary fields by name, as n8n describes them. */
+	binaryFields?: Record<string, BinaryFile>;
 	[parameter: string]: unknown;
+}
+
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * A file named by an entry: typed by its MIME type (else its file name, else the field), and refused
+ * where this provider takes such files only from public URLs, or not this large.
+ */
+function fileEntry(spec: ModelSpec, slot: MediaSlotSpec, file: BinaryFile): MediaRef {
+	const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
+	const type: MediaType | undefined =
+		mediaTypeOfName(file.mimeType) ?? mediaTypeOfUrl(`file:///${encodeURIComponent(file.fileName)}`) ?? onlyType;
+	const adapter = PROVIDERS[spec.provider];
+	const limit = type ? adapter.binaryInput?.dataUri[type] : undefined;
+	if (limit === undefined) {
+		throw invalidInput(
+			slot.label,
+			file.field,
+			`${adapter.displayName} takes ${type ?? 'such'} files only from a public URL here: put the file where the provider can fetch it (e.g. S3 or Google Drive with a public link) and give that URL.`,
+		);
+	}
+	if (file.bytes > limit) {
+		throw invalidInput(
+			slot.label,
+			file.field,
+			`"${file.fileName}" has ${file.bytes} bytes; ${adapter.displayName} takes ${type} files of at most ${limit / MEGABYTE} MB (${limit} bytes) from a binary field.`,
+		);
+	}
+	return { url: '', type, file };
+}
+
+/** One entry: a public URL, or the name of a binary field of the item. */
+function mediaEntry(spec: ModelSpec, slot: MediaSlotSpec, entry: string, input: MediaParameters): MediaRef {
+	if (looksLikeUrl(entry)) {
+		const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
+		return { url: publicUrl(slot.label, entry, ['http', 'https']), type: mediaTypeOfUrl(entry) ?? onlyType };
+	}
+	const file = input.binaryFields?.[entry];
+	if (file) return fileEntry(spec, slot, file);
+	const fields = Object.keys(input.binaryFields ?? {});
+	throw invalidInput(
+		slot.label,
+		entry,
+		`Expected a public URL (http or https) or the name of a binary field of this item (${fields.length ? `it has: ${fields.join(', ')}` : 'it has none'}).`,
+	);
 }
 
 /** The mode's media inputs, each checked against how many entries the model takes. */
@@ -26,13 +75,16 @@ export function mediaInputs(spec: ModelSpec, input: MediaParameters, problems: P
 			}
 			continue;
 		}
-		const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
 		const entries = problems.check(() => {
 			// A one-entry field takes text only; a list also takes an array from an expression.
 			if (!slot.list) textValue(slot.label, value);
-			return urlList(slot.label, value, range).map((url): MediaRef => ({ url, type: mediaTypeOfUrl(url) ?? onlyType }));
+			return mediaList(slot.label, value, range);
 		});
-		if (entries?.length) media[slot.slot] = entries;
+		const refs = (entries ?? []).flatMap((entry) => {
+			const ref = problems.check(() => mediaEntry(spec, slot, entry, input));
+			return ref ? [ref] : [];
+		});
+		if (refs.length) media[slot.slot] = refs;
 	}
 	return media;
 }

@@ -60,19 +60,24 @@ function plural(count: number, noun: string): string {
 	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** An entry as the user wrote it: its URL, or the binary field it names. */
+function nameOf(entry: MediaRef): string {
+	return entry.file?.field ?? entry.url;
+}
+
 /** Problems with the types of one slot's entries: types the slot or model does not take, or too many of one. */
 function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange, accepts: readonly MediaType[]) {
 	const problems: InvalidInputError[] = [];
 	for (const entry of entries) {
 		if (entry.type && !accepts.includes(entry.type)) {
-			problems.push(invalidInput(label, entry.url, `This is ${TYPE_NAMES[entry.type]}; allowed here: ${accepts.map((type) => TYPE_NAMES[type]).join(' or ')}.`));
+			problems.push(invalidInput(label, nameOf(entry), `This is ${TYPE_NAMES[entry.type]}; allowed here: ${accepts.map((type) => TYPE_NAMES[type]).join(' or ')}.`));
 		}
 	}
 	for (const [type, max] of Object.entries(range.maxOfType ?? {}) as Array<[MediaType, number]>) {
 		const count = entries.filter((entry) => entry.type === type).length;
 		if (count > max) {
 			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, TYPE_NAMES[type])}, got ${count}.`;
-			problems.push(invalidInput(label, entries.filter((entry) => entry.type === type).map((entry) => entry.url).join(', '), allowed));
+			problems.push(invalidInput(label, entries.filter((entry) => entry.type === type).map(nameOf).join(', '), allowed));
 		}
 	}
 	return problems;
@@ -100,7 +105,7 @@ export function mediaTypeProblems(
 		problems.push(
 			invalidInput(
 				'Reference Voice URLs',
-				voices.map((voice) => voice.url).join(', '),
+				voices.map(nameOf).join(', '),
 				`One voice per reference, in the same order: at most ${references} here (${plural(references, 'reference')}), got ${voices.length}.`,
 			),
 		);

@@ -35,14 +35,14 @@ const FIRST_FRAME: MediaSlotSpec = {
 	list: false,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/first-frame.png',
-	description: 'Public URL of the image the video starts from',
+	description: 'Public URL of the image the video starts from, or the name of a binary field of the input item (e.g. data) where the provider takes files',
 };
 
 const OPTIONAL_FIRST_FRAME: MediaSlotSpec = {
 	...FIRST_FRAME,
 	label: 'First Frame URL',
 	required: false,
-	description: 'Public URL of an image the video starts from (optional; not counted among the references)',
+	description: 'Public URL of an image the video starts from, or the name of a binary field (optional; not counted among the references)',
 };
 
 const LAST_FRAME: MediaSlotSpec = {
@@ -54,7 +54,7 @@ const LAST_FRAME: MediaSlotSpec = {
 	list: false,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/last-frame.png',
-	description: 'Public URL of the image the video ends on',
+	description: 'Public URL of the image the video ends on, or the name of a binary field of the input item where the provider takes files',
 };
 
 const OPTIONAL_LAST_FRAME: MediaSlotSpec = {
@@ -85,7 +85,7 @@ const REFERENCES: MediaSlotSpec = {
 	accepts: ['image', 'video'],
 	placeholder: 'e.g. https://example.com/character.mp4, https://example.com/product.png',
 	description:
-		'Public URLs of reference images and/or videos, separated by commas or new lines; each is told apart by its file type. Refer to them in the prompt as the model expects (Wan 2.6: character1, character2, …; Wan 2.7: Image 1, Video 1, …).',
+		'Public URLs of reference images and/or videos (or names of binary fields of the input item, where the provider takes files), separated by commas or new lines; each is told apart by its file type. Refer to them in the prompt as the model expects (Wan 2.6: character1, character2, …; Wan 2.7: Image 1, Video 1, …).',
 };
 
 const EDIT_REFERENCES: MediaSlotSpec = {
@@ -105,7 +105,7 @@ const INPUT_IMAGES: MediaSlotSpec = {
 	list: true,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/photo.png',
-	description: 'Public URLs of the input images, separated by commas or new lines',
+	description: 'Public URLs of the input images, or names of binary fields of the input item (e.g. data) where the provider takes files, separated by commas or new lines',
 };
 
 const AUDIO: MediaSlotSpec = {

@@ -4,11 +4,25 @@ import type { ModelSpec } from './modelSpec';
 import type { GenerationMode, MediaSlot } from './modes';
 import type { AspectRatio, ImageSize, MediaKind, MediaType, Resolution, ShotType } from './types';
 
-/** One media input: a public URL the provider fetches itself, and what it holds where that is known. */
+/** A file in a binary field of the input item, as n8n describes it. */
+export interface BinaryFile {
+	/** The binary field's name, e.g. `data`. */
+	field: string;
+	fileName: string;
+	mimeType: string;
+	bytes: number;
+}
+
+/**
+ * One media input: a public URL the provider fetches itself, and what it holds where that is known. An
+ * entry from a binary field carries the `file` and an empty `url` until `prepareRequest` turns the file
+ * into something the provider can fetch: adapters only ever see prepared requests.
+ */
 export interface MediaRef {
 	url: string;
-	/** Known from the slot, the URL's file type or the host's answer; unknown only until checked. */
+	/** Known from the slot, the URL's file type, the file's MIME type or the host's answer; unknown only until checked. */
 	type?: MediaType;
+	file?: BinaryFile;
 }
 
 /** Everything a provider needs to create one task, already validated against the catalogue. */

@@ -42,17 +42,22 @@ export function publicUrl(field: string, value: string, protocols: readonly stri
 }
 
 /**
- * Entries of a URL list: new lines, or commas that start a new URL. A comma inside a URL stays
- * (image CDNs such as Cloudinary put them in paths: `/w_500,h_300/`).
+ * Entries of a media list: new lines, commas that start a new URL, or commas followed by a space. A comma
+ * inside a URL stays (image CDNs such as Cloudinary put them in paths: `/w_500,h_300/`).
  */
-const URL_LIST_SEPARATOR = /\n|,\s*(?=[a-z][a-z0-9+.-]*:\/\/)/i;
+const MEDIA_LIST_SEPARATOR = /\n|,\s*(?=[a-z][a-z0-9+.-]*:\/\/)|,\s+/i;
 
-/** A comma or newline separated list (or an array from an expression) of public media URLs. */
-export function urlList(field: string, value: unknown, range: CountRange): string[] {
+/** Whether an entry is written as a URL (`scheme://…`), rather than the name of a binary field. */
+export function looksLikeUrl(entry: string): boolean {
+	return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+}
+
+/** The entries of a comma or newline separated list (or an array from an expression), counted against `range`. */
+export function mediaList(field: string, value: unknown, range: CountRange): string[] {
 	let entries: unknown[];
 	if (value === undefined || value === null) entries = [];
 	else if (Array.isArray(value)) entries = value;
-	else if (typeof value === 'string') entries = value.split(URL_LIST_SEPARATOR);
+	else if (typeof value === 'string') entries = value.split(MEDIA_LIST_SEPARATOR);
 	else throw invalidInput(field, value, 'Expected URLs separated by commas or new lines.');
 	const urls = entries.map((entry) => {
 		if (typeof entry !== 'string') {
@@ -66,6 +71,6 @@ export function urlList(field: string, value: unknown, range: CountRange): strin
 		const count = expected.min === expected.max ? `${expected.min}` : `${expected.min}–${expected.max}`;
 		throw invalidInput(field, value, `Expected ${count} URL${expected.max === 1 ? '' : 's'}, got ${nonEmpty.length}.`);
 	}
-	return nonEmpty.map((url) => publicUrl(field, url, ['http', 'https']));
+	return nonEmpty;
 }
 

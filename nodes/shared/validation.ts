@@ -7,7 +7,7 @@ import type { ImageSizeLimits, ModelSpec, OptionalField } from './modelSpec';
 import { mediaInputs } from './mediaInputs';
 import { mediaTypeProblems } from './mediaTypes';
 import { MODES, type GenerationMode } from './modes';
-import type { GenerationRequest } from './request';
+import type { BinaryFile, GenerationRequest } from './request';
 import { VIDEO_SIZES } from './sizes';
 import type { AspectRatio, ImageSize, MediaKind, ProviderId, Resolution, ShotType } from './types';
 import { publicUrl } from './urls';
@@ -34,6 +34,8 @@ export interface GenerationInput {
 	duration?: unknown;
 	numberOfImages?: unknown;
 	options: IDataObject;
+	/** The input item's binary fields by name, which media fields may name instead of a URL. */
+	binaryFields?: Record<string, BinaryFile>;
 	/** The mode's media parameters by name (`imageUrl`, `referenceUrls`, …), as the mode table names them. */
 	[mediaParameter: string]: unknown;
 }

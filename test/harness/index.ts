@@ -20,6 +20,7 @@ import {
 	type ExecutionStatus,
 	type IAuthenticateGeneric,
 	type IBinaryData,
+	type IBinaryKeyData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type ICredentials,
@@ -171,6 +172,24 @@ function parseItemsParameter(value: unknown): IDataObject[] {
 	);
 }
 
+/** A file an item of the harness trigger carries: `{ "$binary": { "<field>": HarnessFile } }`. */
+export interface HarnessFile {
+	base64: string;
+	mimeType: string;
+	fileName: string;
+}
+
+/** The item, with its `$binary` files stored in n8n's binary store as the item's binary fields. */
+async function withBinary(trigger: ITriggerFunctions, item: IDataObject): Promise<INodeExecutionData> {
+	const { $binary, ...json } = item;
+	if (!$binary) return { json };
+	const binary: IBinaryKeyData = {};
+	for (const [field, file] of Object.entries($binary as Record<string, HarnessFile>)) {
+		binary[field] = await trigger.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+	}
+	return { json, binary };
+}
+
 class HarnessItemsTrigger implements INodeType {
 	description: INodeType['description'] = {
 		displayName: 'Harness Items',
@@ -188,7 +207,7 @@ class HarnessItemsTrigger implements INodeType {
 		const raw = this.getNode().parameters.items;
 		const items = parseItemsParameter(raw);
 		const manualTriggerFunction = async () => {
-			this.emit([items.map((json) => ({ json }))]);
+			this.emit([await Promise.all(items.map(async (item) => await withBinary(this, item)))]);
 		};
 		return { manualTriggerFunction };
 	}

@@ -9,7 +9,8 @@ import { InvalidInputError } from '../../nodes/shared/inputError';
 import { resolveMediaTypes } from '../../nodes/shared/mediaProbe';
 import { mediaTypeOfName, mediaTypeOfUrl } from '../../nodes/shared/mediaTypes';
 import type { ModelSpec } from '../../nodes/shared/modelSpec';
-import type { GenerationRequest } from '../../nodes/shared/request';
+import type { BinaryFile, GenerationRequest } from '../../nodes/shared/request';
+import { binaryFieldsOf } from '../../nodes/shared/binaryMedia';
 import { buildGenerationRequest, checkMediaTypes, type GenerationInput } from '../../nodes/shared/validation';
 
 const TWO_TO_FIFTEEN = Array.from({ length: 14 }, (_, i) => i + 2);
@@ -304,5 +305,47 @@ describe('resolveMediaTypes asks the host of an untyped link', () => {
 		expect((error as InvalidInputError).message).toBe(
 			'Invalid Reference URLs: "https://storage.example.com/o/a". Its URL has no file extension and its host did not say whether it is image or video (Content-Type). Use a link ending in the file type (e.g. .png, .mp4).',
 		);
+	});
+});
+
+describe('entries naming a binary field of the item', () => {
+	const PHOTO: BinaryFile = { field: 'photo', fileName: 'hero.png', mimeType: 'image/png', bytes: 2048 };
+	const CLIP: BinaryFile = { field: 'clip', fileName: 'clip.mp4', mimeType: 'video/mp4', bytes: 4096 };
+	const withFiles = (referenceUrls: string) =>
+		references(referenceUrls, { binaryFields: { photo: PHOTO, clip: CLIP } });
+
+	it('carry the file, typed by its MIME type, beside URLs in the order given (the gateway takes images inline)', () => {
+		const request = buildGenerationRequest(withFiles('photo, https://cdn.example.com/b.mp4'), 'Gateway');
+		expect(request.media.references).toStrictEqual([
+			{ url: '', type: 'image', file: PHOTO },
+			{ url: 'https://cdn.example.com/b.mp4', type: 'video' },
+		]);
+	});
+
+	it('are refused where the provider takes that type only from URLs, naming the field', () => {
+		const error = refusal(() => buildGenerationRequest(withFiles('clip'), 'Gateway'));
+		expect(error.message).toMatch(/^Invalid Reference URLs: "clip"\. OpenAI-Compatible Gateway \(New API\) takes video files only from a public URL here/);
+	});
+
+	it('are refused when the item has no such field, listing those it has', () => {
+		const error = refusal(() => buildGenerationRequest(withFiles('data'), 'Gateway'));
+		expect(error.message).toBe(
+			'Invalid Reference URLs: "data". Expected a public URL (http or https) or the name of a binary field of this item (it has: photo, clip).',
+		);
+	});
+});
+
+describe('binaryFieldsOf', () => {
+	it('describes stored and inline files, with their size in bytes', () => {
+		expect(
+			binaryFieldsOf({
+				data: { data: 'filesystem-v2', mimeType: 'image/png', fileName: 'cat.png', bytes: 123456, id: 'filesystem-v2:x' },
+				inline: { data: Buffer.from('hello!!').toString('base64'), mimeType: 'text/plain' },
+			}),
+		).toStrictEqual({
+			data: { field: 'data', fileName: 'cat.png', mimeType: 'image/png', bytes: 123456 },
+			inline: { field: 'inline', fileName: 'inline', mimeType: 'text/plain', bytes: 7 },
+		});
+		expect(binaryFieldsOf(undefined)).toStrictEqual({});
 	});
 });

@@ -164,11 +164,11 @@ const REFUSED: Array<[string, Input, string, string, string]> = [
 		'Only http or https URLs are allowed.',
 	],
 	[
-		'image URL that is not a URL',
+		'image URL that is neither a URL nor a binary field of the item',
 		i2v25({ imageUrl: 'cat.png' }),
 		'Image URL',
 		'"cat.png"',
-		'Expected a full URL starting with http or https.',
+		'Expected a public URL (http or https) or the name of a binary field of this item (it has none).',
 	],
 	[
 		'loopback image URL',

@@ -3,12 +3,19 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { ProviderModel } from '../modelSpec';
 import type { GenerationRequest } from '../request';
 import type {
+	MediaType,
 	ProviderError,
 	ProviderId,
 	ProviderRequest,
 	TaskHandle,
 	TaskState,
 } from '../types';
+
+/** How a provider takes a file from a binary field of the input item, as its docs allow. */
+export interface BinaryInput {
+	/** The media types it takes inline as a `data:` URI, each with the largest file in bytes. */
+	dataUri: Partial<Record<MediaType, number>>;
+}
 
 /** A submit response, parsed: the provider's task id and, when it says, the task's first state. */
 export interface SubmittedTask {
@@ -26,6 +33,8 @@ export interface ProviderAdapter {
 	credentialType: string;
 	/** Every Wan model and mode this provider serves, with its limits (cited from the provider's docs). */
 	models: readonly ProviderModel[];
+	/** Files from binary fields; absent where the provider takes media only from public URLs. */
+	binaryInput?: BinaryInput;
 	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
 	rateLimit: { perSecond: number; burst: number };
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;

@@ -173,6 +173,8 @@ export const alibaba: ProviderAdapter = {
 	displayName: 'Alibaba Cloud Model Studio',
 	credentialType: 'alibabaModelStudioApi',
 	models: ALIBABA_MODELS,
+	// `data:` URIs of images up to 10 MB (image-to-video API reference, `img_url`; image editing, `image`).
+	binaryInput: { dataUri: { image: 10 * 1024 * 1024 } },
 	// DashScope allows 20 task queries per second; submit limits are per model and unpublished.
 	rateLimit: { perSecond: 10, burst: 10 },
 

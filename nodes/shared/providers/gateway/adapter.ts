@@ -160,6 +160,8 @@ export const gateway: ProviderAdapter = {
 	displayName: 'OpenAI-Compatible Gateway (New API)',
 	credentialType: 'wanGatewayApi',
 	models: GATEWAY_MODELS,
+	// New API passes `data:` URIs through to DashScope as they are: DashScope's image limit applies.
+	binaryInput: { dataUri: { image: 10 * 1024 * 1024 } },
 	// A self-hosted gateway in front of DashScope: stay well under either's limits.
 	rateLimit: { perSecond: 5, burst: 10 },
 

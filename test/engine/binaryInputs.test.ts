@@ -1,0 +1,113 @@
+/**
+ * Media from a binary field of the input item, through the real engine: the item's file is stored in
+ * n8n's binary store by the harness trigger, the media field names the field, and the bytes that reach
+ * the provider (a `data:` URI where the provider takes one) are the file's. A provider that takes files
+ * only from public URLs, a field the item lacks, or a file too large is refused with zero requests.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { HarnessFile } from '../harness';
+import type { Simulator } from '../simulator';
+import { mp4Bytes, pngBytes } from '../simulator/media';
+import { NODE_NAME, providerSuite } from './support';
+
+const PNG = pngBytes(7);
+const file = (bytes: Buffer, mimeType: string, fileName: string): HarnessFile => ({ base64: bytes.toString('base64'), mimeType, fileName });
+const withFiles = (files: Record<string, HarnessFile>): IDataObject[] => [{ title: 'launch', $binary: files as unknown as IDataObject }];
+
+/** The bytes of a `data:` URI, and its MIME type. */
+function decoded(uri: unknown): { mimeType: string; bytes: Buffer } {
+	const match = /^data:([^;]+);base64,(.*)$/s.exec(String(uri));
+	expect(match).not.toBeNull();
+	return { mimeType: match![1], bytes: Buffer.from(match![2], 'base64') };
+}
+
+const i2v = (imageUrl: string): INodeParameters => ({
+	mode: 'imageToVideo',
+	model: 'wan2.6',
+	prompt: 'The cat starts to dance',
+	imageUrl,
+	resolution: '720p',
+	duration: 5,
+});
+
+describe('Alibaba Cloud Model Studio', () => {
+	let sim: Simulator;
+	const { run, submitted } = providerSuite('alibaba', (started) => (sim = started));
+
+	it('sends an image from a binary field as a data: URI of exactly its bytes', async () => {
+		const result = await run('video', i2v('data'), { items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }) });
+		expect(result.status).toBe('success');
+		const body = submitted().body as { input: { img_url: string } };
+		expect(decoded(body.input.img_url)).toEqual({ mimeType: 'image/png', bytes: PNG });
+		expect(result.output(NODE_NAME)).toHaveLength(1);
+	});
+
+	it('mixes a URL and a binary field in one list, in the order given', async () => {
+		const result = await run(
+			'video',
+			{ mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Image 1 meets Video 1', referenceUrls: 'photo, https://example.com/clip.mp4', resolution: '720p', aspectRatio: '16:9', duration: 5 },
+			{ items: withFiles({ photo: file(PNG, 'image/png', 'hero.png') }) },
+		);
+		expect(result.status).toBe('success');
+		const media = (submitted().body as { input: { media: Array<{ type: string; url: string }> } }).input.media;
+		expect(media.map((entry) => entry.type)).toEqual(['reference_image', 'reference_video']);
+		expect(decoded(media[0].url).bytes).toEqual(PNG);
+		expect(media[1].url).toBe('https://example.com/clip.mp4');
+	});
+
+	it.each<[string, IDataObject[], INodeParameters, RegExp]>([
+		[
+			'a field the item does not have, listing those it has',
+			withFiles({ data: file(PNG, 'image/png', 'cat.png') }),
+			i2v('photo'),
+			/^Invalid Image URL: "photo"\. Expected a public URL \(http or https\) or the name of a binary field of this item \(it has: data\)\.$/,
+		],
+		[
+			'a video file, which it takes only from a public URL',
+			withFiles({ clip: file(mp4Bytes(), 'video/mp4', 'clip.mp4') }),
+			{ mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Video 1 dances', referenceUrls: 'clip', resolution: '720p', aspectRatio: '16:9', duration: 5 },
+			/^Invalid Reference URLs: "clip"\. Alibaba Cloud Model Studio takes video files only from a public URL here/,
+		],
+		[
+			'an image over 10 MB',
+			withFiles({ data: file(Buffer.alloc(10 * 1024 * 1024 + 1), 'image/png', 'huge.png') }),
+			i2v('data'),
+			/^Invalid Image URL: "data"\. "huge\.png" has 10485761 bytes; Alibaba Cloud Model Studio takes image files of at most 10 MB \(10485760 bytes\) from a binary field\.$/,
+		],
+	])('refuses %s, with zero requests', async (_case, items, parameters, message) => {
+		const result = await run('video', parameters, { items });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('OpenAI-Compatible Gateway (New API)', () => {
+	const { run, submitted } = providerSuite('gateway', () => undefined);
+
+	it('passes the image on as a data: URI in metadata.input.media, beside a URL', async () => {
+		const result = await run(
+			'video',
+			{ mode: 'firstLastFrameToVideo', model: 'wan2.7', prompt: 'The bud opens', imageUrl: 'first', lastFrameUrl: 'https://example.com/bloom.png', resolution: '720p', duration: 5 },
+			{ items: withFiles({ first: file(PNG, 'image/png', 'bud.png') }) },
+		);
+		expect(result.status).toBe('success');
+		const media = (submitted().body as { metadata: { input: { media: Array<{ type: string; url: string }> } } }).metadata.input.media;
+		expect(media.map((entry) => entry.type)).toEqual(['first_frame', 'last_frame']);
+		expect(decoded(media[0].url)).toEqual({ mimeType: 'image/png', bytes: PNG });
+		expect(media[1].url).toBe('https://example.com/bloom.png');
+	});
+});
+
+describe('APIXO', () => {
+	let sim: Simulator;
+	const { run } = providerSuite('apixo', (started) => (sim = started));
+
+	it('refuses a binary field (APIXO takes media only from public URLs), with zero requests', async () => {
+		const result = await run('video', { ...i2v('data'), model: 'wan2.5' }, { items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }) });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Invalid Image URL: "data"\. APIXO takes image files only from a public URL here/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
