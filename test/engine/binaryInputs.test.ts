@@ -22,6 +22,15 @@ function decoded(uri: unknown): { mimeType: string; bytes: Buffer } {
 	return { mimeType: match![1], bytes: Buffer.from(match![2], 'base64') };
 }
 
+type MediaEntry = { type: string; url: string };
+
+/** DashScope media entries of these types: the first the PNG file as a data: URI, the second the URL given. */
+function expectFileThenUrl(media: MediaEntry[], types: string[], url: string): void {
+	expect(media.map((entry) => entry.type)).toEqual(types);
+	expect(decoded(media[0].url)).toEqual({ mimeType: 'image/png', bytes: PNG });
+	expect(media[1].url).toBe(url);
+}
+
 const i2v = (imageUrl: string): INodeParameters => ({
 	mode: 'imageToVideo',
 	model: 'wan2.6',
@@ -50,10 +59,7 @@ describe('Alibaba Cloud Model Studio', () => {
 			{ items: withFiles({ photo: file(PNG, 'image/png', 'hero.png') }) },
 		);
 		expect(result.status).toBe('success');
-		const media = (submitted().body as { input: { media: Array<{ type: string; url: string }> } }).input.media;
-		expect(media.map((entry) => entry.type)).toEqual(['reference_image', 'reference_video']);
-		expect(decoded(media[0].url).bytes).toEqual(PNG);
-		expect(media[1].url).toBe('https://example.com/clip.mp4');
+		expectFileThenUrl((submitted().body as { input: { media: MediaEntry[] } }).input.media, ['reference_image', 'reference_video'], 'https://example.com/clip.mp4');
 	});
 
 	it.each<[string, IDataObject[], INodeParameters, RegExp]>([
@@ -93,10 +99,7 @@ describe('OpenAI-Compatible Gateway (New API)', () => {
 			{ items: withFiles({ first: file(PNG, 'image/png', 'bud.png') }) },
 		);
 		expect(result.status).toBe('success');
-		const media = (submitted().body as { metadata: { input: { media: Array<{ type: string; url: string }> } } }).metadata.input.media;
-		expect(media.map((entry) => entry.type)).toEqual(['first_frame', 'last_frame']);
-		expect(decoded(media[0].url)).toEqual({ mimeType: 'image/png', bytes: PNG });
-		expect(media[1].url).toBe('https://example.com/bloom.png');
+		expectFileThenUrl((submitted().body as { metadata: { input: { media: MediaEntry[] } } }).metadata.input.media, ['first_frame', 'last_frame'], 'https://example.com/bloom.png');
 	});
 });
 
