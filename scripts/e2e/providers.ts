@@ -183,12 +183,26 @@ export function nodeForProvider(node: INode, provider: ProviderInfo): INode {
 	return { ...node, parameters: parameters as INode['parameters'], credentials: { [provider.credentialType]: { ...provider.credentialRef } } };
 }
 
-/** Whether the provider serves every Wan node of the workflow: its kind (video/image) and its mode. */
+/** The media parameters of a Wan node that name a binary field instead of giving a URL. */
+function namesBinaryField(node: INode): boolean {
+	return MEDIA_PARAMETERS.some((name) => {
+		const value = node.parameters[name];
+		return typeof value === 'string' && value.trim() !== '' && !value.startsWith('=') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+	});
+}
+
+const MEDIA_PARAMETERS = ['imageUrl', 'lastFrameUrl', 'videoUrl', 'imageUrls', 'referenceUrls'];
+
+/**
+ * Whether the provider serves every Wan node of the workflow: its kind (video/image), its mode, and
+ * images from binary fields where the node names one.
+ */
 export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): boolean {
 	return workflow.nodes.every((node) => {
 		const kind = kindOfType(node.type);
 		if (!kind) return true;
 		if (!provider.kinds.includes(kind)) return false;
+		if (namesBinaryField(node) && !PROVIDERS[provider.id].binaryInput?.dataUri.image) return false;
 		const mode = node.parameters.mode as string | undefined;
 		return mode === undefined || offered(kind, 'mode', { provider: provider.id }).values.includes(mode);
 	});
@@ -201,14 +215,29 @@ export function withProvider(workflow: WorkflowJson, provider: ProviderInfo): Wo
 /** Where the examples' Read/Write Files nodes write: n8n's default restricted folder in its Docker image. */
 const EXAMPLE_FILES_DIR = '/home/node/.n8n-files';
 
+/** The Read/Write Files parameters holding a path: where a write goes, what a read loads. */
+const PATH_PARAMETERS = ['fileName', 'fileSelector'];
+
 /** The workflow with its Read/Write Files paths moved into `filesDir` (n8n's N8N_RESTRICT_FILE_ACCESS_TO). */
 export function withFilesDir(workflow: WorkflowJson, filesDir: string): WorkflowJson {
 	const nodes = workflow.nodes.map((node) => {
-		const { fileName } = node.parameters;
-		if (node.type !== 'n8n-nodes-base.readWriteFile' || typeof fileName !== 'string') return node;
-		return { ...node, parameters: { ...node.parameters, fileName: fileName.split(EXAMPLE_FILES_DIR).join(filesDir) } };
+		if (node.type !== 'n8n-nodes-base.readWriteFile') return node;
+		const parameters = { ...node.parameters };
+		for (const name of PATH_PARAMETERS) {
+			const value = parameters[name];
+			if (typeof value === 'string') parameters[name] = value.split(EXAMPLE_FILES_DIR).join(filesDir);
+		}
+		return { ...node, parameters };
 	});
 	return { ...workflow, nodes };
+}
+
+/** The files the workflow's Read/Write Files nodes read (paths as the workflow has them). */
+export function filesRead(workflow: WorkflowJson): string[] {
+	return workflow.nodes.flatMap((node) => {
+		const selector = node.parameters.fileSelector;
+		return node.type === 'n8n-nodes-base.readWriteFile' && typeof selector === 'string' ? [selector] : [];
+	});
 }
 
 export interface Example {

@@ -41,6 +41,7 @@ import { ensureN8n, isInstalled, n8nEnv, packAndInstall, type N8nInstall } from 
 import {
 	REPO_ROOT,
 	credentialData,
+	filesRead,
 	kindOfType,
 	loadExamples,
 	packageProviders,
@@ -376,6 +377,11 @@ function checkSuccess(testCase: Case, result: Json, tasks: SimTaskSummary[], che
 						? `${items.length} ${(parameters.returnAs ?? 'binary') === 'binary' ? ext : 'url'}`
 						: `${items.length} handle`,
 			);
+		} else if (node.type === 'n8n-nodes-base.readWriteFile' && node.parameters.operation !== 'write') {
+			// A read: the file the run put in place, as the item's binary `data` for the Wan node to name.
+			const [read] = items;
+			check.expect(items.length === 1 && read?.binary?.data, `"${name}": ${items.length} items, expected one with binary data`);
+			summary.push(`read ${String(read?.binary?.data?.fileName ?? '?')}`);
 		} else if (node.type === 'n8n-nodes-base.readWriteFile') {
 			check.expect(items.length === input.length, `"${name}": ${items.length} items, expected ${input.length}`);
 			for (const item of items) {
@@ -652,7 +658,11 @@ async function main(): Promise<void> {
 	const filesRoot = path.join(workDir, 'files');
 	fs.mkdirSync(filesRoot, { recursive: true });
 	const cases = flag('credentials-only') ? [] : buildCases(tested, workflowFilter, filesRoot);
-	for (const c of cases) fs.mkdirSync(c.filesDir, { recursive: true });
+	for (const c of cases) {
+		fs.mkdirSync(c.filesDir, { recursive: true });
+		// What the example's Read/Write Files nodes load: a sample of the kind its name says.
+		for (const file of filesRead(c.workflow)) fs.writeFileSync(file, file.endsWith('.mp4') ? mp4Bytes() : pngBytes(1));
+	}
 
 	const credentialsFile = path.join(workDir, 'credentials.json');
 	writeCredentialsFile(credentialsFile, tested, simulator.info);
