@@ -12,20 +12,10 @@ import type { ModelSpec } from '../../nodes/shared/modelSpec';
 import type { BinaryFile, GenerationRequest } from '../../nodes/shared/request';
 import { binaryFieldsOf } from '../../nodes/shared/binaryMedia';
 import { buildGenerationRequest, checkMediaTypes, type GenerationInput } from '../../nodes/shared/validation';
+import { refusal } from './support';
 
 const TWO_TO_FIFTEEN = Array.from({ length: 14 }, (_, i) => i + 2);
 const TWO_TO_TEN = Array.from({ length: 9 }, (_, i) => i + 2);
-
-function refusal(run: () => unknown): InvalidInputError {
-	let thrown: unknown;
-	try {
-		run();
-	} catch (error) {
-		thrown = error;
-	}
-	expect(thrown).toBeInstanceOf(InvalidInputError);
-	return thrown as InvalidInputError;
-}
 
 describe('mediaTypeOfUrl', () => {
 	it.each<[string, string | undefined]>([

@@ -24,6 +24,13 @@ export function thrownBy(run: () => unknown): unknown {
 	return undefined;
 }
 
+/** The refusal `run` throws; the test fails unless it throws one. */
+export function refusal(run: () => unknown): InvalidInputError {
+	const thrown = thrownBy(run);
+	expect(thrown).toBeInstanceOf(InvalidInputError);
+	return thrown as InvalidInputError;
+}
+
 /** A submit case: what it shows, what the user entered, and exactly the request the node sends for it. */
 export type SendCase<I> = [title: string, input: I, expected: ProviderRequest];
 

@@ -11,6 +11,7 @@ import { urlsOf } from '../../nodes/shared/request';
 import { isPrivateHost } from '../../nodes/shared/urls';
 import { buildGenerationRequest, handleModelId, type GenerationInput } from '../../nodes/shared/validation';
 import { describeNumbers, parseSize } from '../../nodes/shared/values';
+import { refusal } from './support';
 
 const PROVIDER_NAME = 'EvoLink';
 
@@ -18,17 +19,6 @@ type Input = Partial<GenerationInput> & Pick<GenerationInput, 'kind' | 'mode' | 
 
 function build(input: Input) {
 	return buildGenerationRequest({ provider: 'evolink', options: {}, ...input }, PROVIDER_NAME);
-}
-
-function refusal(run: () => unknown): InvalidInputError {
-	let thrown: unknown;
-	try {
-		run();
-	} catch (error) {
-		thrown = error;
-	}
-	expect(thrown).toBeInstanceOf(InvalidInputError);
-	return thrown as InvalidInputError;
 }
 
 const t2v25 = (over: Partial<Input> = {}): Input => ({
