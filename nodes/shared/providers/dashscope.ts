@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MODES, type MediaSlot } from '../modes';
+import { MODES, type GenerationMode, type MediaSlot } from '../modes';
 import { urlOf, urlsOf, type GenerationRequest } from '../request';
 import { compact, listIfAny, videoSizeText } from './body';
 
@@ -10,27 +10,28 @@ interface DashScopeVideoFields {
 	parameters: IDataObject;
 }
 
+/** The `input.media[]` type of each slot's entries (Wan 2.7 on); references are typed entry by entry. */
+const MEDIA_TYPES: Partial<Record<MediaSlot, string>> = {
+	firstFrame: 'first_frame',
+	lastFrame: 'last_frame',
+	audio: 'driving_audio',
+	video: 'video',
+};
+
 /**
- * The `input.media[]` type of each slot's entries (Wan 2.7 on). Audio drives a video made from frames;
- * a video is the clip to continue when extending and the source when editing.
+ * Where a mode gives a slot another meaning: the clip to continue; a sound beside references (Wan 3.0),
+ * one more reference to draw on; a text-to-video soundtrack, which is `input.audio_url`, not an entry (null).
  */
-function mediaType(request: GenerationRequest, slot: MediaSlot, entryType: string | undefined): string | undefined {
-	switch (slot) {
-		case 'firstFrame':
-			return 'first_frame';
-		case 'lastFrame':
-			return 'last_frame';
-		case 'audio':
-			// Beside references (Wan 3.0) a sound is one more reference, a voice or music to draw on.
-			if (request.mode === 'referenceToVideo') return 'reference_audio';
-			return request.mode === 'textToVideo' ? undefined : 'driving_audio';
-		case 'video':
-			return request.mode === 'extendVideo' ? 'first_clip' : 'video';
-		case 'references':
-			return entryType === 'video' ? 'reference_video' : 'reference_image';
-		default:
-			return undefined;
-	}
+const MODE_MEDIA_TYPES: Partial<Record<GenerationMode, Partial<Record<MediaSlot, string | null>>>> = {
+	extendVideo: { video: 'first_clip' },
+	referenceToVideo: { audio: 'reference_audio' },
+	textToVideo: { audio: null },
+};
+
+function mediaType(request: GenerationRequest, slot: MediaSlot, entryType: string | undefined): string | null | undefined {
+	if (slot === 'references') return entryType === 'video' ? 'reference_video' : 'reference_image';
+	const byMode = MODE_MEDIA_TYPES[request.mode]?.[slot];
+	return byMode === undefined ? MEDIA_TYPES[slot] : byMode;
 }
 
 /** Every media input as an `input.media[]` entry, in the mode's slot order; a voice rides on its reference. */
@@ -52,7 +53,7 @@ function mediaProtocolFields(request: GenerationRequest): DashScopeVideoFields {
 		input: compact({
 			negative_prompt: request.negativePrompt,
 			media: listIfAny(mediaEntries(request)),
-			audio_url: request.mode === 'textToVideo' ? urlOf(request, 'audio') : undefined,
+			audio_url: mediaType(request, 'audio', undefined) === null ? urlOf(request, 'audio') : undefined,
 		}),
 		parameters: compact({
 			resolution: request.resolution?.toUpperCase(),

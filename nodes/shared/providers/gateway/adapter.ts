@@ -128,7 +128,7 @@ function taskState(body: unknown): TaskState {
  * falsy-field cleanup), so DashScope gets the resolution and ratio alone.
  */
 function clearsDefaultSize(request: GenerationRequest): boolean {
-	return request.spec.mediaProtocol === true && request.mode === 'textToVideo';
+	return request.spec.mediaProtocol === true && request.modelId.includes('t2v');
 }
 
 /** The request's `input` and `parameters` under DashScope's names. */
