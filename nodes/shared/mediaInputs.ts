@@ -27,20 +27,21 @@ function fileEntry(spec: ModelSpec, slot: MediaSlotSpec, file: BinaryFile): Medi
 	const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
 	const type: MediaType | undefined =
 		mediaTypeOfName(file.mimeType) ?? mediaTypeOfUrl(`file:///${encodeURIComponent(file.fileName)}`) ?? onlyType;
-	const adapter = PROVIDERS[spec.provider];
-	const limit = type ? adapter.binaryInput?.dataUri[type] : undefined;
-	if (limit === undefined) {
+	const { displayName, binaryInput } = PROVIDERS[spec.provider];
+	const routes = type ? [binaryInput?.dataUri[type], binaryInput?.upload?.maxBytes[type]] : [];
+	const limit = Math.max(...routes.filter((bytes) => bytes !== undefined));
+	if (!Number.isFinite(limit)) {
 		throw invalidInput(
 			slot.label,
 			file.field,
-			`${adapter.displayName} takes ${type ?? 'such'} files only from a public URL here: put the file where the provider can fetch it (e.g. S3 or Google Drive with a public link) and give that URL.`,
+			`${displayName} takes ${type ?? 'such'} files only from a public URL here: put the file where the provider can fetch it (e.g. S3 or Google Drive with a public link) and give that URL.`,
 		);
 	}
 	if (file.bytes > limit) {
 		throw invalidInput(
 			slot.label,
 			file.field,
-			`"${file.fileName}" has ${file.bytes} bytes; ${adapter.displayName} takes ${type} files of at most ${limit / MEGABYTE} MB (${limit} bytes) from a binary field.`,
+			`"${file.fileName}" has ${file.bytes} bytes; ${displayName} takes ${type} files of at most ${limit / MEGABYTE} MB (${limit} bytes) from a binary field.`,
 		);
 	}
 	return { url: '', type, file };

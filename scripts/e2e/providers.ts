@@ -123,27 +123,32 @@ export function unpackagedProviders(): string[] {
 		.map((adapter) => `${adapter!.id} (credential ${adapter!.credentialType} not in package.json n8n.credentials)`);
 }
 
-/** The credential's data: its property defaults, the key, and the base URL (when given). */
-export function credentialData(provider: ProviderInfo, apiKey: string, baseUrl?: string): ICredentialDataDecryptedObject {
+/** The credential's data: its property defaults, the key, the base URL (when given) and any other fields given. */
+export function credentialData(
+	provider: ProviderInfo,
+	apiKey: string,
+	baseUrl?: string,
+	fields: Record<string, string> = {},
+): ICredentialDataDecryptedObject {
 	const data: ICredentialDataDecryptedObject = {};
 	for (const property of provider.credentialClass.properties as INodeProperties[]) {
 		if (property.default !== undefined && property.type !== 'notice') data[property.name] = property.default as string;
 	}
 	data.apiKey = apiKey;
 	if (baseUrl) data.baseUrl = baseUrl;
-	return data;
+	return { ...data, ...fields };
 }
 
 /** Writes, for `n8n import:credentials`, one credential per provider pointing at the simulator. */
 export function writeCredentialsFile(
 	file: string,
 	providers: ProviderInfo[],
-	simulator: { apiKey: string; baseUrls: Record<string, string> },
+	simulator: { apiKey: string; baseUrls: Record<string, string>; credentialFields: Partial<Record<string, Record<string, string>>> },
 ): void {
 	const credentials = providers.map((p) => ({
 		...p.credentialRef,
 		type: p.credentialType,
-		data: credentialData(p, simulator.apiKey, simulator.baseUrls[p.id]),
+		data: credentialData(p, simulator.apiKey, simulator.baseUrls[p.id], simulator.credentialFields[p.id]),
 	}));
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 }

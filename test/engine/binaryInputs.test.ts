@@ -1,9 +1,11 @@
 /**
  * Media from a binary field of the input item, through the real engine: the item's file is stored in
  * n8n's binary store by the harness trigger, the media field names the field, and the bytes that reach
- * the provider (a `data:` URI where the provider takes one) are the file's. A provider that takes files
- * only from public URLs, a field the item lacks, or a file too large is refused with zero requests.
+ * the provider (a `data:` URI, or a file uploaded to its file host) are the file's. A provider that takes
+ * files only from public URLs, a field the item lacks, or a file too large is refused with zero requests.
  */
+import { createHash } from 'node:crypto';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { HarnessFile } from '../harness';
@@ -111,6 +113,92 @@ describe('APIXO', () => {
 		const result = await run('video', { ...i2v('data'), model: 'wan2.5' }, { items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }) });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Invalid Image URL: "data"\. APIXO takes image files only from a public URL here/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('EvoLink', () => {
+	let sim: Simulator;
+	const { run, submitted } = providerSuite('evolink', (started) => (sim = started));
+	const MP4 = mp4Bytes();
+	const uploadRequests = () => sim.requests.filter((request) => request.route === 'upload');
+	const extend = (videoUrl: string): INodeParameters => ({ mode: 'extendVideo', model: 'wan2.7', prompt: 'He opens the box', videoUrl, resolution: '720p', duration: 10 });
+
+	it.each(['filesystem', 'memory'] as const)(
+		'uploads an image to its file host (binary data in %s) and submits the file URL it answers',
+		async (binaryMode) => {
+			const result = await run('video', { ...i2v('data'), model: 'wan2.7' }, { items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }), binaryMode });
+			expect(result.status).toBe('success');
+			expect(sim.uploads).toHaveLength(1);
+			const [upload] = sim.uploads;
+			expect({ sha256: upload.sha256, bytes: upload.bytes, fileName: upload.fileName, contentType: upload.contentType }).toEqual({
+				sha256: sha256(PNG),
+				bytes: PNG.length,
+				fileName: 'cat.png',
+				contentType: 'image/png',
+			});
+			expect(upload.fields).toEqual([['file_name', 'cat.png']]);
+			expect(uploadRequests().map((request) => [request.path, request.authorization])).toEqual([['/evolink-files/api/v1/files/upload/stream', 'ok']]);
+			expect((submitted().body as { image_start: string }).image_start).toBe(upload.url);
+			// The upload comes first; the paid submit only after it.
+			expect(sim.requests.map((request) => request.route).slice(0, 2)).toEqual(['upload', 'submit']);
+		},
+	);
+
+	it('streams a video from the binary store to the file host, byte for byte, and submits it in video_urls', async () => {
+		const result = await run('video', extend('clip'), { items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }) });
+		expect(result.status).toBe('success');
+		expect(sim.uploads.map(({ sha256: hash, bytes }) => ({ hash, bytes }))).toEqual([{ hash: sha256(MP4), bytes: MP4.length }]);
+		expect((submitted().body as { video_urls: string[] }).video_urls).toEqual([sim.uploads[0].url]);
+	});
+
+	it('uploads nothing for URL entries', async () => {
+		const result = await run('video', extend('https://example.com/clip.mp4'), { items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }) });
+		expect(result.status).toBe('success');
+		expect(uploadRequests()).toHaveLength(0);
+		expect((submitted().body as { video_urls: string[] }).video_urls).toEqual(['https://example.com/clip.mp4']);
+	});
+
+	it('retries an upload the file host failed with 503, then submits once', async () => {
+		sim.inject({ provider: 'evolink', route: 'upload', status: 503, times: 1 });
+		const result = await run('video', extend('clip'), { items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }) });
+		expect(result.status).toBe('success');
+		expect(uploadRequests().map((request) => request.status)).toEqual([503, 200]);
+		expect(sim.uploads).toHaveLength(1);
+		expect(sim.tasks).toHaveLength(1);
+	});
+
+	it.each<[string, Parameters<Simulator['inject']>[0], RegExp]>([
+		[
+			'a 4xx from the file host (not retried)',
+			{ provider: 'evolink', route: 'upload', status: 413, body: { success: false, code: 413, msg: 'File too large' } },
+			/^Video URL \(binary field "clip", clip\.mp4\) could not be uploaded: EvoLink upload failed \(HTTP 413\): File too large \[413\]$/,
+		],
+		[
+			'a 200 that says success: false',
+			{ provider: 'evolink', route: 'upload', status: 200, body: { success: false, code: 403, msg: 'Upload quota exhausted' } },
+			/^Video URL \(binary field "clip", clip\.mp4\) could not be uploaded: EvoLink's file host refused it: Upload quota exhausted$/,
+		],
+	])('fails the item on %s, naming the field and file, and submits nothing', async (_case, fault, message) => {
+		sim.inject(fault);
+		const result = await run('video', extend('clip'), { items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }) });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toMatch(/^Nothing was submitted to EvoLink for this item\./);
+		expect(uploadRequests()).toHaveLength(1);
+		expect(sim.requests.filter((request) => request.route === 'submit')).toHaveLength(0);
+	});
+
+	it('refuses an audio file larger than Wan 2.7 takes on EvoLink (15 MB), before any request', async () => {
+		const result = await run(
+			'video',
+			{ mode: 'imageToVideo', model: 'wan2.7', prompt: 'Sing', imageUrl: 'https://example.com/a.png', resolution: '720p', duration: 5, options: { audioUrl: 'voice' } },
+			{ items: withFiles({ voice: file(Buffer.alloc(15 * 1024 * 1024 + 1), 'audio/mpeg', 'voice.mp3') }) },
+		);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Invalid Audio URL: "voice". "voice.mp3" has 15728641 bytes; EvoLink takes audio files of at most 15 MB (15728640 bytes) from a binary field.');
 		expect(sim.requests).toHaveLength(0);
 	});
 });

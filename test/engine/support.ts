@@ -9,7 +9,7 @@ export const NODE_NAME = 'Wan';
 
 /** The credential pointing at the simulator, under the provider's credential type (from the registry). */
 export function simulatorCredentials(sim: Simulator, provider: ProviderId, apiKey = sim.apiKey) {
-	return { [PROVIDERS[provider].credentialType]: { apiKey, baseUrl: sim.baseUrl(provider) } };
+	return { [PROVIDERS[provider].credentialType]: { apiKey, baseUrl: sim.baseUrl(provider), ...sim.credentialFields(provider) } };
 }
 
 export interface WanRun {
