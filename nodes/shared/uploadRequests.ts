@@ -34,7 +34,8 @@ export function uploadRequests(ctx: UploadContext, bytes: number, openFile: () =
 		providerName: adapter.displayName,
 	});
 	const send = async (options: IHttpRequestOptions, withKey: boolean) => {
-		const full = { ...options, json: true, ignoreHttpStatusErrors: true, returnFullResponse: true, abortSignal: ctx.signal };
+		// Following redirects would hold the whole body in memory to resend it: a file host never redirects.
+		const full = { ...options, json: true, ignoreHttpStatusErrors: true, returnFullResponse: true, disableFollowRedirect: true, abortSignal: ctx.signal };
 		const response = withKey
 			? await fn.helpers.httpRequestWithAuthentication.call(fn, adapter.credentialType, {
 					...full,

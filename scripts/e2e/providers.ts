@@ -207,7 +207,8 @@ export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): 
 		const kind = kindOfType(node.type);
 		if (!kind) return true;
 		if (!provider.kinds.includes(kind)) return false;
-		if (namesBinaryField(node) && !PROVIDERS[provider.id].binaryInput?.dataUri.image) return false;
+		const files = PROVIDERS[provider.id].binaryInput;
+		if (namesBinaryField(node) && !files?.dataUri.image && !files?.upload?.maxBytes.image) return false;
 		const mode = node.parameters.mode as string | undefined;
 		return mode === undefined || offered(kind, 'mode', { provider: provider.id }).values.includes(mode);
 	});

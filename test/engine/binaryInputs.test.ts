@@ -72,10 +72,10 @@ describe('Alibaba Cloud Model Studio', () => {
 			/^Invalid Image URL: "photo"\. Expected a public URL \(http or https\) or the name of a binary field of this item \(it has: data\)\.$/,
 		],
 		[
-			'a video file, which it takes only from a public URL',
+			'a video file outside Beijing, the one region with temporary uploads',
 			withFiles({ clip: file(mp4Bytes(), 'video/mp4', 'clip.mp4') }),
 			{ mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Video 1 dances', referenceUrls: 'clip', resolution: '720p', aspectRatio: '16:9', duration: 5 },
-			/^Invalid Reference URLs: "clip"\. Alibaba Cloud Model Studio takes video files only from a public URL here/,
+			/^Invalid Reference URLs: "clip"\. Alibaba Cloud Model Studio takes video files from a binary field only through its temporary upload, which only China \(Beijing\) has \(this credential is for Singapore\)\. Give a public URL instead/,
 		],
 		[
 			'an image over 10 MB',
@@ -88,6 +88,48 @@ describe('Alibaba Cloud Model Studio', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(message);
 		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Alibaba Cloud Model Studio in China (Beijing): temporary uploads', () => {
+	let sim: Simulator;
+	const { run, submitted } = providerSuite('alibaba', (started) => (sim = started));
+	const MP4 = mp4Bytes();
+	const beijing = { credentialFields: { region: 'cn' } };
+	const extend = { mode: 'extendVideo', model: 'wan2.7', prompt: 'He opens the box', videoUrl: 'clip', resolution: '720p', duration: 10 };
+
+	it('uploads a video for the model (getPolicy, then the OSS form with the file last) and submits oss:// with the resolve header', async () => {
+		const result = await run('video', extend, { ...beijing, items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }) });
+		expect(result.status).toBe('success');
+		const routes = sim.requests.map((request) => [request.route, request.method, request.path.split('?')[0]]);
+		expect(routes.slice(0, 3)).toEqual([
+			['upload', 'GET', '/alibaba/api/v1/uploads'],
+			['upload', 'POST', '/oss'],
+			['submit', 'POST', '/alibaba/api/v1/services/aigc/video-generation/video-synthesis'],
+		]);
+		expect(new URL(sim.requests[0].path, sim.origin).searchParams.get('model')).toBe('wan2.7-i2v');
+		const [upload] = sim.uploads;
+		expect({ sha256: upload.sha256, bytes: upload.bytes, contentType: upload.contentType }).toEqual({ sha256: sha256(MP4), bytes: MP4.length, contentType: 'video/mp4' });
+		expect(upload.fields.map(([name]) => name)).toEqual(['OSSAccessKeyId', 'Signature', 'policy', 'key', 'x-oss-object-acl', 'x-oss-forbid-overwrite', 'success_action_status', 'x-oss-content-type']);
+		// The key goes to DashScope's API only, never to the storage host.
+		expect(sim.requests[1].authorization).toBeUndefined();
+		expect((submitted().body as { input: { media: MediaEntry[] } }).input.media).toEqual([{ type: 'first_clip', url: upload.url }]);
+		expect(upload.url).toMatch(/^oss:\/\/dashscope-instant\/.+\/wan2\.7-i2v\/[a-z0-9]+-[a-z0-9]+-clip\.mp4$/);
+	});
+
+	it('sends images inline even here, and no resolve header without an upload', async () => {
+		const result = await run('video', i2v('data'), { ...beijing, items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }) });
+		expect(result.status).toBe('success');
+		expect(sim.uploads).toHaveLength(0);
+		expect(decoded((submitted().body as { input: { img_url: string } }).input.img_url).bytes).toEqual(PNG);
+	});
+
+	it('fails the item when OSS refuses the file, in OSS words, and submits nothing', async () => {
+		sim.inject({ provider: 'alibaba', route: 'upload', status: 403, times: 1, body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Policy expired.</Message></Error>', headers: { 'Content-Type': 'application/xml' } });
+		const result = await run('video', extend, { ...beijing, items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }) });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Video URL \(binary field "clip", clip\.mp4\) could not be uploaded: Alibaba Cloud Model Studio upload failed \(HTTP 403\)/);
+		expect(sim.requests.filter((request) => request.route === 'submit')).toHaveLength(0);
 	});
 });
 

@@ -27,10 +27,10 @@ export interface UploadedFile {
 /** Mount point → the provider whose file host it is. */
 export const FILE_HOSTS: Record<string, SimProviderId> = { 'evolink-files': 'evolink', oss: 'alibaba' };
 
-/** The policy a simulated getPolicy hands out: its fields must come back with the upload. */
+/** The policy a simulated getPolicy hands out: its fields must come back with the upload, the key under its directory. */
 export function uploadPolicy(origin: string): Record<string, unknown> {
 	const { data } = documented<{ data: Record<string, unknown> }>('alibaba', 'upload-policy');
-	return { ...data, upload_host: `${origin}/oss`, upload_dir: `${String(data.upload_dir)}/${randomUUID()}` };
+	return { ...data, upload_host: `${origin}/oss` };
 }
 
 function textFields(parts: ReceivedPart[]): Array<[string, string]> {
