@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { hasFiles, materializeFiles } from './binaryMedia';
+import { checkImageFiles } from './imageChecks';
 import { hasUntypedMedia, resolveMediaTypes } from './mediaProbe';
 import type { GenerationRequest } from './request';
 import type { UploadContext } from './uploadRequests';
@@ -13,7 +14,8 @@ export interface PrepareContext extends UploadContext {
 /**
  * The last steps of a valid request that need the credentials, the network or the item's files, all
  * before the paid submit: whether the provider serves it with these credentials, what its untyped media
- * links hold, and its files from binary fields in the form the provider takes them (inline or uploaded).
+ * links hold, whether its images from binary fields measure what the model takes, and those files in the
+ * form the provider takes them (inline or uploaded).
  */
 export async function prepareRequest(ctx: PrepareContext, itemIndex: number, request: GenerationRequest): Promise<GenerationRequest> {
 	ctx.adapter.preflight?.(request, ctx.credentials);
@@ -22,5 +24,7 @@ export async function prepareRequest(ctx: PrepareContext, itemIndex: number, req
 		prepared = await resolveMediaTypes(ctx.fn, prepared);
 		checkMediaTypes(prepared);
 	}
-	return hasFiles(prepared) ? await materializeFiles({ ...ctx, itemIndex }, prepared) : prepared;
+	if (!hasFiles(prepared)) return prepared;
+	await checkImageFiles(ctx.fn, itemIndex, prepared);
+	return await materializeFiles({ ...ctx, itemIndex }, prepared);
 }

@@ -14,6 +14,16 @@ import { mp4Bytes, pngBytes } from '../simulator/media';
 import { NODE_NAME, providerSuite } from './support';
 
 const PNG = pngBytes(7);
+
+/** A PNG's signature and header alone: enough for the node to read its pixel size. */
+function pngHead(width: number, height: number): Buffer {
+	const ihdr = Buffer.alloc(25);
+	ihdr.writeUInt32BE(13, 0);
+	ihdr.write('IHDR', 4, 'ascii');
+	ihdr.writeUInt32BE(width, 8);
+	ihdr.writeUInt32BE(height, 12);
+	return Buffer.concat([PNG.subarray(0, 8), ihdr]);
+}
 const file = (bytes: Buffer, mimeType: string, fileName: string): HarnessFile => ({ base64: bytes.toString('base64'), mimeType, fileName });
 const withFiles = (files: Record<string, HarnessFile>): IDataObject[] => [{ title: 'launch', $binary: files as unknown as IDataObject }];
 
@@ -54,6 +64,12 @@ describe('Alibaba Cloud Model Studio', () => {
 		expect(result.output(NODE_NAME)).toHaveLength(1);
 	});
 
+	it('names a file n8n typed only as application/octet-stream by its extension, in the data: URI too', async () => {
+		const result = await run('video', i2v('data'), { items: withFiles({ data: file(PNG, 'application/octet-stream', 'cat.png') }) });
+		expect(result.status).toBe('success');
+		expect(decoded((submitted().body as { input: { img_url: string } }).input.img_url)).toEqual({ mimeType: 'image/png', bytes: PNG });
+	});
+
 	it('mixes a URL and a binary field in one list, in the order given', async () => {
 		const result = await run(
 			'video',
@@ -76,6 +92,24 @@ describe('Alibaba Cloud Model Studio', () => {
 			withFiles({ clip: file(mp4Bytes(), 'video/mp4', 'clip.mp4') }),
 			{ mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Video 1 dances', referenceUrls: 'clip', resolution: '720p', aspectRatio: '16:9', duration: 5 },
 			/^Invalid Reference URLs: "clip"\. Alibaba Cloud Model Studio takes video files from a binary field only through its temporary upload, which only China \(Beijing\) has \(this credential is for Singapore\)\. Give a public URL instead/,
+		],
+		[
+			'an image smaller than Wan 2.6 takes as a first frame',
+			withFiles({ data: file(pngHead(200, 200), 'image/png', 'thumb.png') }),
+			i2v('data'),
+			/^Invalid Image URL: "data"\. "thumb\.png" is 200×200 pixels; Wan 2\.6 \(wan2\.6-i2v\) takes images of 360–2000 pixels a side\.$/,
+		],
+		[
+			'a banner longer than 8:1 for Wan 2.7, with every other problem of the item',
+			withFiles({ data: file(pngHead(4000, 400), 'image/png', 'banner.png'), last: file(pngHead(100, 100), 'image/png', 'tiny.png') }),
+			{ mode: 'firstLastFrameToVideo', model: 'wan2.7', prompt: 'Open', imageUrl: 'data', lastFrameUrl: 'last', resolution: '720p', duration: 5 },
+			/^This item has 2 problems\. Invalid Image URL: "data"\. "banner\.png" is 4000×400 pixels; Wan 2\.7 \(wan2\.7-i2v\) takes images of 240–8000 pixels a side, from 1:8 to 8:1\. Invalid Last Frame URL: "last"\. "tiny\.png" is 100×100 pixels/,
+		],
+		[
+			'a GIF, a format Wan does not take',
+			withFiles({ data: file(Buffer.from('GIF89a'), 'image/gif', 'anim.gif') }),
+			i2v('data'),
+			/^Invalid Image URL: "data"\. "anim\.gif" is image\/gif; Wan takes image files as JPEG, PNG, BMP or WebP\.$/,
 		],
 		[
 			'an image over 10 MB',
@@ -231,6 +265,14 @@ describe('EvoLink', () => {
 		expect(result.error?.description).toMatch(/^Nothing was submitted to EvoLink for this item\./);
 		expect(uploadRequests()).toHaveLength(1);
 		expect(sim.requests.filter((request) => request.route === 'submit')).toHaveLength(0);
+	});
+
+	it('refuses a BMP, which its file host does not take, before any request', async () => {
+		const bmp = Buffer.concat([Buffer.from('BM'), Buffer.alloc(16), Buffer.from([0x90, 1, 0, 0, 0x90, 1, 0, 0]), Buffer.alloc(8)]);
+		const result = await run('video', { ...i2v('data'), model: 'wan2.7' }, { items: withFiles({ data: file(bmp, 'image/bmp', 'cat.bmp') }) });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Invalid Image URL: "data". "cat.bmp" is image/bmp; EvoLink\'s file upload takes image files as JPEG, PNG or WebP.');
+		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('refuses an audio file larger than Wan 2.7 takes on EvoLink (15 MB), before any request', async () => {

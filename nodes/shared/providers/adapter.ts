@@ -51,6 +51,8 @@ export interface UploadRequests {
 export interface FileUpload {
 	/** The media types it uploads, each with the largest file in bytes. */
 	maxBytes: Partial<Record<MediaType, number>>;
+	/** The MIME types it takes of a media type, where it takes fewer than Wan does. */
+	mimeTypes?: Partial<Record<MediaType, readonly string[]>>;
 	/**
 	 * Puts one file at the provider and returns what a submit then names it by. Throws
 	 * `UploadRefusedError` when the host says no, `MalformedResponseError` on an answer it cannot read.

@@ -29,6 +29,7 @@ function fileHostError(body: unknown): ProviderError | undefined {
  */
 export const evolinkUpload: FileUpload = {
 	maxBytes: { image: 20 * MEGABYTE, video: 100 * MEGABYTE, audio: 15 * MEGABYTE },
+	mimeTypes: { image: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] },
 	async upload(file, requests, { credentials }) {
 		const body = await requests.multipart({
 			url: `${filesBaseUrl(credentials)}/api/v1/files/upload/stream`,
