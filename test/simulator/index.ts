@@ -18,6 +18,7 @@ export { apixoProvider, apixoErrorBody, APIXO_DEFAULT_FAILURE } from './provider
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
 export { alibabaProvider, alibabaErrorBody, alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibaba';
+export { wavespeedProvider, wavespeedErrorBody, WAVESPEED_DEFAULT_FAILURE } from './providers/wavespeed';
 export type {
 	AuthCheck,
 	CreateTaskInit,

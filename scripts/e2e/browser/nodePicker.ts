@@ -22,6 +22,7 @@ export const SEARCHES: Record<string, string[]> = {
 	evolink: [VIDEO, IMAGE],
 	apixo: [VIDEO, IMAGE],
 	dashscope: [VIDEO, IMAGE],
+	wavespeed: [VIDEO, IMAGE],
 };
 
 async function results(page: Page, term: string): Promise<string[]> {
