@@ -286,3 +286,17 @@ describe('EvoLink', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 });
+
+describe('WaveSpeed', () => {
+	let sim: Simulator;
+	const { run, submitted } = providerSuite('wavespeed', (started) => (sim = started));
+
+	it('uploads the image to its media upload and submits the download URL it answers', async () => {
+		const result = await run('video', { ...i2v('data'), duration: 5 }, { items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }) });
+		expect(result.status).toBe('success');
+		const uploads = sim.requests.filter((request) => request.route === 'upload');
+		expect(uploads.map((request) => [request.path, request.authorization])).toEqual([['/wavespeed/api/v3/media/upload/binary', 'ok']]);
+		expect({ sha256: sim.uploads[0].sha256, bytes: sim.uploads[0].bytes }).toEqual({ sha256: sha256(PNG), bytes: PNG.length });
+		expect((submitted().body as { image: string }).image).toBe(sim.uploads[0].url);
+	});
+});

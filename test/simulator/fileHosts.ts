@@ -1,8 +1,8 @@
 /**
- * The file hosts the node uploads to, beside the providers' APIs: EvoLink's file API (its own host,
- * mounted at `/evolink-files`) and the OSS bucket a DashScope upload policy points at (`/oss`). Uploads
- * are read as a stream (test/simulator/multipart.ts): the simulator keeps each file's hash and size, never
- * its bytes.
+ * The file hosts the node uploads to: EvoLink's file API (its own host, mounted at `/evolink-files`), the
+ * OSS bucket a DashScope upload policy points at (`/oss`) and WaveSpeed's media upload (on its API host).
+ * Uploads are read as a stream (test/simulator/multipart.ts): the simulator keeps each file's hash and
+ * size, never its bytes.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -24,8 +24,6 @@ export interface UploadedFile {
 	sha256: string;
 }
 
-/** Mount point → the provider whose file host it is. */
-export const FILE_HOSTS: Record<string, SimProviderId> = { 'evolink-files': 'evolink', oss: 'alibaba' };
 
 /** The policy a simulated getPolicy hands out: its fields must come back with the upload, the key under its directory. */
 export function uploadPolicy(origin: string): Record<string, unknown> {
@@ -70,8 +68,7 @@ function ossUpload(parts: ReceivedPart[], stored: UploadedFile[]): { response: S
 }
 
 /** EvoLink's stream upload: one `file` part, answered with the documented body for this file. */
-function evolinkUpload(path: string, parts: ReceivedPart[], origin: string): { response: SimResponse; file?: UploadedFile } {
-	if (path !== '/api/v1/files/upload/stream') return { response: { status: 404, body: { success: false, code: 404, msg: 'Not Found' } } };
+function evolinkUpload(parts: ReceivedPart[], origin: string): { response: SimResponse; file?: UploadedFile } {
 	const part = parts.find((candidate) => candidate.name === 'file' && candidate.file);
 	if (!part?.file) return { response: { status: 400, body: { success: false, code: 400, msg: 'file is required' } } };
 	const fields = textFields(parts);
@@ -84,12 +81,46 @@ function evolinkUpload(path: string, parts: ReceivedPart[], origin: string): { r
 	return { response: { status: 200, body: { ...answer, data } }, file };
 }
 
-/** Reads an upload to the host mounted at `mount` and answers it; a received file is added to `stored`. */
-export async function receiveUpload(mount: string, path: string, req: IncomingMessage, origin: string, stored: UploadedFile[]): Promise<SimResponse> {
+/** WaveSpeed's media upload: one `file` part, answered with the documented envelope for this file. */
+function waveSpeedUpload(parts: ReceivedPart[], origin: string): { response: SimResponse; file?: UploadedFile } {
+	const part = parts.find((candidate) => candidate.name === 'file' && candidate.file);
+	if (!part?.file) return { response: { status: 400, body: { code: 400, message: 'Invalid file or format not supported', data: null } } };
+	const url = `${origin}/uploaded/${randomUUID()}/${encodeURIComponent(part.file.fileName)}`;
+	const answer = documented<{ data: Record<string, unknown> }>('wavespeed', 'upload-response');
+	const type = part.file.contentType?.split('/')[0] ?? 'image';
+	const data = { ...answer.data, type, download_url: url, filename: part.file.fileName, size: part.file.bytes };
+	const file: UploadedFile = { provider: 'wavespeed', url, fields: textFields(parts), fileName: part.file.fileName, contentType: part.file.contentType, bytes: part.file.bytes, sha256: part.file.sha256 };
+	return { response: { status: 200, body: { ...answer, data } }, file };
+}
+
+interface FileHost {
+	provider: SimProviderId;
+	/** The one path it takes uploads on, below its mount. */
+	path: string;
+	/** Whether it checks the provider's key (a storage host takes signed fields instead). */
+	withKey: boolean;
+	receive(parts: ReceivedPart[], origin: string, stored: UploadedFile[]): { response: SimResponse; file?: UploadedFile };
+}
+
+/** Each file host by the mount it is under. */
+const FILE_HOSTS: Record<string, FileHost> = {
+	'evolink-files': { provider: 'evolink', path: '/api/v1/files/upload/stream', withKey: true, receive: evolinkUpload },
+	oss: { provider: 'alibaba', path: '/', withKey: false, receive: (parts, _origin, stored) => ossUpload(parts, stored) },
+	wavespeed: { provider: 'wavespeed', path: '/api/v3/media/upload/binary', withKey: true, receive: waveSpeedUpload },
+};
+
+/** The file host a request path is for, if any. */
+export function fileHostAt(pathname: string): FileHost | undefined {
+	const [, mount, ...rest] = pathname.split('/');
+	const host = FILE_HOSTS[mount];
+	return host && host.path === `/${rest.join('/')}` ? host : undefined;
+}
+
+/** Reads an upload to `host` and answers it; a received file is added to `stored`. */
+export async function receiveUpload(host: FileHost, req: IncomingMessage, origin: string, stored: UploadedFile[]): Promise<SimResponse> {
 	const boundary = boundaryOf(req.headers['content-type']);
 	if (req.method !== 'POST' || !boundary) return { status: 400, body: { success: false, code: 400, msg: 'Expected a multipart/form-data POST' } };
-	const parts = await readMultipart(req, boundary);
-	const { response, file } = FILE_HOSTS[mount] === 'evolink' ? evolinkUpload(path, parts, origin) : ossUpload(parts, stored);
+	const { response, file } = host.receive(await readMultipart(req, boundary), origin, stored);
 	if (file) stored.push(file);
 	return response;
 }

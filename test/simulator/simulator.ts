@@ -8,7 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-import { FILE_HOSTS, receiveUpload, type UploadedFile } from './fileHosts';
+import { fileHostAt, receiveUpload, type UploadedFile } from './fileHosts';
 import { mp4Bytes, pngBytes, writePadded } from './media';
 import { PROVIDER_IDS } from '../../nodes/shared/providers';
 import { SIM_PROVIDERS } from './providers';
@@ -274,12 +274,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		await writePadded(res, head, total);
 	};
 
-	/** A file host's request: read as a stream, after its fault (if any) and its key check (EvoLink's host). */
-	const handleUpload = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, mount: string, path: string): Promise<void> => {
-		const provider = providers.get(FILE_HOSTS[mount]);
+	/** A file host's request: read as a stream, after its fault (if any) and its key check. */
+	const handleUpload = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, host: NonNullable<ReturnType<typeof fileHostAt>>): Promise<void> => {
+		const provider = providers.get(host.provider);
 		record.route = 'upload';
-		record.provider = FILE_HOSTS[mount];
-		if (provider && mount !== 'oss') record.authorization = provider.authorize(req.headers, apiKey);
+		record.provider = host.provider;
+		if (provider && host.withKey) record.authorization = provider.authorize(req.headers, apiKey);
 		const fault = takeFault('upload', record.provider);
 		if (fault?.kind === 'reset') {
 			record.fault = 'reset';
@@ -295,7 +295,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			await readBody(req);
 			answer = provider.authError(record.authorization);
 		} else {
-			answer = await receiveUpload(mount, path, req, origin, uploads);
+			answer = await receiveUpload(host, req, origin, uploads);
 		}
 		record.status = answer.status;
 		sendResponse(res, answer);
@@ -304,9 +304,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> => {
 		const url = new URL(record.path, 'http://sim.invalid');
 		const method = record.method;
-		const mount = url.pathname.split('/')[1];
-		if (FILE_HOSTS[mount]) {
-			await handleUpload(req, res, record, mount, '/' + url.pathname.split('/').slice(2).join('/'));
+		const fileHost = fileHostAt(url.pathname);
+		if (fileHost) {
+			await handleUpload(req, res, record, fileHost);
 			return;
 		}
 		const rawBody = await readBody(req);

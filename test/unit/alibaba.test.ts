@@ -12,11 +12,11 @@ import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.c
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
 import { ALIBABA_REGIONS, alibabaBaseUrl } from '../../nodes/shared/providers/alibaba/regions';
 import { dashScopeUpload } from '../../nodes/shared/providers/alibaba/upload';
-import { MalformedResponseError, type UploadRequests } from '../../nodes/shared/providers/adapter';
+import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { InvalidInputError } from '../../nodes/shared/inputError';
 import type { ProviderRequest, TaskHandle, TaskState } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
+import { fakeUploadRequests, itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 type Input = TestInput;
 const request = requestsFor('alibaba');
@@ -672,21 +672,7 @@ describe('DashScope temporary upload', () => {
 	const file = { fileName: 'my clip (1).mp4', mimeType: 'video/mp4', bytes: 4096, type: 'video' as const };
 	const POLICY = documented<{ data: Record<string, string> }>('alibaba', 'upload-policy');
 
-	/** Upload requests answering the documented policy (or `policy`), recording what was asked. */
-	const answering = (policy: unknown = POLICY) => {
-		const asked: { api: unknown[]; multipart: Array<Parameters<UploadRequests['multipart']>[0]> } = { api: [], multipart: [] };
-		const requests: UploadRequests = {
-			api: async (request) => {
-				asked.api.push(request);
-				return policy;
-			},
-			multipart: async (request) => {
-				asked.multipart.push(request);
-				return '';
-			},
-		};
-		return { asked, requests };
-	};
+	const answering = (policy: unknown = POLICY) => fakeUploadRequests({ api: policy, multipart: '' });
 
 	it('asks for a policy for the model, posts the OSS form without the key, and answers oss://{key}', async () => {
 		const { asked, requests } = answering();

@@ -7,13 +7,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../nodes/shared/inputError';
-import { MalformedResponseError, UploadRefusedError, type UploadRequests } from '../../nodes/shared/providers/adapter';
+import { MalformedResponseError, UploadRefusedError } from '../../nodes/shared/providers/adapter';
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
 import { evolinkUpload } from '../../nodes/shared/providers/evolink/upload';
 import type { GenerationRequest } from '../../nodes/shared/request';
 import type { ProviderRequest } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
+import { fakeUploadRequests, itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 const DOC_QUERY_COMPLETED = documented('evolink', 'status-succeeded');
 const DOC_QUERY_IMAGE = documented('evolink', 'status-succeeded-image');
@@ -411,33 +411,20 @@ describe('EvoLink preflight', () => {
 
 describe('EvoLink file upload', () => {
 	const file = { fileName: 'photo.png', mimeType: 'image/png', bytes: 2048, type: 'image' as const };
-	/** Upload requests that answer `body` to the multipart POST and record what was asked. */
-	const answering = (body: unknown) => {
-		const asked: unknown[] = [];
-		const requests: UploadRequests = {
-			api: async () => {
-				throw new Error('no API request expected');
-			},
-			multipart: async (request) => {
-				asked.push({ url: request.url, fields: request.fields, withKey: request.withKey });
-				return body;
-			},
-		};
-		return { asked, requests };
-	};
+	const pick = ({ url, fields, withKey }: { url: string; fields: unknown; withKey: boolean }) => ({ url, fields, withKey });
 
 	it('streams the file to the documented host with its name, and uses the documented data.file_url', async () => {
-		const { asked, requests } = answering(documented('evolink', 'upload-response'));
+		const { asked, requests } = fakeUploadRequests({ multipart: documented('evolink', 'upload-response') });
 		await expect(evolinkUpload.upload(file, requests, { credentials: { apiKey: 'k' }, modelId: 'wan2.7-image-to-video' })).resolves.toBe(
 			'https://files.evolink.ai/photos/photo.png',
 		);
-		expect(asked).toEqual([{ url: 'https://files-api.evolink.ai/api/v1/files/upload/stream', fields: [['file_name', 'photo.png']], withKey: true }]);
+		expect(asked.multipart.map(pick)).toEqual([{ url: 'https://files-api.evolink.ai/api/v1/files/upload/stream', fields: [['file_name', 'photo.png']], withKey: true }]);
 	});
 
 	it('goes to the credential’s Files Base URL when it has one', async () => {
-		const { asked, requests } = answering(documented('evolink', 'upload-response'));
+		const { asked, requests } = fakeUploadRequests({ multipart: documented('evolink', 'upload-response') });
 		await evolinkUpload.upload(file, requests, { credentials: { filesBaseUrl: 'http://127.0.0.1:9/files/' }, modelId: 'm' });
-		expect(asked).toEqual([expect.objectContaining({ url: 'http://127.0.0.1:9/files/api/v1/files/upload/stream' })]);
+		expect(asked.multipart).toEqual([expect.objectContaining({ url: 'http://127.0.0.1:9/files/api/v1/files/upload/stream' })]);
 	});
 
 	it.each<[string, unknown, new (...args: never[]) => Error, RegExp]>([
@@ -445,7 +432,7 @@ describe('EvoLink file upload', () => {
 		['an answer without data.file_url', { success: true, code: 200, data: {} }, MalformedResponseError, /without data\.file_url/],
 		['an answer that is not JSON', '<html>bad gateway</html>', MalformedResponseError, /without data\.file_url/],
 	])('throws on %s', async (_case, body, errorClass, message) => {
-		const { requests } = answering(body);
+		const { requests } = fakeUploadRequests({ multipart: body });
 		const upload = evolinkUpload.upload(file, requests, { credentials: {}, modelId: 'm' });
 		await expect(upload).rejects.toThrow(errorClass);
 		await expect(upload).rejects.toThrow(message);

@@ -10,9 +10,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { modelsFor } from '../../nodes/shared/catalogue';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { wavespeed } from '../../nodes/shared/providers/wavespeed/adapter';
+import { waveSpeedUpload } from '../../nodes/shared/providers/wavespeed/upload';
 import type { ProviderRequest } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { itRefuses, itSends, refusal, requestsFor, thrownBy, type TestInput } from './support';
+import { fakeUploadRequests, itRefuses, itSends, refusal, requestsFor, thrownBy, type TestInput } from './support';
 
 const request = requestsFor('wavespeed');
 const post = (model: string, body: IDataObject, qs?: Record<string, string>): ProviderRequest => ({
@@ -196,5 +197,23 @@ describe('WaveSpeed answers', () => {
 
 	it('reads the first state from the submit answer', () => {
 		expect(wavespeed.parseSubmit(documented('wavespeed', 'submit-response')).state?.status).toBe('queued');
+	});
+});
+
+describe('WaveSpeed media upload', () => {
+	const file = { fileName: 'image.png', mimeType: 'image/png', bytes: 1024000, type: 'image' as const };
+	it('posts the file alone to the media upload on the API host and uses the documented data.download_url', async () => {
+		const { asked, requests } = fakeUploadRequests({ multipart: documented('wavespeed', 'upload-response') });
+		await expect(waveSpeedUpload.upload(file, requests, { credentials: {}, modelId: 'alibaba/wan-2.6/image-to-video' })).resolves.toBe('https://...');
+		expect(asked.multipart).toEqual([expect.objectContaining({ url: 'https://api.wavespeed.ai/api/v3/media/upload/binary', fields: [], withKey: true })]);
+	});
+
+	it.each<[string, unknown, RegExp]>([
+		['an envelope with an error code', { code: 413, message: 'File too large', data: null }, /has code 413: File too large/],
+		['an answer without data.download_url', { code: 200, message: 'success', data: { type: 'image' } }, /no data\.download_url/],
+	])('throws MalformedResponseError on %s', async (_case, body, message) => {
+		const upload = waveSpeedUpload.upload(file, fakeUploadRequests({ multipart: body }).requests, { credentials: {}, modelId: 'm' });
+		await expect(upload).rejects.toThrow(MalformedResponseError);
+		await expect(upload).rejects.toThrow(message);
 	});
 });

@@ -1,10 +1,12 @@
 import { invalidInput } from '../../inputError';
-import { arrayAt, asRecord, excerpt, numberAt, pathOf, stringAt, strings } from '../../json';
+import { arrayAt, pathOf, stringAt, strings } from '../../json';
 import { entriesOfType, type GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
-import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapter } from '../adapter';
+import { MalformedResponseError, submittedTask, type ProviderAdapter } from '../adapter';
 import { compact, usageAt } from '../body';
+import { envelopeData, waveSpeedBaseUrl } from './api';
 import { imageFields, videoFields } from './input';
+import { waveSpeedUpload } from './upload';
 import { WAVESPEED_MODELS } from './models';
 
 /** https://wavespeed.ai/docs/get-result: `created` → `processing` → `completed` | `failed`. */
@@ -14,22 +16,6 @@ const STATUSES: Record<string, TaskStatus> = {
 	completed: 'succeeded',
 	failed: 'failed',
 };
-
-/**
- * The `data` of WaveSpeed's envelope `{code, message, data}`. A 2xx whose envelope code is not 200 did not do
- * what was asked; it is reported as unreadable with the envelope's words, not as a failed task.
- */
-function envelopeData(body: unknown, what: string): unknown {
-	if (!asRecord(body)) throw new MalformedResponseError(`WaveSpeed ${what} is not a JSON object`, body);
-	const code = pathOf(body, 'code');
-	if (code !== undefined && numberAt(body, 'code') !== 200) {
-		const message = stringAt(body, 'message') ?? 'no message';
-		throw new MalformedResponseError(`WaveSpeed ${what} has code ${excerpt(code, 40)}: ${message}`, body);
-	}
-	const data = pathOf(body, 'data');
-	if (!asRecord(data)) throw new MalformedResponseError(`WaveSpeed ${what} has no data object`, body);
-	return data;
-}
 
 /** A prediction (https://wavespeed.ai/docs/shared/submit-response): `status`, `outputs[]`, `error`, `timings`. */
 function prediction(data: unknown, body: unknown): TaskState {
@@ -74,9 +60,10 @@ export const wavespeed: ProviderAdapter = {
 	credentialType: 'waveSpeedApi',
 	models: WAVESPEED_MODELS,
 	// WaveSpeed publishes no rate limit; stay at APIXO's cautious pace.
+	binaryInput: { dataUri: {}, upload: waveSpeedUpload },
 	rateLimit: { perSecond: 5, burst: 10 },
 
-	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.wavespeed.ai')),
+	baseUrl: waveSpeedBaseUrl,
 
 	preflight,
 
