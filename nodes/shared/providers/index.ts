@@ -6,9 +6,10 @@ import { apixo } from './apixo/adapter';
 import { deepMerge } from './body';
 import { evolink } from './evolink/adapter';
 import { gateway } from './gateway/adapter';
+import { kie } from './kie/adapter';
 
 /** Every provider, by id: adding a `ProviderId` without its adapter here does not compile. */
-export const PROVIDERS = { alibaba, apixo, evolink, gateway } satisfies Record<ProviderId, ProviderAdapter>;
+export const PROVIDERS = { alibaba, apixo, evolink, gateway, kie } satisfies Record<ProviderId, ProviderAdapter>;
 
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
 

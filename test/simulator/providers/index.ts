@@ -8,10 +8,12 @@ import { alibabaProvider } from './alibaba';
 import { apixoProvider } from './apixo';
 import { evolinkProvider } from './evolink';
 import { gatewayProvider } from './gateway';
+import { kieProvider } from './kie';
 
 export const SIM_PROVIDERS = {
 	alibaba: alibabaProvider,
 	apixo: apixoProvider,
 	evolink: evolinkProvider,
 	gateway: gatewayProvider,
+	kie: kieProvider,
 } satisfies Record<ProviderId, SimProvider>;
