@@ -162,6 +162,12 @@ describe('Kie.ai images', () => {
 			{ path: SUBMIT, body: { model: 'wan/2-7-image-pro', input: { prompt: 'Swap the chili for peppers', input_urls: ['https://example.com/bowl.jpg'], n: 2 } } },
 			2,
 		],
+		[
+			'wan2.7-pro text to image at 4K (Size 4096x4096)',
+			{ mode: 'textToImage', model: 'wan2.7-pro', prompt: 'A poster', aspectRatio: '16:9', numberOfImages: 1, options: { size: '4096x4096' } },
+			{ path: SUBMIT, body: { model: 'wan/2-7-image-pro', input: { prompt: 'A poster', n: 1, resolution: '4K' } } },
+			1,
+		],
 	]);
 
 	it('an image set sends enable_sequential and makes as many files as asked', async () => {

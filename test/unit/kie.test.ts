@@ -195,6 +195,11 @@ describe('Kie.ai createTask: one body per model family', () => {
 			task({ model: 'wan/2-7-image-pro', input: { prompt: 'Make it blue', input_urls: ['https://example.com/a.png', 'https://example.com/b.png'], enable_sequential: true, n: 8, seed: 3 } }),
 		],
 		[
+			'wan/2-7-image-pro, text to image at 4K: Size 4096x4096 as resolution 4K',
+			{ kind: 'image', mode: 'textToImage', model: 'wan2.7-pro', prompt: 'A poster', aspectRatio: '1:1', numberOfImages: 1, options: { size: '4096x4096' } },
+			task({ model: 'wan/2-7-image-pro', input: { prompt: 'A poster', n: 1, resolution: '4K' } }),
+		],
+		[
 			'wan/3-0-video, text to video: resolution in capitals, -1 (the model picks the length), audio off',
 			{ kind: 'video', mode: 'textToVideo', model: 'wan3.0', prompt: 'A cat', resolution: '480p', aspectRatio: '16:9', duration: -1, options: { generateAudio: false } },
 			task({ model: 'wan/3-0-video', input: { prompt: 'A cat', resolution: '480P', aspect_ratio: '16:9', duration: -1, audio: false } }),
@@ -234,6 +239,24 @@ describe('Kie.ai refuses before anything is sent', () => {
 		['a Wan 2.6 Flash prompt over 1500 characters', { kind: 'video', mode: 'imageToVideo', model: 'wan2.6-flash', prompt: 'a'.repeat(1501), imageUrl: 'https://example.com/a.png', resolution: '720p', duration: 5 }, /At most 1500 characters/],
 		['5 images without an image set on wan/2-7-image-pro', { kind: 'image', mode: 'textToImage', model: 'wan2.7-pro', prompt: 'x', aspectRatio: '1:1', numberOfImages: 5 }, /Number of Images/],
 	]);
+});
+
+describe('Kie.ai image tiers', () => {
+	const edit: TestInput = { kind: 'image', mode: 'imageToImage', model: 'wan2.7-pro', prompt: 'Make it blue', imageUrls: 'https://example.com/a.png', numberOfImages: 1 };
+	it('refuses 4K for editing (beyond the model’s sizes), and a size that names no tier in Kie.ai’s words', () => {
+		expect((thrownBy(() => request({ ...edit, options: { size: '4096x4096' } })) as Error).message).toMatch(/Invalid Size: "4096x4096".*to 2048×2048 pixels/);
+		const error = thrownBy(() => kie.preflight!(request({ ...edit, options: { size: '1280x1280' } }), {}));
+		expect((error as Error).message).toBe(
+			'Invalid Size: "1280x1280". Kie.ai takes a resolution tier, not an exact size; allowed here: 1024x1024 (1K), 2048x2048 (2K).',
+		);
+	});
+
+	it('sends 2K for an edit at 2048x2048', () => {
+		expect(kie.buildSubmit(request({ ...edit, options: { size: '2048x2048' } })).body).toStrictEqual({
+			model: 'wan/2-7-image-pro',
+			input: { prompt: 'Make it blue', input_urls: ['https://example.com/a.png'], n: 1, resolution: '2K' },
+		});
+	});
 });
 
 describe('Kie.ai answers', () => {

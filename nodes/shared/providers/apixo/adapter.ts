@@ -1,7 +1,7 @@
 import { trimBaseUrl, type ProviderAdapter } from '../adapter';
 import { compact } from '../body';
+import { imageTierCheck } from '../imageTiers';
 import { marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
-import { checkImageTier } from './imageTiers';
 import { imageFields, mediaFields, videoFields } from './input';
 import { APIXO_MODELS } from './models';
 
@@ -22,7 +22,7 @@ export const apixo: ProviderAdapter = {
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.apixo.ai/api/v1')),
 
 	// A Size that names no resolution tier of wan-2-7-image, refused before anything is sent.
-	preflight: checkImageTier,
+	preflight: imageTierCheck('APIXO'),
 
 	buildSubmit(request) {
 		const specific = request.kind === 'video' ? videoFields(request) : imageFields(request);

@@ -1,5 +1,6 @@
 import { trimBaseUrl, type ProviderAdapter } from '../adapter';
 import { compact } from '../body';
+import { imageTierCheck } from '../imageTiers';
 import { marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
 import { inputFields } from './input';
 import { KIE_MODELS } from './models';
@@ -19,6 +20,9 @@ export const kie: ProviderAdapter = {
 	rateLimit: { perSecond: 5, burst: 10 },
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.kie.ai')),
+
+	// A Size that names no resolution tier of wan/2-7-image-pro, refused before anything is sent.
+	preflight: imageTierCheck('Kie.ai'),
 
 	// One route for every model, the model id in the body (every page under https://docs.kie.ai/market/wan/).
 	buildSubmit: (request) => ({

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { entriesOfType, urlOf, urlsOf, type GenerationRequest } from '../../request';
 import { listIfAny } from '../body';
+import { tierOf } from '../imageTiers';
 
 /**
  * The `input` object of a Kie.ai task, per model family: each Kie model page names its own fields (a first
@@ -99,6 +100,7 @@ const wan27ImagePro: InputBuilder = (request) => ({
 	aspect_ratio: request.aspectRatio,
 	enable_sequential: request.imageSet,
 	n: request.numberOfImages,
+	resolution: tierOf(request.size)?.toUpperCase(),
 	watermark: request.watermark,
 	seed: request.seed,
 });

@@ -2,6 +2,7 @@ import { AT_MOST_ONE, IMAGE_SET, ONE, ONE_TO_FOUR, ONE_TO_NINE, WAN30_REFERENCES
 import type { MediaRange, OptionalField, ProviderModel } from '../../modelSpec';
 import type { AspectRatio, Resolution } from '../../types';
 import { WAN22, WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO, WAN30 } from '../../wanModels';
+import { tierSizeLimits } from '../imageTiers';
 
 /**
  * Kie.ai's Wan models on its market API (`POST /api/v1/jobs/createTask` with `{model, callBackUrl, input}`),
@@ -45,14 +46,14 @@ const WAN30_MEDIA: Record<'textToVideo' | 'imageToVideo' | 'firstLastFrameToVide
 };
 
 /**
- * wan/2-7-image-pro: `input_urls` 0–9, `n` 1–4 (1–12 as a set), `aspect_ratio` without input images. Its
- * `resolution` tier (1K/2K/4K, default 2K) is not offered as Size yet: Kie's default is sent.
+ * wan/2-7-image-pro: `input_urls` 0–9, `n` 1–4 (1–12 as a set), `aspect_ratio` without input images, and
+ * the `resolution` tier (1K/2K/4K, 4K for text to image only) as the Size option names it (imageTiers.ts).
  */
 const WAN27_IMAGE: Pick<ProviderModel, 'modelId' | 'numberOfImages' | 'imageSetSize' | 'optionalFields'> = {
 	modelId: 'wan/2-7-image-pro',
 	numberOfImages: ONE_TO_FOUR,
 	imageSetSize: IMAGE_SET,
-	optionalFields: ['callbackUrl', 'imageSet', 'seed', 'watermark'],
+	optionalFields: ['callbackUrl', 'imageSet', 'seed', 'size', 'watermark'],
 };
 
 export const KIE_MODELS: readonly ProviderModel[] = [
@@ -194,8 +195,8 @@ export const KIE_MODELS: readonly ProviderModel[] = [
 	},
 	// https://docs.kie.ai/market/wan/2-7-image-pro: text to image (no input_urls; aspect_ratio, up to 4K) and
 	// image editing (input_urls 1–9).
-	{ ...WAN27_PRO.textToImage, ...WAN27_IMAGE },
-	{ ...WAN27_PRO.imageToImage, ...WAN27_IMAGE, media: { images: ONE_TO_NINE } },
+	{ ...WAN27_PRO.textToImage, ...WAN27_IMAGE, sizeLimits: tierSizeLimits('4k') },
+	{ ...WAN27_PRO.imageToImage, ...WAN27_IMAGE, media: { images: ONE_TO_NINE }, sizeLimits: tierSizeLimits('2k') },
 	// https://docs.kie.ai/market/wan/3-0-video: one model for text, first frame, first and last frame, and
 	// references (images, videos and an audio clip); Wan 3.0's limits; `audio` switches the sound; no negative
 	// prompt, no prompt extension, no watermark.
