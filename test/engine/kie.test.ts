@@ -121,6 +121,12 @@ describe('Kie.ai video models beyond the neutral scenarios', () => {
 			1,
 		],
 		[
+			'wan3.0-prime first and last frame to video (wan/3-0-video-prime)',
+			{ mode: 'firstLastFrameToVideo', model: 'wan3.0-prime', prompt: 'From a smile to a laugh', imageUrl: FIRST, lastFrameUrl: LAST, resolution: '1080p', duration: 8, options: { seed: 12345, generateAudio: true } },
+			{ path: SUBMIT, body: { model: 'wan/3-0-video-prime', input: { prompt: 'From a smile to a laugh', first_frame_url: FIRST, last_frame_url: LAST, resolution: '1080P', duration: 8, audio: true, seed: 12345 } } },
+			1,
+		],
+		[
 			'wan3.0 reference to video with an audio reference',
 			{ mode: 'referenceToVideo', model: 'wan3.0', prompt: 'Video1 passes Image1', referenceUrls: `https://example.com/mug.png\n${CLIP}`, resolution: '480p', aspectRatio: '9:16', duration: 5, options: { audioUrl: 'https://example.com/voice.mp3', generateAudio: true } },
 			{

@@ -30,6 +30,7 @@ describe('Kie.ai catalogue', () => {
 			'wan2.6=wan/2-6-text-to-video',
 			'wan2.7=wan/2-7-text-to-video',
 			'wan3.0=wan/3-0-video',
+			'wan3.0-prime=wan/3-0-video-prime',
 		]);
 		expect(ids('imageToVideo')).toEqual([
 			'wan2.2=wan/2-2-a14b-image-to-video-turbo',
@@ -38,14 +39,16 @@ describe('Kie.ai catalogue', () => {
 			'wan2.6-flash=wan/2-6-flash-image-to-video',
 			'wan2.7=wan/2-7-image-to-video',
 			'wan3.0=wan/3-0-video',
+			'wan3.0-prime=wan/3-0-video-prime',
 		]);
-		expect(ids('firstLastFrameToVideo')).toEqual(['wan2.7=wan/2-7-image-to-video', 'wan3.0=wan/3-0-video']);
+		expect(ids('firstLastFrameToVideo')).toEqual(['wan2.7=wan/2-7-image-to-video', 'wan3.0=wan/3-0-video', 'wan3.0-prime=wan/3-0-video-prime']);
 		expect(ids('extendVideo')).toEqual(['wan2.7=wan/2-7-image-to-video']);
 		expect(ids('referenceToVideo')).toEqual([
 			'wan2.6=wan/2-6-video-to-video',
 			'wan2.6-flash=wan/2-6-flash-video-to-video',
 			'wan2.7=wan/2-7-r2v',
 			'wan3.0=wan/3-0-video',
+			'wan3.0-prime=wan/3-0-video-prime',
 		]);
 		expect(ids('editVideo')).toEqual(['wan2.7=wan/2-7-videoedit']);
 		expect(ids('textToImage')).toEqual(['wan2.7-pro=wan/2-7-image-pro']);

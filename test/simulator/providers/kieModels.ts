@@ -70,6 +70,34 @@ const WAN27 = {
 	seed: SEED,
 };
 
+/** wan/3-0-video and wan/3-0-video-prime (the same fields). */
+const WAN30: KieModelRules = {
+	kind: 'video',
+	required: [],
+	fields: {
+		prompt: text(20000),
+		first_frame_url: url,
+		last_frame_url: url,
+		reference_image_urls: urls(10),
+		reference_video_urls: urls(5),
+		reference_audio_urls: urls(5),
+		resolution: oneOf('480P', '720P', '1080P'),
+		aspect_ratio: oneOf('adaptive', ...WAN_RATIOS),
+		duration: integer(2, 30, -1),
+		audio: bool,
+		seed: SEED,
+	},
+	// Text to video needs the prompt; frames and references are never mixed.
+	combination: (input) => {
+		const frames = input.first_frame_url !== undefined || input.last_frame_url !== undefined;
+		const references = ['reference_image_urls', 'reference_video_urls', 'reference_audio_urls'].some((field) => input[field] !== undefined);
+		if (frames && references) return 'first/last frame cannot be combined with reference_*_urls';
+		if (input.last_frame_url !== undefined && input.first_frame_url === undefined) return 'last_frame_url needs first_frame_url';
+		if (!frames && !references && typeof input.prompt !== 'string') return 'prompt is required for text to video';
+		return undefined;
+	},
+};
+
 export const KIE_MODEL_RULES: Record<string, KieModelRules> = {
 	'wan/2-2-a14b-text-to-video-turbo': {
 		kind: 'video',
@@ -189,32 +217,8 @@ export const KIE_MODEL_RULES: Record<string, KieModelRules> = {
 			return undefined;
 		},
 	},
-	'wan/3-0-video': {
-		kind: 'video',
-		required: [],
-		fields: {
-			prompt: text(20000),
-			first_frame_url: url,
-			last_frame_url: url,
-			reference_image_urls: urls(10),
-			reference_video_urls: urls(5),
-			reference_audio_urls: urls(5),
-			resolution: oneOf('480P', '720P', '1080P'),
-			aspect_ratio: oneOf('adaptive', ...WAN_RATIOS),
-			duration: integer(2, 30, -1),
-			audio: bool,
-			seed: SEED,
-		},
-		// Text to video needs the prompt; frames and references are never mixed.
-		combination: (input) => {
-			const frames = input.first_frame_url !== undefined || input.last_frame_url !== undefined;
-			const references = ['reference_image_urls', 'reference_video_urls', 'reference_audio_urls'].some((field) => input[field] !== undefined);
-			if (frames && references) return 'first/last frame cannot be combined with reference_*_urls';
-			if (input.last_frame_url !== undefined && input.first_frame_url === undefined) return 'last_frame_url needs first_frame_url';
-			if (!frames && !references && typeof input.prompt !== 'string') return 'prompt is required for text to video';
-			return undefined;
-		},
-	},
+	'wan/3-0-video': WAN30,
+	'wan/3-0-video-prime': WAN30,
 };
 
 /** The first thing Kie would refuse in `input` for this model, as the 422 detail. */

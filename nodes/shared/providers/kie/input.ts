@@ -136,6 +136,7 @@ const BUILDERS: Record<string, InputBuilder> = {
 	'wan/2-7-videoedit': wan27Edit,
 	'wan/2-7-image-pro': wan27ImagePro,
 	'wan/3-0-video': wan30,
+	'wan/3-0-video-prime': wan30,
 };
 
 /** The model's own fields of the task's `input`, the prompt first. */

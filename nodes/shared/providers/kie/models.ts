@@ -56,6 +56,20 @@ const WAN27_IMAGE: Pick<ProviderModel, 'modelId' | 'numberOfImages' | 'imageSetS
 	optionalFields: ['callbackUrl', 'imageSet', 'seed', 'size', 'watermark'],
 };
 
+/**
+ * Wan 3.0: one model for text, first frame, first and last frame, and references (images, videos and an
+ * audio clip); Wan 3.0's limits; `audio` switches the sound; no negative prompt, prompt extension or watermark.
+ */
+function wan30(model: string, modelId: string): ProviderModel[] {
+	return (['textToVideo', 'imageToVideo', 'firstLastFrameToVideo', 'referenceToVideo'] as const).map((mode) => ({
+		...WAN30[mode],
+		model,
+		modelId,
+		media: WAN30_MEDIA[mode],
+		optionalFields: WAN30_OPTIONS,
+	}));
+}
+
 export const KIE_MODELS: readonly ProviderModel[] = [
 	// https://docs.kie.ai/market/wan/2-2-a14b-text-to-video-turbo: resolution 480p/720p (580p has no key here),
 	// aspect_ratio, enable_prompt_expansion, seed; no duration field (Wan 2.2's fixed 5 s clip).
@@ -197,10 +211,8 @@ export const KIE_MODELS: readonly ProviderModel[] = [
 	// image editing (input_urls 1–9).
 	{ ...WAN27_PRO.textToImage, ...WAN27_IMAGE, sizeLimits: tierSizeLimits('4k') },
 	{ ...WAN27_PRO.imageToImage, ...WAN27_IMAGE, media: { images: ONE_TO_NINE }, sizeLimits: tierSizeLimits('2k') },
-	// https://docs.kie.ai/market/wan/3-0-video: one model for text, first frame, first and last frame, and
-	// references (images, videos and an audio clip); Wan 3.0's limits; `audio` switches the sound; no negative
-	// prompt, no prompt extension, no watermark.
-	...(['textToVideo', 'imageToVideo', 'firstLastFrameToVideo', 'referenceToVideo'] as const).map(
-		(mode): ProviderModel => ({ ...WAN30[mode], modelId: 'wan/3-0-video', media: WAN30_MEDIA[mode], optionalFields: WAN30_OPTIONS }),
-	),
+	// https://docs.kie.ai/market/wan/3-0-video and https://docs.kie.ai/market/wan/3-0-prime-video (the faster
+	// `wan/3-0-video-prime`, the same fields).
+	...wan30('wan3.0', 'wan/3-0-video'),
+	...wan30('wan3.0-prime', 'wan/3-0-video-prime'),
 ];
