@@ -8,7 +8,7 @@ import type { AspectRatio, Resolution } from './types';
  */
 export type WanModelMode = Pick<
 	ModelSpec,
-	'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations' | 'durationsWithReferenceVideo'
+	'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations' | 'durationsWithReferenceVideo' | 'imagePixels'
 >;
 
 /** A Wan model's modes, each under its own name. */
@@ -22,6 +22,13 @@ const HD_RESOLUTIONS: readonly Resolution[] = ['720p', '1080p'];
 const FIVE_OR_TEN: readonly number[] = [5, 10];
 const TWO_TO_FIFTEEN: readonly number[] = Array.from({ length: 14 }, (_, i) => i + 2);
 const TWO_TO_TEN: readonly number[] = Array.from({ length: 9 }, (_, i) => i + 2);
+
+/** A first frame for Wan 2.2–2.6 image to video (`img_url`): 360–2000 px a side. */
+const FRAME_PIXELS = { min: 360, max: 2000 };
+/** Images to edit on Wan 2.5 and 2.6: 384–5000 px a side. */
+const EDIT_PIXELS = { min: 384, max: 5000 };
+/** Every image Wan 2.7 takes: 240–8000 px a side, from 1:8 to 8:1. */
+const WAN27_PIXELS = { min: 240, max: 8000, maxAspect: 8 };
 
 // Image to video takes the prompt as optional; there the output follows the image, so no aspect ratio.
 
@@ -40,6 +47,7 @@ export const WAN22 = {
 		prompt: { required: false, maxLength: 800 },
 		resolutions: WAN22_RESOLUTIONS,
 		durations: [5],
+		imagePixels: FRAME_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -58,6 +66,7 @@ export const WAN25 = {
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: ALL_RESOLUTIONS,
 		durations: FIVE_OR_TEN,
+		imagePixels: FRAME_PIXELS,
 	},
 	textToImage: {
 		model: 'wan2.5',
@@ -69,6 +78,7 @@ export const WAN25 = {
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		prompt: { required: true, maxLength: 2000 },
+		imagePixels: EDIT_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -87,6 +97,7 @@ export const WAN26 = {
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: FRAME_PIXELS,
 	},
 	referenceToVideo: {
 		model: 'wan2.6',
@@ -106,6 +117,7 @@ export const WAN26 = {
 		model: 'wan2.6',
 		mode: 'imageToImage',
 		prompt: { required: true, maxLength: 2000 },
+		imagePixels: EDIT_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -139,6 +151,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	firstLastFrameToVideo: {
 		model: 'wan2.7',
@@ -146,6 +159,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	extendVideo: {
 		model: 'wan2.7',
@@ -153,6 +167,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	referenceToVideo: {
 		model: 'wan2.7',
@@ -162,6 +177,7 @@ export const WAN27 = {
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_FIFTEEN,
 		durationsWithReferenceVideo: TWO_TO_TEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	editVideo: {
 		model: 'wan2.7',
@@ -169,6 +185,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: [0, ...TWO_TO_TEN],
+		imagePixels: WAN27_PIXELS,
 	},
 	textToImage: {
 		model: 'wan2.7',
@@ -180,6 +197,7 @@ export const WAN27 = {
 		model: 'wan2.7',
 		mode: 'imageToImage',
 		prompt: { required: true, maxLength: WAN27_PROMPT },
+		imagePixels: WAN27_PIXELS,
 	},
 } satisfies WanModes;
 

@@ -67,6 +67,14 @@ export const PROVIDER_CASE_BY_ID = {
 		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
 		statusBodies: { completedWithoutUrls: { request_id: 'r1', output: { task_id: 't1', task_status: 'SUCCEEDED' } }, unknownStatus: { request_id: 'r1', output: { task_id: 't1', task_status: 'RENDERING' } } },
 	},
+	// WaveSpeed documents no Wan 2.5 (see nodes/shared/providers/wavespeed/models.ts): the same workflows on Wan 2.6.
+	wavespeed: {
+		textToVideo: { ...TEXT_TO_VIDEO, model: 'wan2.6' },
+		imageToVideo: { ...IMAGE_TO_VIDEO, model: 'wan2.6' },
+		textToImage: { ...TEXT_TO_IMAGE, model: 'wan2.6' },
+		failureMessage: /Error message here/,
+		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { id: 'p1', status: 'completed', outputs: [] } }, unknownStatus: { code: 200, message: 'success', data: { id: 'p1', status: 'rendering', outputs: [] } } },
+	},
 } satisfies Record<ProviderId, Omit<ProviderCase, 'provider'>>;
 
 /** The cases in the registry's order, for `describe.each`. */

@@ -37,7 +37,7 @@ describe('isRetryable for submits', () => {
 	});
 });
 
-describe.each<RequestPurpose>(['poll', 'cancel', 'download'])('isRetryable for %s', (purpose) => {
+describe.each<RequestPurpose>(['poll', 'cancel', 'download', 'upload'])('isRetryable for %s', (purpose) => {
 	it.each([408, 429, 500, 502, 503, 504, 520, 599])('retries HTTP %d', (code) => {
 		expect(isRetryable(purpose, status(code))).toBe(true);
 	});

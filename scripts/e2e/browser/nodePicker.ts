@@ -23,6 +23,7 @@ export const SEARCHES: Record<string, string[]> = {
 	apixo: [VIDEO, IMAGE],
 	'kie.ai': [VIDEO, IMAGE],
 	dashscope: [VIDEO, IMAGE],
+	wavespeed: [VIDEO, IMAGE],
 };
 
 async function results(page: Page, term: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { apixoProvider } from './apixo';
 import { evolinkProvider } from './evolink';
 import { gatewayProvider } from './gateway';
 import { kieProvider } from './kie';
+import { wavespeedProvider } from './wavespeed';
 
 export const SIM_PROVIDERS = {
 	alibaba: alibabaProvider,
@@ -16,4 +17,5 @@ export const SIM_PROVIDERS = {
 	evolink: evolinkProvider,
 	gateway: gatewayProvider,
 	kie: kieProvider,
+	wavespeed: wavespeedProvider,
 } satisfies Record<ProviderId, SimProvider>;
