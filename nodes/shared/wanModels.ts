@@ -206,3 +206,21 @@ export const WAN27_PRO = {
 	textToImage: { ...WAN27.textToImage, model: 'wan2.7-pro' },
 	imageToImage: { ...WAN27.imageToImage, model: 'wan2.7-pro' },
 } satisfies WanModes;
+
+const WAN30_PROMPT = 20_000;
+/** 2–30 s, or -1: the model picks the length. */
+const WAN30_DURATIONS: readonly number[] = [-1, ...Array.from({ length: 29 }, (_, i) => i + 2)];
+const WAN30_SHARED = { model: 'wan3.0', resolutions: ALL_RESOLUTIONS, durations: WAN30_DURATIONS };
+
+/**
+ * Wan 3.0 (Alibaba's Wan 3.0 API reference, https://www.alibabacloud.com/help/es/model-studio/wan3-video-generation-api-reference):
+ * prompts of up to 20,000 characters, 480P/720P/1080P, 2–30 s or -1; one model for text, first frame, first
+ * and last frame, and references. The ratio is the model's choice ("adaptive") unless set, and only text and
+ * references set it.
+ */
+export const WAN30 = {
+	textToVideo: { ...WAN30_SHARED, mode: 'textToVideo', prompt: { required: true, maxLength: WAN30_PROMPT }, aspectRatios: ALL_RATIOS },
+	imageToVideo: { ...WAN30_SHARED, mode: 'imageToVideo', prompt: { required: false, maxLength: WAN30_PROMPT } },
+	firstLastFrameToVideo: { ...WAN30_SHARED, mode: 'firstLastFrameToVideo', prompt: { required: false, maxLength: WAN30_PROMPT } },
+	referenceToVideo: { ...WAN30_SHARED, mode: 'referenceToVideo', prompt: { required: true, maxLength: WAN30_PROMPT }, aspectRatios: ALL_RATIOS },
+} satisfies WanModes;

@@ -27,6 +27,7 @@ const CREDENTIAL_IDS = {
 	apixo: 'wanApixoCred0001',
 	alibaba: 'wanAlibabaCred01',
 	gateway: 'wanGatewayCred01',
+	kie: 'wanKieCred000001',
 	wavespeed: 'wanWaveSpeedCr01',
 } satisfies Record<ProviderId, string>;
 

@@ -52,6 +52,14 @@ export const PROVIDER_CASE_BY_ID = {
 		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
 		statusBodies: { completedWithoutUrls: { code: 'success', message: '', data: { task_id: 'task_1', status: 'SUCCESS', progress: '100%', fail_reason: '' } }, unknownStatus: { code: 'success', message: '', data: { task_id: 'task_1', status: 'RENDERING', progress: '50%' } } },
 	},
+	kie: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
+		// Kie's only Wan image model is Wan 2.7 Pro (wan/2-7-image-pro).
+		textToImage: { ...TEXT_TO_IMAGE, model: 'wan2.7-pro' },
+		failureMessage: /Generation Failed - Content generation task failed.*501/,
+		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'success', resultJson: '{"resultUrls":[]}' } }, unknownStatus: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'rendering' } } },
+	},
 	alibaba: {
 		textToVideo: TEXT_TO_VIDEO,
 		imageToVideo: IMAGE_TO_VIDEO,

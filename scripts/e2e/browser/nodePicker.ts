@@ -21,6 +21,7 @@ export const SEARCHES: Record<string, string[]> = {
 	alibaba: [VIDEO, IMAGE],
 	evolink: [VIDEO, IMAGE],
 	apixo: [VIDEO, IMAGE],
+	'kie.ai': [VIDEO, IMAGE],
 	dashscope: [VIDEO, IMAGE],
 	wavespeed: [VIDEO, IMAGE],
 };

@@ -8,6 +8,7 @@ import { alibabaProvider } from './alibaba';
 import { apixoProvider } from './apixo';
 import { evolinkProvider } from './evolink';
 import { gatewayProvider } from './gateway';
+import { kieProvider } from './kie';
 import { wavespeedProvider } from './wavespeed';
 
 export const SIM_PROVIDERS = {
@@ -15,5 +16,6 @@ export const SIM_PROVIDERS = {
 	apixo: apixoProvider,
 	evolink: evolinkProvider,
 	gateway: gatewayProvider,
+	kie: kieProvider,
 	wavespeed: wavespeedProvider,
 } satisfies Record<ProviderId, SimProvider>;
