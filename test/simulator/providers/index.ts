@@ -7,11 +7,13 @@ import type { SimProvider } from '../types';
 import { alibabaProvider } from './alibaba';
 import { apixoProvider } from './apixo';
 import { evolinkProvider } from './evolink';
+import { falProvider } from './fal';
 import { gatewayProvider } from './gateway';
 
 export const SIM_PROVIDERS = {
 	alibaba: alibabaProvider,
 	apixo: apixoProvider,
 	evolink: evolinkProvider,
+	fal: falProvider,
 	gateway: gatewayProvider,
 } satisfies Record<ProviderId, SimProvider>;
