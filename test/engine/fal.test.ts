@@ -111,7 +111,7 @@ describe('fal tasks', () => {
 		const handle = first.output(NODE_NAME)[0].json;
 		expect(handle).toMatchObject({ provider: 'fal', model: 'wan/v2.6/reference-to-video', status: 'queued' });
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const fetched = await run('video', { operation: 'getTask', mode: 'referenceToVideo', model: 'wan2.6', taskId: handle.taskId as string, options: { modelId: handle.model as string } });
+		const fetched = await run('video', { operation: 'getTask', mode: 'referenceToVideo', model: 'wan2.6', taskId: handle.taskId as string });
 		expect(fetched.status).toBe('success');
 		expect(fetched.output(NODE_NAME)[0].json).toMatchObject({ taskId: handle.taskId, status: 'succeeded', url: `${sim.origin}/files/${String(handle.taskId)}/0.mp4` });
 		expect(resultPaths()).toStrictEqual([`/fal/wan/v2.6/requests/${String(handle.taskId)}`]);
