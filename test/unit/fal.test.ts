@@ -256,6 +256,7 @@ describe('fal refusals (before anything is sent)', () => {
 		['Wan 2.5 at 4:3 (fal serves 16:9, 9:16, 1:1)', { ...VIDEO, mode: 'textToVideo', model: 'wan2.5', prompt: 'x', aspectRatio: '4:3', resolution: '720p', duration: 5 }, /Aspect Ratio.*16:9, 9:16, 1:1/],
 		['Wan 2.6 for 7 s', { ...VIDEO, mode: 'textToVideo', model: 'wan2.6', prompt: 'x', aspectRatio: '16:9', resolution: '720p', duration: 7 }, /Duration.*5, 10, 15 seconds/],
 		['Wan 2.6 reference to video for 15 s', { ...VIDEO, mode: 'referenceToVideo', model: 'wan2.6', prompt: 'x', referenceUrls: 'https://example.com/1.mp4', aspectRatio: '16:9', resolution: '720p', duration: 15 }, /Duration.*5, 10 seconds/],
+		['a Wan 2.6 prompt over 800 characters (fal\'s schema)', { ...VIDEO, mode: 'textToVideo', model: 'wan2.6', prompt: 'p'.repeat(801), aspectRatio: '16:9', resolution: '720p', duration: 5 }, /Prompt.*At most 800 characters/],
 		['Wan 2.2 at 1080p', { ...VIDEO, mode: 'textToVideo', model: 'wan2.2', prompt: 'x', aspectRatio: '16:9', resolution: '1080p', duration: 5 }, /Resolution.*480p, 720p/],
 		['a watermark (no fal page takes one)', { ...VIDEO, mode: 'textToVideo', model: 'wan2.7', prompt: 'x', aspectRatio: '16:9', resolution: '720p', duration: 5, options: { watermark: true } }, /Watermark/],
 		['Wan 2.5 image to video without a prompt (fal requires it)', { ...VIDEO, mode: 'imageToVideo', model: 'wan2.5', imageUrl: 'https://example.com/a.png', resolution: '720p', duration: 5 }, /Prompt/],

@@ -73,7 +73,7 @@ const COMMON: Check[] = [text('negative_prompt', 500), flag('enable_prompt_expan
 
 const WAN22: Check[] = [...COMMON, required('prompt'), text('prompt', 800), oneOf('resolution', ['480p', '580p', '720p']), absent('duration')];
 const WAN25: Check[] = [...COMMON, required('prompt'), oneOf('resolution', ['480p', '720p', '1080p']), oneOf('duration', ['5', '10'])];
-const WAN26: Check[] = [...COMMON, oneOf('resolution', ['720p', '1080p']), flag('multi_shots')];
+const WAN26: Check[] = [...COMMON, text('prompt', 800), oneOf('resolution', ['720p', '1080p']), flag('multi_shots')];
 const WAN27: Check[] = [...COMMON, text('prompt', 5000), oneOf('resolution', ['720p', '1080p']), integer('duration', 2, 15)];
 const IMAGES: Check[] = [...COMMON, required('prompt'), integer('num_images', 1, 4), imageSize];
 
@@ -97,7 +97,7 @@ const ENDPOINTS: Record<string, { kind: SimMediaKind; checks: Check[] }> = {
 	'wan/v2.6/image-to-video': { kind: 'video', checks: [...WAN26, required('image_url'), oneOf('duration', ['5', '10', '15'])] },
 	'wan/v2.6/reference-to-video': {
 		kind: 'video',
-		checks: [...WAN26, required('prompt'), text('prompt', 800), required('video_urls'), urls('video_urls', 1, 3), absent('image_urls'), oneOf('aspect_ratio', RATIOS), oneOf('duration', ['5', '10'])],
+		checks: [...WAN26, required('prompt'), required('video_urls'), urls('video_urls', 1, 3), absent('image_urls'), oneOf('aspect_ratio', RATIOS), oneOf('duration', ['5', '10'])],
 	},
 	'wan/v2.6/reference-to-video/flash': {
 		kind: 'video',

@@ -86,10 +86,13 @@ export const FAL_MODELS: readonly ProviderModel[] = [
 		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: VIDEO_OPTIONS,
 	},
-	// https://fal.ai/models/wan/v2.6/text-to-video/api: 720p/1080p, the five ratios, 5/10/15 s, multi-shot.
+	// https://fal.ai/models/wan/v2.6/text-to-video/api: 720p/1080p, the five ratios, 5/10/15 s, multi-shot. Its
+	// schema caps prompts at 800 characters, as the R2V page says (the api page's schema block was not in the
+	// store; sunra.ai's copy of the same schema, sunra.ai/models/wan/wan-2.6/text-to-video/llms.txt, shows it).
 	{
 		...WAN26.textToVideo,
 		modelId: 'wan/v2.6/text-to-video',
+		prompt: { required: true, maxLength: 800 },
 		durations: FIVE_TEN_FIFTEEN,
 		media: { audio: AT_MOST_ONE },
 		optionalFields: WAN26_OPTIONS,
@@ -98,6 +101,7 @@ export const FAL_MODELS: readonly ProviderModel[] = [
 	{
 		...WAN26.imageToVideo,
 		modelId: 'wan/v2.6/image-to-video',
+		prompt: { required: false, maxLength: 800 },
 		durations: FIVE_TEN_FIFTEEN,
 		media: { firstFrame: ONE, audio: AT_MOST_ONE },
 		optionalFields: WAN26_OPTIONS,
