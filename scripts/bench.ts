@@ -10,7 +10,9 @@
  *      doneAt), from the simulator's log, for both runs of 1.
  *   3. Peak RSS added while downloading 1 × 512 MiB and 4 × 128 MiB in filesystem binary mode; each case
  *      in a fresh process (scripts/bench/memory.ts), the simulator in another one. Baseline: a node
- *      downloading as Gemini's video node does (arraybuffer → Buffer → prepareBinaryData).
+ *      downloading as Gemini's video node does (arraybuffer → Buffer → prepareBinaryData). And while
+ *      uploading a 256 MiB video from a binary field to EvoLink's file host (the package's upload step);
+ *      baseline: the whole file from getBinaryDataBuffer in a Blob in FormData.
  *   4. Cancel: a task that never ends, Poll Interval 5 s, Stop 1 s after the first poll; time to the end
  *      of the run and requests after the cancel. Baseline: a node polling as OpenAI's Sora node does.
  *   5. Cold require() of the built nodes (fresh `node` process, median of 5) and the packed tarball size.
@@ -28,7 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { runWorkflow, startWorkflow, type RunResult } from '../test/harness';
 import { startSimulator, type RecordedRequest, type Simulator, type SimTask } from '../test/simulator';
 import { SORA_LIKE_POLL_TYPE } from './bench/baselines';
-import type { MemoryResult } from './bench/memory';
+import type { MemoryResult, MemoryScenario } from './bench/memory';
 import { NODE_NAME, baselineWorkflow, prompts, runOptions, wanVideoWorkflow } from './bench/workflows';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -44,6 +46,7 @@ const MEMORY_CASES = [
 	{ key: 'one', files: 1, bytes: 512 * MiB, label: '1 × 512 MiB' },
 	{ key: 'four', files: 4, bytes: 128 * MiB, label: '4 × 128 MiB at once' },
 ] as const;
+const UPLOAD_BYTES = 256 * MiB;
 const REQUIRE_RUNS = 5;
 
 // Targets (issue 5).
@@ -161,7 +164,7 @@ async function runBatch(sim: Simulator, maxConcurrency: number | undefined): Pro
 	const options = { pollInterval: POLL_S, ...(maxConcurrency ? { maxConcurrency } : {}) };
 	const workflow = wanVideoWorkflow({ returnAs: 'url', options }, prompts(BATCH_ITEMS));
 	const started = performance.now();
-	const result = await runWorkflow(workflow, runOptions(sim.baseUrl('evolink'), sim.apiKey));
+	const result = await runWorkflow(workflow, runOptions(sim));
 	const wallMs = performance.now() - started;
 	return batchFigures(result, wallMs, [...sim.requests], [...sim.tasks], maxConcurrency ? String(maxConcurrency) : 'default');
 }
@@ -170,7 +173,7 @@ async function batchScenarios(sim: Simulator): Promise<void> {
 	// Warm-up: loads the node, the engine's lazy modules and the HTTP agent, untimed.
 	sim.reset();
 	sim.setBehaviour(() => ({ durationMs: 50, outcome: 'success' }));
-	await runWorkflow(wanVideoWorkflow({ returnAs: 'url', options: { pollInterval: 0.1 } }, prompts(2)), runOptions(sim.baseUrl('evolink'), sim.apiKey));
+	await runWorkflow(wanVideoWorkflow({ returnAs: 'url', options: { pollInterval: 0.1 } }, prompts(2)), runOptions(sim));
 
 	let ours: BatchFigures;
 	let base: BatchFigures;
@@ -264,7 +267,7 @@ async function runCancel(sim: Simulator, impl: 'package' | 'baseline'): Promise<
 		impl === 'package'
 			? wanVideoWorkflow({ returnAs: 'url', options: { pollInterval: CANCEL_POLL_S } }, prompts(1))
 			: baselineWorkflow(SORA_LIKE_POLL_TYPE, { pollInterval: CANCEL_POLL_S, waitTime: 300 }, prompts(1));
-	const run = startWorkflow(workflow, runOptions(sim.baseUrl('evolink'), sim.apiKey, { cancelGraceMs: 30_000 }));
+	const run = startWorkflow(workflow, runOptions(sim, { cancelGraceMs: 30_000 }));
 	await until(() => sim.requests.some((request) => request.route === 'status'), 30_000, 'the first poll');
 	const submitAt = sim.requests.find((request) => request.route === 'submit')?.at ?? NaN;
 	const firstPollAt = sim.requests.find((request) => request.route === 'status')!.at;
@@ -329,8 +332,9 @@ async function cancelScenarios(sim: Simulator): Promise<void> {
 // 3: memory, each case in a fresh process
 // ---------------------------------------------------------------------------------------------------
 
-async function memoryRun(impl: 'package' | 'baseline', files: number, bytes: number): Promise<MemoryResult> {
-	const child = fork(path.join(__dirname, 'bench', 'memory.ts'), ['--impl', impl, '--files', String(files), '--bytes', String(bytes)], {
+async function memoryRun(impl: 'package' | 'baseline', files: number, bytes: number, scenario: MemoryScenario = 'download'): Promise<MemoryResult> {
+	const args = ['--scenario', scenario, '--impl', impl, '--files', String(files), '--bytes', String(bytes)];
+	const child = fork(path.join(__dirname, 'bench', 'memory.ts'), args, {
 		cwd: ROOT,
 		execArgv: ['--expose-gc', '--import', 'tsx'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -374,18 +378,49 @@ async function memoryScenarios(): Promise<void> {
 			target,
 			verdict: isTargeted ? verdict(ours.addedBytes <= TARGET_ADDED_RSS) : '—',
 		});
-		for (const [name, m] of [
-			['this package', ours],
-			['baseline', base],
-		] as const) {
-			const hwm = m.peakHwmRss === undefined ? 'VmHWM n/a' : `VmHWM ${mib(m.peakHwmRss)}`;
-			notes.push(
-				`Memory ${memoryCase.label}, ${name}: RSS before ${mib(m.baselineRss)}, peak sampled ${mib(m.peakSampledRss)} ` +
-					`(${m.samples} samples), ${hwm}; at the peak, V8 heap ${signed(m.atPeak.heapTotal)}, ` +
-					`external ${signed(m.atPeak.external)} (ArrayBuffers ${signed(m.atPeak.arrayBuffers)}); run ${seconds(m.runMs)}.`,
-			);
-		}
+		memoryNotes(memoryCase.label, ours, base);
 	}
+}
+
+function memoryNotes(label: string, ours: MemoryResult, base: MemoryResult): void {
+	for (const [name, m] of [
+		['this package', ours],
+		['baseline', base],
+	] as const) {
+		const hwm = m.peakHwmRss === undefined ? 'VmHWM n/a' : `VmHWM ${mib(m.peakHwmRss)}`;
+		notes.push(
+			`Memory ${label}, ${name}: RSS before ${mib(m.baselineRss)}, peak sampled ${mib(m.peakSampledRss)} ` +
+				`(${m.samples} samples), ${hwm}; at the peak, V8 heap ${signed(m.atPeak.heapTotal)}, ` +
+				`external ${signed(m.atPeak.external)} (ArrayBuffers ${signed(m.atPeak.arrayBuffers)}); run ${seconds(m.runMs)}.`,
+		);
+	}
+}
+
+/** 3b: a 256 MiB video from a binary field to EvoLink's file host, streamed, beside a whole-buffer upload. */
+async function uploadMemoryScenario(): Promise<void> {
+	const label = `1 × ${mib(UPLOAD_BYTES).replace('.0 ', ' ')} video upload from a binary field`;
+	const scenario = `Peak RSS added, ${label} (filesystem binary mode)`;
+	const target = `≤ ${mib(TARGET_ADDED_RSS)}`;
+	let ours: MemoryResult;
+	let base: MemoryResult;
+	try {
+		process.stderr.write(`bench: memory, ${label}, this package …\n`);
+		ours = await memoryRun('package', 1, UPLOAD_BYTES, 'upload');
+		process.stderr.write(`bench: memory, ${label}, whole-buffer baseline …\n`);
+		base = await memoryRun('baseline', 1, UPLOAD_BYTES, 'upload');
+	} catch (error) {
+		failRow(scenario, target, error);
+		return;
+	}
+	rows.push({
+		scenario,
+		ours: mib(ours.addedBytes),
+		baseline: `${mib(base.addedBytes)} (whole buffer)`,
+		ratio: ratio(ours.addedBytes, base.addedBytes),
+		target,
+		verdict: verdict(ours.addedBytes <= TARGET_ADDED_RSS),
+	});
+	memoryNotes(label, ours, base);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -511,6 +546,7 @@ async function main(): Promise<number> {
 		await sim.close();
 	}
 	await memoryScenarios();
+	await uploadMemoryScenario();
 	coldRequire();
 	tarballSize();
 
@@ -525,7 +561,7 @@ async function main(): Promise<number> {
 		'local EvoLink simulator on 127.0.0.1 (test/simulator)',
 		`batch: ${BATCH_ITEMS} items, jobs of ${JOB_MS / 1000} s, Poll Interval ${POLL_S} s, Return As URL (EvoLink \`estimated_time\` ${Math.ceil(JOB_MS / 1000)} s)`,
 		`cancel: task never ends, Poll Interval ${CANCEL_POLL_S} s, Stop ${CANCEL_AFTER_FIRST_POLL_MS / 1000} s after the first poll`,
-		'memory: result files of the given size streamed in 1 MiB chunks by a simulator in its own process',
+		'memory: result files of the given size streamed in 1 MiB chunks by a simulator in its own process; uploads received (hashed, never held) by it',
 	];
 	console.log('\n## Benchmark (`npm run bench`)\n');
 	console.log(`Machine: ${machine}.  `);

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
 	let baseUrl = process.env.WAN_BASE_URL?.trim() || undefined;
 	let key = apiKey ?? '';
 	let closeSimulator: (() => Promise<void>) | undefined;
+	let simulatorFields: Record<string, string> | undefined;
 	if (!real) {
 		const { sim, info } = await startScriptedSimulator({ durationMs: 800 });
 		closeSimulator = () => sim.close();
@@ -115,8 +116,9 @@ async function main(): Promise<void> {
 		if (!simUrl) fail(`the simulator has no ${provider.id} provider yet (test/simulator/providers/)`);
 		baseUrl = simUrl;
 		key = info.apiKey;
+		simulatorFields = info.credentialFields[provider.id];
 	}
-	const credentials = credentialData(provider, key, baseUrl);
+	const credentials = credentialData(provider, key, baseUrl, simulatorFields);
 	if (real && process.env.WAN_REGION && 'region' in credentials) credentials.region = process.env.WAN_REGION;
 	if (!credentials.baseUrl && provider.id === 'gateway') fail('the gateway has no default base URL: set WAN_BASE_URL');
 

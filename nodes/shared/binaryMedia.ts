@@ -1,8 +1,17 @@
-import type { IBinaryKeyData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { WanError, uploadFailed } from './errors';
+import { MODES } from './modes';
+import type { StreamedFilePart } from './multipartForm';
+import { MalformedResponseError, UploadRefusedError } from './providers/adapter';
 import type { BinaryFile, GenerationRequest, MediaRef } from './request';
+import type { MediaType } from './types';
+import { uploadRequests, type UploadContext } from './uploadRequests';
 
-/** The item's binary fields as media fields can name them: name, file name, MIME type and size in bytes. */
+/** n8n's own chunk size for streams from its binary store. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+
+/** The item's binary fields as media fields can name them: name, file name, MIME type, size in bytes, store id. */
 export function binaryFieldsOf(binary: IBinaryKeyData | undefined): Record<string, BinaryFile> {
 	return Object.fromEntries(
 		Object.entries(binary ?? {}).map(([field, data]) => [
@@ -13,25 +22,96 @@ export function binaryFieldsOf(binary: IBinaryKeyData | undefined): Record<strin
 				mimeType: data.mimeType,
 				// Stored files carry their size; an inline one is base64 (4 characters per 3 bytes, less padding).
 				bytes: data.bytes ?? Math.floor((data.data.length * 3) / 4) - (data.data.match(/=*$/)?.[0].length ?? 0),
+				...(data.id ? { id: data.id } : {}),
 			},
 		]),
 	);
 }
 
+export interface FileContext extends UploadContext {
+	itemIndex: number;
+	credentials: ICredentialDataDecryptedObject;
+}
+
+/** The file's bytes as a part to stream: from n8n's store when it is there, else from the item. */
+async function filePart(ctx: FileContext, file: BinaryFile): Promise<{ size: number; open: () => Promise<StreamedFilePart> }> {
+	const { helpers } = ctx.fn;
+	const part = (size: number, stream: () => AsyncIterable<Uint8Array>): StreamedFilePart => ({
+		name: file.fileName,
+		type: file.mimeType,
+		size,
+		stream,
+	});
+	if (file.id) {
+		const { id } = file;
+		// The store's own byte count is exact; the request's Content-Length is computed from it.
+		const { fileSize } = await helpers.getBinaryMetadata(id);
+		return {
+			size: fileSize,
+			open: async () => {
+				const stream = await helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
+				return part(fileSize, () => stream);
+			},
+		};
+	}
+	const bytes = await helpers.getBinaryDataBuffer(ctx.itemIndex, file.field);
+	return {
+		size: bytes.length,
+		open: async () =>
+			part(bytes.length, async function* () {
+				yield bytes;
+			}),
+	};
+}
+
+/** Puts the file at the provider through its upload route, and returns what the submit names it by. */
+async function uploaded(ctx: FileContext, request: GenerationRequest, file: BinaryFile, type: MediaType, what: string): Promise<string> {
+	const { adapter } = ctx;
+	const upload = adapter.binaryInput?.upload;
+	// Validation admits a file only where the provider takes it inline or uploads it.
+	if (!upload) throw new Error(`${adapter.displayName} has no upload route for ${what}`);
+	let failure: unknown;
+	try {
+		const { size, open } = await filePart(ctx, file);
+		return await upload.upload(
+			{ fileName: file.fileName, mimeType: file.mimeType, bytes: size, type },
+			uploadRequests(ctx, size, open),
+			{ credentials: ctx.credentials, modelId: request.modelId },
+		);
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof MalformedResponseError || failure instanceof UploadRefusedError || (failure instanceof WanError && failure.kind !== 'canceled')) {
+		throw uploadFailed(what, adapter.displayName, failure);
+	}
+	throw failure;
+}
+
+/** One entry from a binary field, in the form the provider takes it: inline where it can, else uploaded. */
+async function fileUrl(ctx: FileContext, request: GenerationRequest, entry: MediaRef & { file: BinaryFile }, label: string): Promise<string> {
+	const { file } = entry;
+	const type = entry.type ?? 'image';
+	const inlineLimit = ctx.adapter.binaryInput?.dataUri[type];
+	if (inlineLimit !== undefined && file.bytes <= inlineLimit) {
+		const bytes = await ctx.fn.helpers.getBinaryDataBuffer(ctx.itemIndex, file.field);
+		return `data:${file.mimeType};base64,${bytes.toString('base64')}`;
+	}
+	return await uploaded(ctx, request, file, type, `${label} (binary field "${file.field}", ${file.fileName})`);
+}
+
 /**
- * Each entry from a binary field as a `data:` URI of its bytes, for the providers that take files inline
- * (images within their documented size, checked in validation). Nothing has been sent yet.
+ * Every entry from a binary field in the form the provider takes it, one file after another. Nothing has
+ * been submitted yet: a file that cannot be uploaded fails the item before its paid submit.
  */
-export async function inlineFiles(fn: IExecuteFunctions, itemIndex: number, request: GenerationRequest): Promise<GenerationRequest> {
+export async function materializeFiles(ctx: FileContext, request: GenerationRequest): Promise<GenerationRequest> {
 	const media: GenerationRequest['media'] = {};
 	for (const [slot, entries] of Object.entries(request.media) as Array<[keyof GenerationRequest['media'], MediaRef[]]>) {
-		media[slot] = await Promise.all(
-			entries.map(async (entry): Promise<MediaRef> => {
-				if (!entry.file) return entry;
-				const bytes = await fn.helpers.getBinaryDataBuffer(itemIndex, entry.file.field);
-				return { url: `data:${entry.file.mimeType};base64,${bytes.toString('base64')}`, type: entry.type };
-			}),
-		);
+		const label = MODES[request.mode].slots.find((spec) => spec.slot === slot)?.label ?? slot;
+		const ready: MediaRef[] = [];
+		for (const entry of entries) {
+			ready.push(entry.file ? { url: await fileUrl(ctx, request, { ...entry, file: entry.file }, label), type: entry.type } : entry);
+		}
+		media[slot] = ready;
 	}
 	return { ...request, media };
 }

@@ -209,6 +209,21 @@ export function downloadFailed(what: string, cause: WanError): WanError {
 }
 
 /**
+ * A file from a binary field that could not be put at the provider. `what` names the field and the file;
+ * the item's submit was not sent. `cause` is the upload request's error, or the reason its answer was unusable.
+ */
+export function uploadFailed(what: string, providerName: string, cause: WanError | { message: string }): WanError {
+	const fields = cause instanceof WanError ? cause.fields : { kind: 'malformed' as const, message: cause.message };
+	return new WanError({
+		...fields,
+		message: `${what} could not be uploaded: ${cause.message}`,
+		description: `Nothing was submitted to ${providerName} for this item.${fields.description ? ` ${fields.description}` : ''}`,
+		taskMayExist: false,
+		cause,
+	});
+}
+
+/**
  * Anything thrown that is not a WanError yet, naming the task if one exists. An error of n8n's own
  * is kept whole as the cause: the node passes it on as it is.
  */

@@ -183,10 +183,12 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		throw toNodeError(fn.getNode(), jobs[0].itemIndex, itemError(caught, providerName));
 	}
 
+	const clock = systemClock;
+	const preparing = { fn, adapter, credentials, authorization, clock, signal: fn.getExecutionCancelSignal?.() };
 	const ready: Job[] = [];
 	for (const job of jobs) {
 		try {
-			ready.push('request' in job ? { ...job, request: await prepareRequest(fn, job.itemIndex, adapter, credentials, job.request) } : job);
+			ready.push('request' in job ? { ...job, request: await prepareRequest(preparing, job.itemIndex, job.request) } : job);
 		} catch (caught) {
 			const error = itemError(caught, providerName);
 			if (!continueOnFail) throw toNodeError(fn.getNode(), job.itemIndex, error);
@@ -195,7 +197,6 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	}
 	if (ready.length === 0) return results.flatMap(withInputFieldsIfAsked);
 
-	const clock = systemClock;
 	const { outputs, failure } = await runJobs({
 		fn,
 		adapter,

@@ -26,3 +26,5 @@ export const WAN27_REFERENCES: MediaRange = { min: 1, max: 5 };
 export const WAN27_VOICES: MediaRange = { min: 0, max: 5 };
 /** wan2.7-videoedit: up to 4 reference images (https://www.alibabacloud.com/help/en/model-studio/wan-video-editing-api-reference). */
 export const WAN27_EDIT_REFERENCES: MediaRange = { min: 0, max: 4 };
+/** Wan 3.0: up to ten reference images and five reference videos; frames and references are not mixed. */
+export const WAN30_REFERENCES: MediaRange = { min: 1, max: 15, maxOfType: { image: 10, video: 5 } };

@@ -1,4 +1,5 @@
 import { modelLabel } from './catalogue';
+import { wanFormatNames, wanFormatOf } from './fileFormats';
 import { invalidInput, type ProblemCollector } from './inputError';
 import { mediaTypeOfName, mediaTypeOfUrl } from './mediaTypes';
 import type { ModelSpec } from './modelSpec';
@@ -21,29 +22,45 @@ const MEGABYTE = 1024 * 1024;
 
 /**
  * A file named by an entry: typed by its MIME type (else its file name, else the field), and refused
- * where this provider takes such files only from public URLs, or not this large.
+ * where its format is not one Wan takes, where this provider takes such files only from public URLs,
+ * or not this large. Its MIME type becomes the format's own name.
  */
 function fileEntry(spec: ModelSpec, slot: MediaSlotSpec, file: BinaryFile): MediaRef {
 	const [onlyType] = slot.accepts.length === 1 ? slot.accepts : [];
 	const type: MediaType | undefined =
 		mediaTypeOfName(file.mimeType) ?? mediaTypeOfUrl(`file:///${encodeURIComponent(file.fileName)}`) ?? onlyType;
-	const adapter = PROVIDERS[spec.provider];
-	const limit = type ? adapter.binaryInput?.dataUri[type] : undefined;
-	if (limit === undefined) {
+	const { displayName, binaryInput } = PROVIDERS[spec.provider];
+	const inlineLimit = type ? binaryInput?.dataUri[type] : undefined;
+	const uploadLimit = type ? binaryInput?.upload?.maxBytes[type] : undefined;
+	if (!type || (inlineLimit === undefined && uploadLimit === undefined)) {
 		throw invalidInput(
 			slot.label,
 			file.field,
-			`${adapter.displayName} takes ${type ?? 'such'} files only from a public URL here: put the file where the provider can fetch it (e.g. S3 or Google Drive with a public link) and give that URL.`,
+			`${displayName} takes ${type ?? 'such'} files only from a public URL here: put the file where the provider can fetch it (e.g. S3 or Google Drive with a public link) and give that URL.`,
 		);
 	}
+	const format = wanFormatOf(file, type);
+	if (!format) {
+		throw invalidInput(slot.label, file.field, `"${file.fileName}" is ${file.mimeType}; Wan takes ${type} files as ${wanFormatNames(type)}.`);
+	}
+	const limit = Math.max(inlineLimit ?? 0, uploadLimit ?? 0);
 	if (file.bytes > limit) {
 		throw invalidInput(
 			slot.label,
 			file.field,
-			`"${file.fileName}" has ${file.bytes} bytes; ${adapter.displayName} takes ${type} files of at most ${limit / MEGABYTE} MB (${limit} bytes) from a binary field.`,
+			`"${file.fileName}" has ${file.bytes} bytes; ${displayName} takes ${type} files of at most ${limit / MEGABYTE} MB (${limit} bytes) from a binary field.`,
 		);
 	}
-	return { url: '', type, file };
+	const uploaded = inlineLimit === undefined || file.bytes > inlineLimit;
+	const uploadFormats = uploaded ? binaryInput?.upload?.mimeTypes?.[type] : undefined;
+	if (uploadFormats && !uploadFormats.includes(format)) {
+		throw invalidInput(
+			slot.label,
+			file.field,
+			`"${file.fileName}" is ${format}; ${displayName}'s file upload takes ${type} files as ${wanFormatNames(type, uploadFormats)}.`,
+		);
+	}
+	return { url: '', type, file: { ...file, mimeType: format } };
 }
 
 /** One entry: a public URL, or the name of a binary field of the item. */

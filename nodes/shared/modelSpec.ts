@@ -55,6 +55,8 @@ export interface ModelSpec {
 	/** How many images an image set (the Image Set option) may hold. */
 	imageSetSize?: CountRange;
 	sizeLimits?: ImageSizeLimits;
+	/** What an input image may measure: each side in pixels, and at most this long side to short side. */
+	imagePixels?: { min: number; max: number; maxAspect?: number };
 	optionalFields: readonly OptionalField[];
 	/** The provider's own name for the mode, where its API takes one in the body (APIXO's `input.mode`). */
 	providerMode?: string;

@@ -11,6 +11,8 @@ export interface BinaryFile {
 	fileName: string;
 	mimeType: string;
 	bytes: number;
+	/** Where n8n stores it, when not inline in the item: its bytes are then streamed from the store. */
+	id?: string;
 }
 
 /**

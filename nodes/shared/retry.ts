@@ -1,9 +1,9 @@
 /**
  * When to try a request again, as pure functions of what happened. Submits cost money, so they are
- * retried only when the provider said it did not accept them; polls are free and survive anything
- * transient.
+ * retried only when the provider said it did not accept them; polls (and uploads, free and idempotent)
+ * survive anything transient.
  */
-export type RequestPurpose = 'submit' | 'poll' | 'result' | 'cancel' | 'download';
+export type RequestPurpose = 'submit' | 'poll' | 'result' | 'cancel' | 'download' | 'upload';
 
 /** What one attempt ended with: an HTTP status, or a network failure code (ECONNRESET, …). */
 export type AttemptOutcome = { statusCode: number } | { networkCode: string };

@@ -55,7 +55,7 @@ export interface CallContext {
 
 type AttemptResult = HttpResponse | { networkCode: string };
 
-interface RetryContext {
+export interface RetryContext {
 	signal: AbortSignal | undefined;
 	deadline: number;
 	requestTimeoutMs: number;
@@ -66,7 +66,7 @@ interface RetryContext {
 }
 
 /** Runs `send` until it answers 2xx, or the retry policy for `purpose` gives up. */
-async function withRetries(
+export async function withRetries(
 	purpose: RequestPurpose,
 	ctx: RetryContext,
 	send: (timeoutMs: number) => Promise<AttemptResult>,
@@ -175,9 +175,9 @@ function requestOptions(ctx: CallContext, request: ProviderRequest, timeout: num
 	};
 }
 
-type FullResponse = { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
+export type FullResponse = { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
 
-function fromFullResponse(response: FullResponse): HttpResponse {
+export function fromFullResponse(response: FullResponse): HttpResponse {
 	return { statusCode: response.statusCode ?? 0, body: response.body, headers: response.headers ?? {} };
 }
 

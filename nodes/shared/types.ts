@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type ProviderId = 'alibaba' | 'apixo' | 'evolink' | 'fal' | 'gateway';
+export type ProviderId = 'alibaba' | 'apixo' | 'evolink' | 'fal' | 'gateway' | 'kie' | 'wavespeed';
 /** What a node makes. */
 export type MediaKind = 'video' | 'image';
 /** What a media input holds. */

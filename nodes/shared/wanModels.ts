@@ -8,7 +8,7 @@ import type { AspectRatio, Resolution } from './types';
  */
 export type WanModelMode = Pick<
 	ModelSpec,
-	'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations' | 'durationsWithReferenceVideo'
+	'model' | 'mode' | 'prompt' | 'resolutions' | 'aspectRatios' | 'durations' | 'durationsWithReferenceVideo' | 'imagePixels'
 >;
 
 /** A Wan model's modes, each under its own name. */
@@ -22,6 +22,13 @@ const HD_RESOLUTIONS: readonly Resolution[] = ['720p', '1080p'];
 const FIVE_OR_TEN: readonly number[] = [5, 10];
 const TWO_TO_FIFTEEN: readonly number[] = Array.from({ length: 14 }, (_, i) => i + 2);
 const TWO_TO_TEN: readonly number[] = Array.from({ length: 9 }, (_, i) => i + 2);
+
+/** A first frame for Wan 2.2–2.6 image to video (`img_url`): 360–2000 px a side. */
+const FRAME_PIXELS = { min: 360, max: 2000 };
+/** Images to edit on Wan 2.5 and 2.6: 384–5000 px a side. */
+const EDIT_PIXELS = { min: 384, max: 5000 };
+/** Every image Wan 2.7 takes: 240–8000 px a side, from 1:8 to 8:1. */
+const WAN27_PIXELS = { min: 240, max: 8000, maxAspect: 8 };
 
 // Image to video takes the prompt as optional; there the output follows the image, so no aspect ratio.
 
@@ -40,6 +47,7 @@ export const WAN22 = {
 		prompt: { required: false, maxLength: 800 },
 		resolutions: WAN22_RESOLUTIONS,
 		durations: [5],
+		imagePixels: FRAME_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -58,6 +66,7 @@ export const WAN25 = {
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: ALL_RESOLUTIONS,
 		durations: FIVE_OR_TEN,
+		imagePixels: FRAME_PIXELS,
 	},
 	textToImage: {
 		model: 'wan2.5',
@@ -69,6 +78,7 @@ export const WAN25 = {
 		model: 'wan2.5',
 		mode: 'imageToImage',
 		prompt: { required: true, maxLength: 2000 },
+		imagePixels: EDIT_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -87,6 +97,7 @@ export const WAN26 = {
 		prompt: { required: false, maxLength: 1500 },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: FRAME_PIXELS,
 	},
 	referenceToVideo: {
 		model: 'wan2.6',
@@ -106,6 +117,7 @@ export const WAN26 = {
 		model: 'wan2.6',
 		mode: 'imageToImage',
 		prompt: { required: true, maxLength: 2000 },
+		imagePixels: EDIT_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -139,6 +151,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	firstLastFrameToVideo: {
 		model: 'wan2.7',
@@ -146,6 +159,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	extendVideo: {
 		model: 'wan2.7',
@@ -153,6 +167,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: TWO_TO_FIFTEEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	referenceToVideo: {
 		model: 'wan2.7',
@@ -162,6 +177,7 @@ export const WAN27 = {
 		aspectRatios: ALL_RATIOS,
 		durations: TWO_TO_FIFTEEN,
 		durationsWithReferenceVideo: TWO_TO_TEN,
+		imagePixels: WAN27_PIXELS,
 	},
 	editVideo: {
 		model: 'wan2.7',
@@ -169,6 +185,7 @@ export const WAN27 = {
 		prompt: { required: false, maxLength: WAN27_PROMPT },
 		resolutions: HD_RESOLUTIONS,
 		durations: [0, ...TWO_TO_TEN],
+		imagePixels: WAN27_PIXELS,
 	},
 	textToImage: {
 		model: 'wan2.7',
@@ -180,6 +197,7 @@ export const WAN27 = {
 		model: 'wan2.7',
 		mode: 'imageToImage',
 		prompt: { required: true, maxLength: WAN27_PROMPT },
+		imagePixels: WAN27_PIXELS,
 	},
 } satisfies WanModes;
 
@@ -187,4 +205,22 @@ export const WAN27 = {
 export const WAN27_PRO = {
 	textToImage: { ...WAN27.textToImage, model: 'wan2.7-pro' },
 	imageToImage: { ...WAN27.imageToImage, model: 'wan2.7-pro' },
+} satisfies WanModes;
+
+const WAN30_PROMPT = 20_000;
+/** 2–30 s, or -1: the model picks the length. */
+const WAN30_DURATIONS: readonly number[] = [-1, ...Array.from({ length: 29 }, (_, i) => i + 2)];
+const WAN30_SHARED = { model: 'wan3.0', resolutions: ALL_RESOLUTIONS, durations: WAN30_DURATIONS };
+
+/**
+ * Wan 3.0 (Alibaba's Wan 3.0 API reference, https://www.alibabacloud.com/help/es/model-studio/wan3-video-generation-api-reference):
+ * prompts of up to 20,000 characters, 480P/720P/1080P, 2–30 s or -1; one model for text, first frame, first
+ * and last frame, and references. The ratio is the model's choice ("adaptive") unless set, and only text and
+ * references set it.
+ */
+export const WAN30 = {
+	textToVideo: { ...WAN30_SHARED, mode: 'textToVideo', prompt: { required: true, maxLength: WAN30_PROMPT }, aspectRatios: ALL_RATIOS },
+	imageToVideo: { ...WAN30_SHARED, mode: 'imageToVideo', prompt: { required: false, maxLength: WAN30_PROMPT } },
+	firstLastFrameToVideo: { ...WAN30_SHARED, mode: 'firstLastFrameToVideo', prompt: { required: false, maxLength: WAN30_PROMPT } },
+	referenceToVideo: { ...WAN30_SHARED, mode: 'referenceToVideo', prompt: { required: true, maxLength: WAN30_PROMPT }, aspectRatios: ALL_RATIOS },
 } satisfies WanModes;

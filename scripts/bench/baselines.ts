@@ -1,9 +1,11 @@
 /**
  * The baselines the benchmark compares against: minimal nodes that do what n8n's own generation nodes
- * do (see /work/shared/reference/n8n-conventions.md §1a, §1b), run through the same engine.
+ * do (see /work/shared/reference/n8n-conventions.md §1a, §1b), run through the same engine; and the
+ * package's upload step as a node of its own.
  */
 import {
 	NodeApiError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -12,8 +14,16 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { binaryFieldsOf, materializeFiles } from '../../nodes/shared/binaryMedia';
+import { evolink } from '../../nodes/shared/providers/evolink/adapter';
+import type { GenerationRequest } from '../../nodes/shared/request';
+import { systemClock } from '../../nodes/shared/scheduler/clock';
+import { bearerAuthorization } from '../../nodes/shared/transport';
+
 export const GEMINI_LIKE_DOWNLOAD_TYPE = 'bench.geminiLikeDownload';
 export const SORA_LIKE_POLL_TYPE = 'bench.soraLikePoll';
+export const WHOLE_BUFFER_UPLOAD_TYPE = 'bench.wholeBufferUpload';
+export const WAN_UPLOAD_STEP_TYPE = 'bench.wanUploadStep';
 
 function description(name: string, displayName: string, extra: Partial<INodeTypeDescription> = {}): INodeTypeDescription {
 	return {
@@ -117,5 +127,65 @@ export class SoraLikePoll implements INodeType {
 			output.push({ json: response, pairedItem: { item: i } });
 		}
 		return [output];
+	}
+}
+
+/** One output item per input item, made by `each` with the EvoLink credential. */
+async function perItem(
+	fn: IExecuteFunctions,
+	each: (index: number, item: INodeExecutionData, credentials: ICredentialDataDecryptedObject) => Promise<IDataObject>,
+): Promise<INodeExecutionData[][]> {
+	const credentials = await fn.getCredentials('evoLinkApi');
+	const output: INodeExecutionData[] = [];
+	for (const [index, item] of fn.getInputData().entries()) {
+		output.push({ json: await each(index, item, credentials), pairedItem: { item: index } });
+	}
+	return [output];
+}
+
+/**
+ * Uploads each item's `data` file to EvoLink's file host the usual way (n8n's OpenAI node builds its
+ * multipart bodies so): the whole file from `getBinaryDataBuffer`, in a `Blob`, in the global `FormData`.
+ */
+export class WholeBufferUpload implements INodeType {
+	description = description('wholeBufferUpload', 'Baseline: whole-buffer upload', {
+		credentials: [{ name: 'evoLinkApi', required: true }],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await perItem(this, async (index, item, credentials) => {
+			const binary = item.binary!.data;
+			const buffer = await this.helpers.getBinaryDataBuffer(index, 'data');
+			const form = new FormData();
+			form.append('file', new Blob([buffer], { type: binary.mimeType }), binary.fileName);
+			return (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${String(credentials.filesBaseUrl).replace(/\/+$/, '')}/api/v1/files/upload/stream`,
+				headers: { Authorization: `Bearer ${String(credentials.apiKey)}` },
+				body: form as never,
+				json: true,
+			})) as IDataObject;
+		});
+	}
+}
+
+/**
+ * The package's own upload step (`materializeFiles`: binary store → streamed multipart → EvoLink's file
+ * host), run on each item's `data` video as the Wan nodes run it before a submit. The node itself refuses
+ * videos over Wan 2.7's 100 MB before this step; the bench drives the step directly to measure it at any size.
+ */
+export class WanUploadStep implements INodeType {
+	description = description('wanUploadStep', 'Wan upload step', {
+		credentials: [{ name: 'evoLinkApi', required: true }],
+	});
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await perItem(this, async (itemIndex, item, credentials) => {
+			const file = binaryFieldsOf(item.binary).data;
+			const request = { mode: 'extendVideo', modelId: 'wan2.7-image-to-video', media: { video: [{ url: '', type: 'video', file }] } } as unknown as GenerationRequest;
+			const context = { fn: this, adapter: evolink, credentials, authorization: bearerAuthorization(credentials), clock: systemClock, signal: undefined, itemIndex };
+			const uploaded = await materializeFiles(context, request);
+			return { url: uploaded.media.video?.[0].url };
+		});
 	}
 }

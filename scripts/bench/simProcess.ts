@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
-import type { RecordedRequest, TaskBehaviour } from '../../test/simulator';
+import type { RecordedRequest, TaskBehaviour, UploadedFile } from '../../test/simulator';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SERVE_ENTRY = path.join(REPO_ROOT, 'test', 'simulator', 'serve.ts');
@@ -31,6 +31,9 @@ export interface SimProcess {
 	apiKey: string;
 	pid: number;
 	baseUrl(provider: 'evolink'): string;
+	/** The credential fields beside the base URL that point at the simulator (EvoLink's file host). */
+	credentialFields(provider: 'evolink'): Record<string, string>;
+	uploads(): Promise<UploadedFile[]>;
 	setBehaviour(behaviour: Partial<TaskBehaviour>): Promise<void>;
 	requests(): Promise<RecordedRequest[]>;
 	tasks(): Promise<SimTaskJson[]>;
@@ -48,7 +51,13 @@ export async function startSimProcess(): Promise<SimProcess> {
 	const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 	let nextId = 1;
 
-	const ready = await new Promise<{ origin: string; apiKey: string; baseUrls: Record<string, string>; pid: number }>(
+	const ready = await new Promise<{
+		origin: string;
+		apiKey: string;
+		baseUrls: Record<string, string>;
+		credentialFields: Record<string, Record<string, string>>;
+		pid: number;
+	}>(
 		(resolve, reject) => {
 			child.once('error', reject);
 			child.once('exit', (code) => reject(new Error(`simulator process exited early (code ${code})`)));
@@ -82,6 +91,8 @@ export async function startSimProcess(): Promise<SimProcess> {
 		apiKey: ready.apiKey,
 		pid: ready.pid,
 		baseUrl: (provider) => ready.baseUrls[provider],
+		credentialFields: (provider) => ready.credentialFields[provider] ?? {},
+		uploads: async () => (await call('uploads')) as UploadedFile[],
 		setBehaviour: async (behaviour) => {
 			await call('behaviour', { behaviour });
 		},

@@ -4,7 +4,16 @@ import * as path from 'node:path';
 import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { WAN_VIDEO_NODE_TYPE, singleNodeWorkflow, type RunOptions, type WorkflowJson } from '../../test/harness';
-import { GEMINI_LIKE_DOWNLOAD_TYPE, GeminiLikeDownload, SORA_LIKE_POLL_TYPE, SoraLikePoll } from './baselines';
+import {
+	GEMINI_LIKE_DOWNLOAD_TYPE,
+	GeminiLikeDownload,
+	SORA_LIKE_POLL_TYPE,
+	SoraLikePoll,
+	WAN_UPLOAD_STEP_TYPE,
+	WHOLE_BUFFER_UPLOAD_TYPE,
+	WanUploadStep,
+	WholeBufferUpload,
+} from './baselines';
 
 export const NODE_NAME = 'Node';
 
@@ -45,7 +54,7 @@ export function baselineWorkflow(type: string, parameters: INodeParameters, item
 		name: NODE_NAME,
 		typeVersion: 1,
 		parameters,
-		credentials: type === SORA_LIKE_POLL_TYPE ? { evoLinkApi: { id: '1', name: 'EvoLink (simulator)' } } : undefined,
+		credentials: type === GEMINI_LIKE_DOWNLOAD_TYPE ? undefined : { evoLinkApi: { id: '1', name: 'EvoLink (simulator)' } },
 		items,
 	});
 }
@@ -54,14 +63,17 @@ export function prompts(count: number): IDataObject[] {
 	return Array.from({ length: count }, (_, index) => ({ prompt: `Benchmark clip ${index + 1}` }));
 }
 
-export function runOptions(baseUrl: string, apiKey: string, extra: Partial<RunOptions> = {}): RunOptions {
+/** The engine's options: the EvoLink credential (key, base URL and file host, all the simulator's) and the node types. */
+export function runOptions(sim: { apiKey: string; baseUrl(provider: 'evolink'): string; credentialFields(provider: 'evolink'): Record<string, string> }, extra: Partial<RunOptions> = {}): RunOptions {
 	return {
-		credentials: { evoLinkApi: { apiKey, baseUrl } },
+		credentials: { evoLinkApi: { apiKey: sim.apiKey, baseUrl: sim.baseUrl('evolink'), ...sim.credentialFields('evolink') } },
 		binaryMode: 'filesystem',
 		nodeTypes: {
 			[WAN_VIDEO_NODE_TYPE]: loadWanVideo(),
 			[GEMINI_LIKE_DOWNLOAD_TYPE]: new GeminiLikeDownload(),
 			[SORA_LIKE_POLL_TYPE]: new SoraLikePoll(),
+			[WHOLE_BUFFER_UPLOAD_TYPE]: new WholeBufferUpload(),
+			[WAN_UPLOAD_STEP_TYPE]: new WanUploadStep(),
 		},
 		...extra,
 	};

@@ -28,6 +28,8 @@ const CREDENTIAL_IDS = {
 	apixo: 'wanApixoCred0001',
 	alibaba: 'wanAlibabaCred01',
 	gateway: 'wanGatewayCred01',
+	kie: 'wanKieCred000001',
+	wavespeed: 'wanWaveSpeedCr01',
 } satisfies Record<ProviderId, string>;
 
 export interface ProviderInfo {
@@ -124,27 +126,32 @@ export function unpackagedProviders(): string[] {
 		.map((adapter) => `${adapter!.id} (credential ${adapter!.credentialType} not in package.json n8n.credentials)`);
 }
 
-/** The credential's data: its property defaults, the key, and the base URL (when given). */
-export function credentialData(provider: ProviderInfo, apiKey: string, baseUrl?: string): ICredentialDataDecryptedObject {
+/** The credential's data: its property defaults, the key, the base URL (when given) and any other fields given. */
+export function credentialData(
+	provider: ProviderInfo,
+	apiKey: string,
+	baseUrl?: string,
+	fields: Record<string, string> = {},
+): ICredentialDataDecryptedObject {
 	const data: ICredentialDataDecryptedObject = {};
 	for (const property of provider.credentialClass.properties as INodeProperties[]) {
 		if (property.default !== undefined && property.type !== 'notice') data[property.name] = property.default as string;
 	}
 	data.apiKey = apiKey;
 	if (baseUrl) data.baseUrl = baseUrl;
-	return data;
+	return { ...data, ...fields };
 }
 
 /** Writes, for `n8n import:credentials`, one credential per provider pointing at the simulator. */
 export function writeCredentialsFile(
 	file: string,
 	providers: ProviderInfo[],
-	simulator: { apiKey: string; baseUrls: Record<string, string> },
+	simulator: { apiKey: string; baseUrls: Record<string, string>; credentialFields: Partial<Record<string, Record<string, string>>> },
 ): void {
 	const credentials = providers.map((p) => ({
 		...p.credentialRef,
 		type: p.credentialType,
-		data: credentialData(p, simulator.apiKey, simulator.baseUrls[p.id]),
+		data: credentialData(p, simulator.apiKey, simulator.baseUrls[p.id], simulator.credentialFields[p.id]),
 	}));
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 }
@@ -203,7 +210,8 @@ export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): 
 		const kind = kindOfType(node.type);
 		if (!kind) return true;
 		if (!provider.kinds.includes(kind)) return false;
-		if (namesBinaryField(node) && !PROVIDERS[provider.id].binaryInput?.dataUri.image) return false;
+		const files = PROVIDERS[provider.id].binaryInput;
+		if (namesBinaryField(node) && !files?.dataUri.image && !files?.upload?.maxBytes.image) return false;
 		const mode = node.parameters.mode as string | undefined;
 		return mode === undefined || offered(kind, 'mode', { provider: provider.id }).values.includes(mode);
 	});

@@ -506,7 +506,7 @@ async function credentialTests(
 					credentials: {
 						...provider.credentialRef,
 						type: provider.credentialType,
-						data: credentialData(provider, apiKey, baseUrl),
+						data: credentialData(provider, apiKey, baseUrl, sim.credentialFields[provider.id]),
 					},
 				}),
 			});

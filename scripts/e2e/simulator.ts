@@ -30,6 +30,8 @@ export interface SimulatorInfo {
 	origin: string;
 	apiKey: string;
 	baseUrls: Partial<Record<SimProviderId, string>>;
+	/** Credential fields beside the base URL that point at the simulator, per provider (e.g. EvoLink's file host). */
+	credentialFields: Partial<Record<SimProviderId, Record<string, string>>>;
 	/** Only when started as a process: the control server's origin. */
 	control?: string;
 }
@@ -72,8 +74,12 @@ export async function startScriptedSimulator(options: { port?: number; apiKey?: 
 			: { durationMs, outcome: 'success' };
 	});
 	const baseUrls: Partial<Record<SimProviderId, string>> = {};
-	for (const provider of BUILTIN_PROVIDERS) baseUrls[provider.id] = sim.baseUrl(provider.id);
-	return { sim, info: { ready: true, origin: sim.origin, apiKey: sim.apiKey, baseUrls } };
+	const credentialFields: SimulatorInfo['credentialFields'] = {};
+	for (const provider of BUILTIN_PROVIDERS) {
+		baseUrls[provider.id] = sim.baseUrl(provider.id);
+		credentialFields[provider.id] = sim.credentialFields(provider.id);
+	}
+	return { sim, info: { ready: true, origin: sim.origin, apiKey: sim.apiKey, baseUrls, credentialFields } };
 }
 
 function argument(name: string): string | undefined {

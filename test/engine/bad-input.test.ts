@@ -62,6 +62,13 @@ const CASES = {
 		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2' }, field: 'Model', shown: '"Wan 2.2"', allowed: /Wan 2.5, Wan 2.6/ },
 		{ kind: 'image', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 4 }, field: 'Number of Images', shown: '4', allowed: /1–3/ },
 	],
+	kie: [
+		{ kind: 'video', parameters: { ...t2v, duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10 seconds/ },
+		{ kind: 'video', parameters: { ...t2v, resolution: '720p', aspectRatio: '4:3' }, field: 'Aspect Ratio', shown: '"4:3"', allowed: /16:9, 9:16, 1:1/ },
+		{ kind: 'video', parameters: { ...t2v, prompt: 'a'.repeat(801) }, field: 'Prompt', shown: '', allowed: /\(801 characters\)". At most 800 characters/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', duration: 8 }, field: 'Duration', shown: '8', allowed: /5, 10, 15 seconds/ },
+	],
 	alibaba: [
 		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2', resolution: '720p' }, field: 'Resolution', shown: '"720p"', allowed: /480p, 1080p/ },
 		{ kind: 'video', parameters: { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1 waves', referenceUrls: [1, 2, 3, 4, 5, 6].map((n) => `https://example.com/${n}.mp4`).join('\n') }, field: 'Reference URLs', shown: '', allowed: /Expected 1–5 URLs, got 6/ },
@@ -87,6 +94,20 @@ const CASES = {
 		{ kind: 'video', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
 		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },
 		{ kind: 'video', parameters: { ...t2v, mode: 'referenceToVideo' }, field: 'Model', shown: '"Wan 2.5"', allowed: /Reference to Video: Wan 2\.7\./ },
+	],
+	wavespeed: [
+		{ kind: 'video', parameters: t2v, field: 'Model', shown: '"Wan 2.5"', allowed: /Wan 2\.6/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', aspectRatio: '1:1' }, field: 'Aspect Ratio', shown: '"1:1"', allowed: /16:9, 9:16/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10, 15 seconds/ },
+		{ kind: 'video', parameters: { ...i2v, model: 'wan2.6', prompt: ' ' }, field: 'Prompt', shown: '" "', allowed: /prompt is required/ },
+		{
+			kind: 'video',
+			parameters: { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Image 1 waves', referenceUrls: 'https://example.com/face.png', duration: 5 },
+			field: 'Reference URLs',
+			shown: '"https://example.com/face.png"',
+			allowed: /at least one reference video/,
+		},
+		{ kind: 'image', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 5 }, field: 'Number of Images', shown: '5', allowed: /1–4/ },
 	],
 } satisfies Record<ProviderId, BadInput[]>;
 

@@ -63,12 +63,28 @@ export const PROVIDER_CASE_BY_ID = {
 		failureMessage: /Input data may contain inappropriate content\..*DataInspectionFailed/,
 		statusBodies: { completedWithoutUrls: { code: 'success', message: '', data: { task_id: 'task_1', status: 'SUCCESS', progress: '100%', fail_reason: '' } }, unknownStatus: { code: 'success', message: '', data: { task_id: 'task_1', status: 'RENDERING', progress: '50%' } } },
 	},
+	kie: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
+		// Kie's only Wan image model is Wan 2.7 Pro (wan/2-7-image-pro).
+		textToImage: { ...TEXT_TO_IMAGE, model: 'wan2.7-pro' },
+		failureMessage: /Generation Failed - Content generation task failed.*501/,
+		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'success', resultJson: '{"resultUrls":[]}' } }, unknownStatus: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'rendering' } } },
+	},
 	alibaba: {
 		textToVideo: TEXT_TO_VIDEO,
 		imageToVideo: IMAGE_TO_VIDEO,
 		textToImage: TEXT_TO_IMAGE,
 		failureMessage: /Output data may contain inappropriate content\..*DataInspectionFailed/,
 		statusBodies: { completedWithoutUrls: { request_id: 'r1', output: { task_id: 't1', task_status: 'SUCCEEDED' } }, unknownStatus: { request_id: 'r1', output: { task_id: 't1', task_status: 'RENDERING' } } },
+	},
+	// WaveSpeed documents no Wan 2.5 (see nodes/shared/providers/wavespeed/models.ts): the same workflows on Wan 2.6.
+	wavespeed: {
+		textToVideo: { ...TEXT_TO_VIDEO, model: 'wan2.6' },
+		imageToVideo: { ...IMAGE_TO_VIDEO, model: 'wan2.6' },
+		textToImage: { ...TEXT_TO_IMAGE, model: 'wan2.6' },
+		failureMessage: /Error message here/,
+		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { id: 'p1', status: 'completed', outputs: [] } }, unknownStatus: { code: 200, message: 'success', data: { id: 'p1', status: 'rendering', outputs: [] } } },
 	},
 } satisfies Record<ProviderId, Omit<ProviderCase, 'provider'>>;
 

@@ -8,8 +8,8 @@ import { startSimulator, type Simulator } from '../simulator';
 export const NODE_NAME = 'Wan';
 
 /** The credential pointing at the simulator, under the provider's credential type (from the registry). */
-export function simulatorCredentials(sim: Simulator, provider: ProviderId, apiKey = sim.apiKey) {
-	return { [PROVIDERS[provider].credentialType]: { apiKey, baseUrl: sim.baseUrl(provider) } };
+export function simulatorCredentials(sim: Simulator, provider: ProviderId, apiKey = sim.apiKey, fields: Record<string, string> = {}) {
+	return { [PROVIDERS[provider].credentialType]: { apiKey, baseUrl: sim.baseUrl(provider), ...sim.credentialFields(provider), ...fields } };
 }
 
 export interface WanRun {
@@ -20,6 +20,8 @@ export interface WanRun {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	apiKey?: string;
+	/** Credential fields beside the key and base URL, e.g. Alibaba's `region`. */
+	credentialFields?: Record<string, string>;
 	binaryMode?: RunOptions['binaryMode'];
 }
 
@@ -37,7 +39,7 @@ function workflowOf(run: WanRun) {
 
 function optionsOf(run: WanRun): RunOptions {
 	return {
-		credentials: simulatorCredentials(run.sim, run.provider, run.apiKey),
+		credentials: simulatorCredentials(run.sim, run.provider, run.apiKey, run.credentialFields),
 		binaryMode: run.binaryMode,
 	};
 }

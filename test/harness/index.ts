@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 
 import { Container } from '@n8n/di';
@@ -172,12 +173,11 @@ function parseItemsParameter(value: unknown): IDataObject[] {
 	);
 }
 
-/** A file an item of the harness trigger carries: `{ "$binary": { "<field>": HarnessFile } }`. */
-export interface HarnessFile {
-	base64: string;
-	mimeType: string;
-	fileName: string;
-}
+/**
+ * A file an item of the harness trigger carries: `{ "$binary": { "<field>": HarnessFile } }`, its bytes given
+ * as base64 or as a file on disk (streamed into the binary store, for files too large to hold).
+ */
+export type HarnessFile = { mimeType: string; fileName: string } & ({ base64: string } | { path: string });
 
 /** The item, with its `$binary` files stored in n8n's binary store as the item's binary fields. */
 async function withBinary(trigger: ITriggerFunctions, item: IDataObject): Promise<INodeExecutionData> {
@@ -185,7 +185,8 @@ async function withBinary(trigger: ITriggerFunctions, item: IDataObject): Promis
 	if (!$binary) return { json };
 	const binary: IBinaryKeyData = {};
 	for (const [field, file] of Object.entries($binary as Record<string, HarnessFile>)) {
-		binary[field] = await trigger.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+		const bytes = 'path' in file ? createReadStream(file.path) : Buffer.from(file.base64, 'base64');
+		binary[field] = await trigger.helpers.prepareBinaryData(bytes, file.fileName, file.mimeType);
 	}
 	return { json, binary };
 }

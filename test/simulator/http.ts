@@ -37,3 +37,19 @@ export function pathId(pattern: RegExp, path: string): string | undefined {
 	const match = pattern.exec(path);
 	return match ? decodeURIComponent(match[1]) : undefined;
 }
+
+/**
+ * How the market-task providers (APIXO, Kie.ai) tell routes apart: a POST submit path, and a GET status path
+ * with the task id in `?taskId=`.
+ */
+export function classifyMarketTask(
+	isSubmit: (path: string) => boolean,
+	isStatus: (path: string) => boolean,
+): (method: string, path: string, query: URLSearchParams) => { route: SimRoute; taskId?: string } {
+	return (method, path, query) => {
+		if (method === 'POST' && isSubmit(path)) return { route: 'submit' };
+		if (method !== 'GET' || !isStatus(path)) return { route: 'other' };
+		const taskId = query.get('taskId');
+		return taskId ? { route: 'status', taskId } : { route: 'status' };
+	};
+}

@@ -9,6 +9,7 @@
  *
  * Adding a provider: one file under ./providers/ implementing `SimProvider`, listed in SIM_PROVIDERS (providers/index.ts).
  */
+export type { UploadedFile } from './fileHosts';
 export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR } from './simulator';
 export type { BehaviourFn, SimClock, Simulator, SimulatorOptions } from './simulator';
 export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';
@@ -18,6 +19,7 @@ export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './pr
 export { falProvider, falErrorBody, FAL_DEFAULT_FAILURE } from './providers/fal';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
 export { alibabaProvider, alibabaErrorBody, alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibaba';
+export { wavespeedProvider, wavespeedErrorBody, WAVESPEED_DEFAULT_FAILURE } from './providers/wavespeed';
 export type {
 	AuthCheck,
 	CreateTaskInit,

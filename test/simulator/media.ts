@@ -39,7 +39,7 @@ function chunk(type: string, data: Buffer): Buffer {
 	return Buffer.concat([length, typeAndData, crc]);
 }
 
-export const PNG_SIZE = 8;
+export const PNG_SIZE = 400;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The fill colour of image `index`: different for each index below 256. */
@@ -48,8 +48,9 @@ export function pngColour(index: number): [number, number, number] {
 }
 
 /**
- * A valid 8×8 RGB PNG, deterministic per index: filled with `pngColour(index)`, the first pixel holding
- * the index itself (24 bits), so any two indexes give different bytes.
+ * A valid 400×400 RGB PNG (as large as every Wan model takes an input image), deterministic per index:
+ * filled with `pngColour(index)`, the first pixel holding the index itself (24 bits), so any two indexes
+ * give different bytes.
  */
 export function pngBytes(index: number): Buffer {
 	const ihdr = Buffer.alloc(13);

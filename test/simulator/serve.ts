@@ -5,7 +5,7 @@
  * Stand-alone:  npx tsx test/simulator/serve.ts [--port 8080] [--duration-ms 3000] [--result-bytes N]
  *               [--outcome success|failure|never]   → prints the base URLs, serves until Ctrl-C.
  * As a child:   fork('test/simulator/serve.ts', args, { execArgv: ['--import', 'tsx'] }); the first IPC
- *               message is `{ type: 'ready', origin, apiKey, baseUrls }`. Commands (each answered with
+ *               message is `{ type: 'ready', origin, apiKey, baseUrls, credentialFields }`. Commands (each answered with
  *               `{ type: 'reply', id, ok, value?, error? }`):
  *                 { id, type: 'behaviour', behaviour }   every new task gets this (merged over the default)
  *                 { id, type: 'requests' }               the request log
@@ -19,7 +19,7 @@ import { startSimulator, type Simulator, type TaskBehaviour } from './index';
 
 type Command =
 	| { id: number; type: 'behaviour'; behaviour: Partial<TaskBehaviour> }
-	| { id: number; type: 'requests' | 'tasks' | 'reset' | 'close' };
+	| { id: number; type: 'requests' | 'tasks' | 'uploads' | 'reset' | 'close' };
 
 function parseArgs(argv: string[]): { port?: number; behaviour: Partial<TaskBehaviour> } {
 	const behaviour: Partial<TaskBehaviour> = {};
@@ -55,9 +55,11 @@ async function main(): Promise<void> {
 	if (Object.keys(behaviour).length > 0) sim.setBehaviour(() => behaviour);
 
 	const baseUrls: Record<string, string> = {};
+	const credentialFields: Record<string, Record<string, string>> = {};
 	for (const id of PROVIDER_IDS) {
 		try {
 			baseUrls[id] = sim.baseUrl(id);
+			credentialFields[id] = sim.credentialFields(id);
 		} catch {
 			// provider not mounted
 		}
@@ -88,6 +90,9 @@ async function main(): Promise<void> {
 				case 'requests':
 					reply(message.id, sim.requests);
 					break;
+				case 'uploads':
+					reply(message.id, sim.uploads);
+					break;
 				case 'tasks':
 					reply(message.id, tasksJson(sim));
 					break;
@@ -105,7 +110,7 @@ async function main(): Promise<void> {
 		}
 	});
 	process.on('disconnect', () => void shutdown(0));
-	process.send({ type: 'ready', origin: sim.origin, apiKey: sim.apiKey, baseUrls, pid: process.pid });
+	process.send({ type: 'ready', origin: sim.origin, apiKey: sim.apiKey, baseUrls, credentialFields, pid: process.pid });
 }
 
 main().catch((error: unknown) => {

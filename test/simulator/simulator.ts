@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
+import { fileHostAt, receiveUpload, type UploadedFile } from './fileHosts';
 import { mp4Bytes, pngBytes, writePadded } from './media';
 import { PROVIDER_IDS } from '../../nodes/shared/providers';
 import { SIM_PROVIDERS } from './providers';
@@ -70,6 +71,8 @@ export interface Simulator {
 	readonly port: number;
 	/** The base URL a credential should use for this provider, e.g. `http://127.0.0.1:PORT/evolink`. */
 	baseUrl(provider: SimProviderId): string;
+	/** The provider's credential fields beside the key and base URL that point at the simulator (none: `{}`). */
+	credentialFields(provider: SimProviderId): Record<string, string>;
 	/** Decides each new task (merged over the default: success after 300 ms). */
 	setBehaviour(fn: BehaviourFn): void;
 	/** Queues a fault; faults are consumed first-in first-out by matching requests. */
@@ -80,6 +83,8 @@ export interface Simulator {
 	readonly requests: RecordedRequest[];
 	/** Every created task, in creation order. */
 	readonly tasks: SimTask[];
+	/** Every file received by a file host (EvoLink's file API, DashScope's OSS), in arrival order. */
+	readonly uploads: UploadedFile[];
 	/** A task by id, any provider. */
 	task(id: string): SimTask | undefined;
 	/** Clears requests, tasks, faults; behaviour back to default. */
@@ -132,6 +137,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	let requests: RecordedRequest[] = [];
 	let tasks: SimTask[] = [];
+	let uploads: UploadedFile[] = [];
 	const tasksById = new Map<string, SimTask>();
 	let faults: QueuedFault[] = [];
 	let behaviour: BehaviourFn | undefined;
@@ -170,6 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return origin;
 		},
 		apiKey,
+		uploaded: (url: string) => uploads.find((file) => file.url === url),
 		now: () => clock.now(),
 		createTask(provider: SimProviderId, init: CreateTaskInit): SimTask {
 			const info: SubmitInfo = { provider, body: init.body, index: tasks.length };
@@ -267,9 +274,41 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		await writePadded(res, head, total);
 	};
 
+	/** A file host's request: read as a stream, after its fault (if any) and its key check. */
+	const handleUpload = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, host: NonNullable<ReturnType<typeof fileHostAt>>): Promise<void> => {
+		const provider = providers.get(host.provider);
+		record.route = 'upload';
+		record.provider = host.provider;
+		if (provider && host.withKey) record.authorization = provider.authorize(req.headers, apiKey);
+		const fault = takeFault('upload', record.provider);
+		if (fault?.kind === 'reset') {
+			record.fault = 'reset';
+			req.socket.destroy();
+			return;
+		}
+		let answer: SimResponse;
+		if (fault) {
+			record.fault = fault.kind ?? 'http';
+			await readBody(req);
+			answer = { status: fault.status ?? 500, body: fault.body ?? 'Internal Server Error', headers: fault.headers };
+		} else if (record.authorization && record.authorization !== 'ok' && provider) {
+			await readBody(req);
+			answer = provider.authError(record.authorization);
+		} else {
+			answer = await receiveUpload(host, req, origin, uploads);
+		}
+		record.status = answer.status;
+		sendResponse(res, answer);
+	};
+
 	const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> => {
 		const url = new URL(record.path, 'http://sim.invalid');
 		const method = record.method;
+		const fileHost = fileHostAt(url.pathname);
+		if (fileHost) {
+			await handleUpload(req, res, record, fileHost);
+			return;
+		}
 		const rawBody = await readBody(req);
 
 		// Result files, no auth.
@@ -397,6 +436,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (!ALL_PROVIDER_IDS.includes(id)) throw new Error(`Unknown provider ${String(id)}`);
 			return `${origin}/${id}${providers.get(id)?.baseUrlSuffix ?? ''}`;
 		},
+		credentialFields(id: SimProviderId): Record<string, string> {
+			return providers.get(id)?.credentialFields?.(origin) ?? {};
+		},
 		setBehaviour(fn: BehaviourFn): void {
 			behaviour = fn;
 		},
@@ -412,12 +454,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		get tasks(): SimTask[] {
 			return tasks;
 		},
+		get uploads(): UploadedFile[] {
+			return uploads;
+		},
 		task(id: string): SimTask | undefined {
 			return tasksById.get(id);
 		},
 		reset(): void {
 			requests = [];
 			tasks = [];
+			uploads = [];
 			tasksById.clear();
 			faults = [];
 			behaviour = undefined;

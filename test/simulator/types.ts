@@ -5,11 +5,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { ProviderId } from '../../nodes/shared/types';
+import type { UploadedFile } from './fileHosts';
 
 export type SimProviderId = ProviderId;
 
 /** `result`: a finished task's outputs, where the provider serves them apart from its status (fal). */
-export type SimRoute = 'submit' | 'status' | 'result' | 'cancel' | 'download' | 'other';
+export type SimRoute = 'submit' | 'status' | 'result' | 'cancel' | 'download' | 'upload' | 'other';
 
 /** What the provider made of the request's credentials. The header itself is never stored. */
 export type AuthCheck = 'ok' | 'bad' | 'missing';
@@ -101,7 +102,7 @@ export type FaultKind = 'http' | 'reset' | 'delay' | 'malformed';
 export interface Fault {
 	/** Only requests for this provider; any provider when absent. */
 	provider?: SimProviderId;
-	route: 'submit' | 'status' | 'result' | 'download' | 'cancel';
+	route: 'submit' | 'status' | 'result' | 'download' | 'cancel' | 'upload';
 	/** How many matching requests this fault answers; default 1. */
 	times?: number;
 	/** `http`: the status (default 500). */
@@ -163,6 +164,8 @@ export interface SimContext {
 	/** `http://127.0.0.1:PORT` */
 	readonly origin: string;
 	readonly apiKey: string;
+	/** A file a file host received, by the URL the node was told to use for it. */
+	uploaded(url: string): UploadedFile | undefined;
 	/** The simulator's clock (default `performance.now()`). */
 	now(): number;
 	/** Asks the behaviour function, records and returns the new task. */
@@ -191,6 +194,8 @@ export interface SimProvider {
 	 * base URL field wants (e.g. APIXO's default base URL ends in `/api/v1`). Default ''.
 	 */
 	readonly baseUrlSuffix?: string;
+	/** Credential fields beside the base URL that must point at the simulator too (e.g. a separate file host). */
+	credentialFields?(origin: string): Record<string, string>;
 	/** Which route a request below the mount is (`other` for anything unknown), and its task id if any. */
 	classify(method: string, path: string, query: URLSearchParams): { route: SimRoute; taskId?: string };
 	/** Checks the credentials of an API request. */

@@ -11,9 +11,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { AlibabaModelStudioApi } from '../../credentials/AlibabaModelStudioApi.credentials';
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
 import { ALIBABA_REGIONS, alibabaBaseUrl } from '../../nodes/shared/providers/alibaba/regions';
+import { dashScopeUpload } from '../../nodes/shared/providers/alibaba/upload';
+import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import { InvalidInputError } from '../../nodes/shared/inputError';
 import type { ProviderRequest, TaskHandle, TaskState } from '../../nodes/shared/types';
-import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
+import { documented } from '../fixtures/documented';
+import { fakeUploadRequests, itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 type Input = TestInput;
 const request = requestsFor('alibaba');
@@ -662,5 +665,48 @@ describe('Alibaba usage', () => {
 		['a list', [1]],
 	])('leaves usage out when it is %s', (_title, usage) => {
 		expect(alibaba.parseStatus({ ...(succeeded({}) as object), usage })).not.toHaveProperty('usage');
+	});
+});
+
+describe('DashScope temporary upload', () => {
+	const file = { fileName: 'my clip (1).mp4', mimeType: 'video/mp4', bytes: 4096, type: 'video' as const };
+	const POLICY = documented<{ data: Record<string, string> }>('alibaba', 'upload-policy');
+
+	const answering = (policy: unknown = POLICY) => fakeUploadRequests({ api: policy, multipart: '' });
+
+	it('asks for a policy for the model, posts the OSS form without the key, and answers oss://{key}', async () => {
+		const { asked, requests } = answering();
+		const url = await dashScopeUpload.upload(file, requests, { credentials: { region: 'cn' }, modelId: 'wan2.7-i2v' });
+		expect(asked.api).toEqual([{ method: 'GET', url: 'https://dashscope.aliyuncs.com/api/v1/uploads', qs: { action: 'getPolicy', model: 'wan2.7-i2v' } }]);
+		const [form] = asked.multipart;
+		const key = new Map(form.fields).get('key')!;
+		expect(key).toMatch(new RegExp(`^${POLICY.data.upload_dir}/[a-z0-9]+-[a-z0-9]+-my_clip_1_.mp4$`));
+		expect({ url: form.url, withKey: form.withKey, fields: form.fields }).toEqual({
+			url: POLICY.data.upload_host,
+			withKey: false,
+			fields: [
+				['OSSAccessKeyId', POLICY.data.oss_access_key_id],
+				['Signature', POLICY.data.signature],
+				['policy', POLICY.data.policy],
+				['key', key],
+				['x-oss-object-acl', 'private'],
+				['x-oss-forbid-overwrite', 'true'],
+				['success_action_status', '200'],
+				['x-oss-content-type', 'video/mp4'],
+			],
+		});
+		expect(url).toBe(`oss://${key}`);
+		expect(form.readError?.('<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Policy expired.</Message></Error>')).toEqual({
+			message: 'Policy expired.',
+			code: 'AccessDenied',
+		});
+	});
+
+	it('throws MalformedResponseError, before any upload, on a policy it cannot use', async () => {
+		const { asked, requests } = answering({ request_id: 'r', data: { ...POLICY.data, upload_host: undefined } });
+		await expect(dashScopeUpload.upload(file, requests, { credentials: {}, modelId: 'wan2.7-i2v' })).rejects.toThrow(
+			new MalformedResponseError("DashScope's upload policy has no data.upload_host", undefined),
+		);
+		expect(asked.multipart).toHaveLength(0);
 	});
 });

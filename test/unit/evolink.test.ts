@@ -1,17 +1,19 @@
 /**
  * What only EvoLink does (seed docs 000, 001, 004 and providers.md §1): its result lists and progress,
  * its task errors, and the exact provider bodies built from requests that went through the real
- * validation path. The documented bodies, unreadable answers, error bodies, status requests and base URL
+ * validation path, and its file upload. The documented bodies, unreadable answers, error bodies, status requests and base URL
  * are in the shared contract suite (contract.test.ts, fixtures under test/fixtures/evolink/).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../nodes/shared/inputError';
+import { MalformedResponseError, UploadRefusedError } from '../../nodes/shared/providers/adapter';
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
+import { evolinkUpload } from '../../nodes/shared/providers/evolink/upload';
 import type { GenerationRequest } from '../../nodes/shared/request';
 import type { ProviderRequest } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
+import { fakeUploadRequests, itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 const DOC_QUERY_COMPLETED = documented('evolink', 'status-succeeded');
 const DOC_QUERY_IMAGE = documented('evolink', 'status-succeeded-image');
@@ -404,5 +406,35 @@ describe('EvoLink preflight', () => {
 
 	it('lets a voice per reference and seed 1 through', () => {
 		expect(preflight({ ...r2v, referenceUrls: 'https://example.com/a.png', options: { referenceVoiceUrls: 'https://example.com/1.mp3', seed: 1 } })).toBeUndefined();
+	});
+});
+
+describe('EvoLink file upload', () => {
+	const file = { fileName: 'photo.png', mimeType: 'image/png', bytes: 2048, type: 'image' as const };
+	const pick = ({ url, fields, withKey }: { url: string; fields: unknown; withKey: boolean }) => ({ url, fields, withKey });
+
+	it('streams the file to the documented host with its name, and uses the documented data.file_url', async () => {
+		const { asked, requests } = fakeUploadRequests({ multipart: documented('evolink', 'upload-response') });
+		await expect(evolinkUpload.upload(file, requests, { credentials: { apiKey: 'k' }, modelId: 'wan2.7-image-to-video' })).resolves.toBe(
+			'https://files.evolink.ai/photos/photo.png',
+		);
+		expect(asked.multipart.map(pick)).toEqual([{ url: 'https://files-api.evolink.ai/api/v1/files/upload/stream', fields: [['file_name', 'photo.png']], withKey: true }]);
+	});
+
+	it('goes to the credential’s Files Base URL when it has one', async () => {
+		const { asked, requests } = fakeUploadRequests({ multipart: documented('evolink', 'upload-response') });
+		await evolinkUpload.upload(file, requests, { credentials: { filesBaseUrl: 'http://127.0.0.1:9/files/' }, modelId: 'm' });
+		expect(asked.multipart).toEqual([expect.objectContaining({ url: 'http://127.0.0.1:9/files/api/v1/files/upload/stream' })]);
+	});
+
+	it.each<[string, unknown, new (...args: never[]) => Error, RegExp]>([
+		['a refusal in a 200 answer', { success: false, code: 403, msg: 'quota exhausted' }, UploadRefusedError, /refused it: quota exhausted$/],
+		['an answer without data.file_url', { success: true, code: 200, data: {} }, MalformedResponseError, /without data\.file_url/],
+		['an answer that is not JSON', '<html>bad gateway</html>', MalformedResponseError, /without data\.file_url/],
+	])('throws on %s', async (_case, body, errorClass, message) => {
+		const { requests } = fakeUploadRequests({ multipart: body });
+		const upload = evolinkUpload.upload(file, requests, { credentials: {}, modelId: 'm' });
+		await expect(upload).rejects.toThrow(errorClass);
+		await expect(upload).rejects.toThrow(message);
 	});
 });

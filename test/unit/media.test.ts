@@ -333,7 +333,7 @@ describe('binaryFieldsOf', () => {
 				inline: { data: Buffer.from('hello!!').toString('base64'), mimeType: 'text/plain' },
 			}),
 		).toStrictEqual({
-			data: { field: 'data', fileName: 'cat.png', mimeType: 'image/png', bytes: 123456 },
+			data: { field: 'data', fileName: 'cat.png', mimeType: 'image/png', bytes: 123456, id: 'filesystem-v2:x' },
 			inline: { field: 'inline', fileName: 'inline', mimeType: 'text/plain', bytes: 7 },
 		});
 		expect(binaryFieldsOf(undefined)).toStrictEqual({});

@@ -51,7 +51,7 @@ describe('isRetryable for a finished task\'s results (fal)', () => {
 	});
 });
 
-describe.each<RequestPurpose>(['poll', 'cancel', 'download'])('isRetryable for %s', (purpose) => {
+describe.each<RequestPurpose>(['poll', 'cancel', 'download', 'upload'])('isRetryable for %s', (purpose) => {
 	it.each([408, 429, 500, 502, 503, 504, 520, 599])('retries HTTP %d', (code) => {
 		expect(isRetryable(purpose, status(code))).toBe(true);
 	});

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 
-import { crc32, mp4Bytes, pngBytes, startSimulator } from '../simulator';
+import { PNG_SIZE, crc32, mp4Bytes, pngBytes, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -168,8 +168,8 @@ test('image task with n=3: three distinct valid PNGs equal to pngBytes(i)', asyn
 		expect(file.headers.get('content-length')).toBe(String(bytes.length));
 		expect(bytes).toEqual(pngBytes(i));
 		const png = readPng(bytes);
-		expect([png.width, png.height, png.colourType]).toEqual([8, 8, 2]);
-		expect(png.pixels).toHaveLength(8 * (1 + 8 * 3));
+		expect([png.width, png.height, png.colourType]).toEqual([PNG_SIZE, PNG_SIZE, 2]);
+		expect(png.pixels).toHaveLength(PNG_SIZE * (1 + PNG_SIZE * 3));
 		seen.add(bytes.toString('hex'));
 	}
 	expect(seen.size).toBe(3);

@@ -1,7 +1,7 @@
 /** Helpers the per-provider unit files share. */
 import { InvalidInputError } from '../../nodes/shared/inputError';
 import { PROVIDERS, submitRequest } from '../../nodes/shared/providers';
-import type { ProviderAdapter } from '../../nodes/shared/providers/adapter';
+import type { ProviderAdapter, UploadRequests } from '../../nodes/shared/providers/adapter';
 import type { GenerationRequest } from '../../nodes/shared/request';
 import type { ProviderId, ProviderRequest } from '../../nodes/shared/types';
 import { buildGenerationRequest, type GenerationInput } from '../../nodes/shared/validation';
@@ -80,3 +80,20 @@ export const DASHSCOPE_VIDEO_SIZES: Array<[resolution: string, aspectRatio: stri
 	['1080p', '4:3', '1632*1248'],
 	['1080p', '3:4', '1248*1632'],
 ];
+
+/** Upload requests that answer the given bodies and record what was asked, for an adapter's upload step. */
+export function fakeUploadRequests(answers: { api?: unknown; multipart?: unknown }) {
+	const asked: { api: Array<Parameters<UploadRequests['api']>[0]>; multipart: Array<Parameters<UploadRequests['multipart']>[0]> } = { api: [], multipart: [] };
+	const requests: UploadRequests = {
+		api: async (request) => {
+			asked.api.push(request);
+			if (!('api' in answers)) throw new Error('no API request expected');
+			return answers.api;
+		},
+		multipart: async (request) => {
+			asked.multipart.push(request);
+			return answers.multipart;
+		},
+	};
+	return { asked, requests };
+}

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { ProviderModel } from '../modelSpec';
 import type { GenerationRequest } from '../request';
 import type {
+	HttpMethod,
 	MediaType,
 	ProviderError,
 	ProviderId,
@@ -15,6 +16,52 @@ import type {
 export interface BinaryInput {
 	/** The media types it takes inline as a `data:` URI, each with the largest file in bytes. */
 	dataUri: Partial<Record<MediaType, number>>;
+	/** Its upload route, for the files it does not take inline. */
+	upload?: FileUpload;
+}
+
+/** A file from a binary field, as an upload describes it; its bytes are read only as they are sent. */
+export interface UploadFile {
+	fileName: string;
+	mimeType: string;
+	bytes: number;
+	type: MediaType;
+}
+
+/**
+ * The requests an upload makes, sent by the node under the upload retry policy (free and idempotent,
+ * so retried like polls). Each resolves to the 2xx answer's body, or throws the request's `WanError`.
+ */
+export interface UploadRequests {
+	/** A request to the provider's API at an absolute URL, with the credential's key. */
+	api(request: { method: HttpMethod; url: string; qs?: Record<string, string> }): Promise<unknown>;
+	/**
+	 * A `multipart/form-data` POST of `fields` in order, then the file as the part `file`, always last.
+	 * The credential's key is sent only `withKey`: storage hosts get signed fields instead.
+	 */
+	multipart(request: {
+		url: string;
+		fields: ReadonlyArray<[string, string]>;
+		withKey: boolean;
+		readError?: (body: unknown) => ProviderError | undefined;
+	}): Promise<unknown>;
+}
+
+/** A provider's route for files: what it takes, and how one file gets there. */
+export interface FileUpload {
+	/** The media types it uploads, each with the largest file in bytes. */
+	maxBytes: Partial<Record<MediaType, number>>;
+	/** The MIME types it takes of a media type, where it takes fewer than Wan does. */
+	mimeTypes?: Partial<Record<MediaType, readonly string[]>>;
+	/**
+	 * Puts one file at the provider and returns what a submit then names it by. Throws
+	 * `UploadRefusedError` when the host says no, `MalformedResponseError` on an answer it cannot read.
+	 */
+	upload(
+		file: UploadFile,
+		requests: UploadRequests,
+		target: { credentials: ICredentialDataDecryptedObject; modelId: string },
+	): Promise<string>;
 }
 
 /**
@@ -83,6 +130,17 @@ export class MalformedResponseError extends Error {
 	) {
 		super(message);
 		this.name = 'MalformedResponseError';
+	}
+}
+
+/** A file host answered that it will not take the file (the reason in its words). */
+export class UploadRefusedError extends Error {
+	constructor(
+		message: string,
+		readonly body: unknown,
+	) {
+		super(message);
+		this.name = 'UploadRefusedError';
 	}
 }
 

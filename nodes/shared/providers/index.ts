@@ -7,9 +7,11 @@ import { deepMerge } from './body';
 import { evolink } from './evolink/adapter';
 import { fal } from './fal/adapter';
 import { gateway } from './gateway/adapter';
+import { kie } from './kie/adapter';
+import { wavespeed } from './wavespeed/adapter';
 
 /** Every provider, by id: adding a `ProviderId` without its adapter here does not compile. */
-export const PROVIDERS = { alibaba, apixo, evolink, fal, gateway } satisfies Record<ProviderId, ProviderAdapter>;
+export const PROVIDERS = { alibaba, apixo, evolink, fal, gateway, kie, wavespeed } satisfies Record<ProviderId, ProviderAdapter>;
 
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
 

@@ -21,7 +21,9 @@ export const SEARCHES: Record<string, string[]> = {
 	alibaba: [VIDEO, IMAGE],
 	evolink: [VIDEO, IMAGE],
 	apixo: [VIDEO, IMAGE],
+	'kie.ai': [VIDEO, IMAGE],
 	dashscope: [VIDEO, IMAGE],
+	wavespeed: [VIDEO, IMAGE],
 };
 
 async function results(page: Page, term: string): Promise<string[]> {

@@ -27,6 +27,7 @@ import type {
 	TaskFailure,
 } from '../types';
 import { documented, documentedErrors } from '../../fixtures/documented';
+import { uploadPolicy } from '../fileHosts';
 import { checkBearer, classifyBy, parseJsonObject, pathId, type RouteTable } from '../http';
 
 export const ALIBABA_DEFAULT_FAILURE: TaskFailure = {
@@ -45,10 +46,14 @@ const SUBMIT_PATHS: Record<string, { kind: SimMediaKind; protocol: Protocol }> =
 };
 const TASK_PATH = /^\/api\/v1\/tasks\/([^/]+)$/;
 const CANCEL_PATH = /^\/api\/v1\/tasks\/([^/]+)\/cancel$/;
+/** The temporary upload's policy request: https://www.alibabacloud.com/help/en/model-studio/get-temporary-file-url */
+const UPLOADS_PATH = '/api/v1/uploads';
+
 const ROUTES: RouteTable = [
 	['POST', (path) => SUBMIT_PATHS[path] !== undefined, 'submit'],
 	['GET', (path) => TASK_PATH.test(path), 'status'],
 	['POST', (path) => CANCEL_PATH.test(path), 'cancel'],
+	['GET', (path) => path === UPLOADS_PATH, 'upload'],
 ];
 
 /** DashScope's default number of images when `parameters.n` is absent. */
@@ -337,6 +342,25 @@ function promptOf(protocol: Protocol, input: Record<string, unknown>): string | 
 	return texts.length === 1 && typeof texts[0] === 'string' ? texts[0] : false;
 }
 
+/** A policy for one upload: its directory names the model, to which the file is bound. */
+function getPolicy(req: SimRequest, ctx: SimContext): SimResponse {
+	const model = req.query.get('model');
+	if (req.query.get('action') !== 'getPolicy' || !model) {
+		return { status: 400, body: errorOf('InvalidParameter', 'action=getPolicy and model are required.') };
+	}
+	const policy = uploadPolicy(ctx.origin);
+	return { status: 200, body: { request_id: randomUUID(), data: { ...policy, upload_dir: `${String(policy.upload_dir)}/${model}` } } };
+}
+
+/** Why a create naming temporary uploads (`oss://`) would fail: no resolve header, or a file not uploaded for this model. */
+function uploadRefusal(req: SimRequest, model: string, ctx: SimContext): string | undefined {
+	const urls = req.rawBody.toString('utf8').match(/oss:\/\/[^"\\]+/g) ?? [];
+	if (urls.length === 0) return undefined;
+	if (req.headers['x-dashscope-ossresourceresolve'] !== 'enable') return `The oss:// URL ${urls[0]} needs the header X-DashScope-OssResourceResolve: enable.`;
+	const missing = urls.find((url) => !ctx.uploaded(url)?.url.includes(`/${model}/`));
+	return missing ? `The file ${missing} was not uploaded for model ${model}.` : undefined;
+}
+
 function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	const { kind, protocol } = SUBMIT_PATHS[req.path];
 	if (req.headers['x-dashscope-async'] !== 'enable') {
@@ -346,6 +370,8 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	if (!body || typeof body.model !== 'string' || body.model.trim() === '') {
 		return { status: 400, body: errorOf('InvalidParameter', 'Model not specified or invalid.') };
 	}
+	const unresolved = uploadRefusal(req, body.model, ctx);
+	if (unresolved) return { status: 400, body: errorOf('InvalidParameter', unresolved) };
 	const input = record(body.input);
 	const prompt = input ? promptOf(protocol, input) : false;
 	if (!input || prompt === false) {
@@ -518,6 +544,7 @@ export const alibabaProvider: SimProvider = {
 			return { status: 200, body: alibabaTaskBody(task, ctx) };
 		}
 		if (route === 'cancel') return cancel(pathId(CANCEL_PATH, req.path) ?? '', ctx);
+		if (route === 'upload') return getPolicy(req, ctx);
 		return { status: 404, body: errorOf('NotFound', 'The requested resource does not exist.') };
 	},
 };

@@ -15,7 +15,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
 import { documented, documentedErrorBody } from '../../fixtures/documented';
-import { checkBearer, parseJsonObject } from '../http';
+import { checkBearer, classifyMarketTask, parseJsonObject } from '../http';
 
 export const APIXO_DEFAULT_FAILURE: TaskFailure = {
 	code: 'CONTENT_VIOLATION',
@@ -302,14 +302,7 @@ export const apixoProvider: SimProvider = {
 	id: 'apixo',
 	baseUrlSuffix: PREFIX,
 
-	classify(method: string, path: string, query: URLSearchParams): { route: SimRoute; taskId?: string } {
-		if (method === 'POST' && SUBMIT_PATH.test(path)) return { route: 'submit' };
-		if (method === 'GET' && STATUS_PATH.test(path)) {
-			const taskId = query.get('taskId');
-			return taskId ? { route: 'status', taskId } : { route: 'status' };
-		}
-		return { route: 'other' };
-	},
+	classify: classifyMarketTask((path) => SUBMIT_PATH.test(path), (path) => STATUS_PATH.test(path)),
 
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
 		return checkBearer(headers, (token) => token === apiKey);

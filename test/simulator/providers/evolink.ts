@@ -312,6 +312,8 @@ export const evolinkProvider: SimProvider = {
 
 	classify: (method: string, path: string) => classifyBy(ROUTES, method, path, (p) => pathId(TASK_PATH, p)),
 
+	credentialFields: (origin: string) => ({ filesBaseUrl: `${origin}/evolink-files` }),
+
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
 		return checkBearer(headers, (token) => token === apiKey);
 	},

@@ -9,6 +9,8 @@ import { apixoProvider } from './apixo';
 import { evolinkProvider } from './evolink';
 import { falProvider } from './fal';
 import { gatewayProvider } from './gateway';
+import { kieProvider } from './kie';
+import { wavespeedProvider } from './wavespeed';
 
 export const SIM_PROVIDERS = {
 	alibaba: alibabaProvider,
@@ -16,4 +18,6 @@ export const SIM_PROVIDERS = {
 	evolink: evolinkProvider,
 	fal: falProvider,
 	gateway: gatewayProvider,
+	kie: kieProvider,
+	wavespeed: wavespeedProvider,
 } satisfies Record<ProviderId, SimProvider>;

@@ -8,6 +8,7 @@ import { compact, requestedImageSize, usageAt } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
 import { ALIBABA_MODELS } from './models';
 import { refuseUnservable } from './preflight';
+import { dashScopeUpload } from './upload';
 import { alibabaBaseUrl } from './regions';
 
 const STATUSES: Record<string, TaskStatus> = {
@@ -30,6 +31,12 @@ const PATHS = {
 
 /** Every create must ask for an asynchronous task, or DashScope refuses it (403 AccessDenied). */
 const ASYNC_HEADERS = { 'X-DashScope-Async': 'enable' };
+
+/** A create naming a temporary upload (`oss://`) must also ask DashScope to resolve it, as its upload page says. */
+function submitHeaders(request: GenerationRequest): Record<string, string> {
+	const uploaded = Object.values(request.media).some((entries) => entries?.some((entry) => entry.url.startsWith('oss://')));
+	return uploaded ? { ...ASYNC_HEADERS, 'X-DashScope-OssResourceResolve': 'enable' } : ASYNC_HEADERS;
+}
 
 function dimensions(size: ImageSize | undefined): string | undefined {
 	return size ? `${size.width}*${size.height}` : undefined;
@@ -59,7 +66,7 @@ function videoSubmit(request: GenerationRequest): ProviderRequest {
 	return {
 		method: 'POST',
 		path: byFrames ? PATHS.frames : PATHS.video,
-		headers: ASYNC_HEADERS,
+		headers: submitHeaders(request),
 		body: { model: request.modelId, input: compact({ prompt: request.prompt, ...input }), parameters },
 	};
 }
@@ -79,7 +86,7 @@ function imageSubmit(request: GenerationRequest): ProviderRequest {
 		return {
 			method: 'POST',
 			path: PATHS.messages,
-			headers: ASYNC_HEADERS,
+			headers: submitHeaders(request),
 			body: {
 				model: request.modelId,
 				input: { messages: [{ role: 'user', content: [{ text: request.prompt }, ...images.map((image) => ({ image }))] }] },
@@ -94,7 +101,7 @@ function imageSubmit(request: GenerationRequest): ProviderRequest {
 	return {
 		method: 'POST',
 		path: editing ? PATHS.imageToImage : PATHS.textToImage,
-		headers: ASYNC_HEADERS,
+		headers: submitHeaders(request),
 		body: {
 			model: request.modelId,
 			input: compact({
@@ -173,8 +180,9 @@ export const alibaba: ProviderAdapter = {
 	displayName: 'Alibaba Cloud Model Studio',
 	credentialType: 'alibabaModelStudioApi',
 	models: ALIBABA_MODELS,
-	// `data:` URIs of images up to 10 MB (image-to-video API reference, `img_url`; image editing, `image`).
-	binaryInput: { dataUri: { image: 10 * 1024 * 1024 } },
+	// `data:` URIs of images up to 10 MB (image-to-video API reference, `img_url`; image editing, `image`);
+	// video and audio through the temporary upload.
+	binaryInput: { dataUri: { image: 10 * 1024 * 1024 }, upload: dashScopeUpload },
 	// DashScope allows 20 task queries per second; submit limits are per model and unpublished.
 	rateLimit: { perSecond: 10, burst: 10 },
 

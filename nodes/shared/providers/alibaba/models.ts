@@ -9,10 +9,10 @@ import {
 	WAN27_EDIT_REFERENCES,
 	WAN27_REFERENCES,
 	WAN27_VOICES,
+	WAN30_REFERENCES,
 } from '../../limits';
-import type { ImageSizeLimits, MediaRange, ProviderModel, OptionalField } from '../../modelSpec';
-import type { AspectRatio, Resolution } from '../../types';
-import { WAN22, WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO } from '../../wanModels';
+import type { ImageSizeLimits, ProviderModel, OptionalField } from '../../modelSpec';
+import { WAN22, WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO, WAN30 } from '../../wanModels';
 
 /** Image editing output (wan2.5-i2i-preview, wan2.6-image): 768*768 to 1280*1280 pixels, 1:4 to 4:1. */
 const EDIT_IMAGE_SIZE: ImageSizeLimits = {
@@ -59,13 +59,6 @@ const KF2V = {
 	optionalFields: VIDEO_BASE,
 } satisfies Partial<ProviderModel>;
 
-const WAN30_PROMPT = 20_000;
-const WAN30_RESOLUTIONS: readonly Resolution[] = ['480p', '720p', '1080p'];
-const WAN30_RATIOS: readonly AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4'];
-/** 2–30 s, or -1: the model picks the length. */
-const WAN30_DURATIONS: readonly number[] = [-1, ...Array.from({ length: 29 }, (_, i) => i + 2)];
-/** Up to ten reference images and five reference videos; frames and references are not mixed. */
-const WAN30_REFERENCES: MediaRange = { min: 1, max: 15, maxOfType: { image: 10, video: 5 } };
 /** Wan 3.0 drops negative_prompt and prompt_extend; `parameters.audio` (on by default) switches its sound. */
 const WAN30_VIDEO: readonly OptionalField[] = ['generateAudio', 'seed', 'watermark'];
 
@@ -83,24 +76,13 @@ const WAN30_VIDEO: readonly OptionalField[] = ['generateAudio', 'seed', 'waterma
  * sent) or one of five; 2–30 s or -1; no negative_prompt or prompt_extend.
  */
 function wan30(model: string, modelId: string): ProviderModel[] {
-	const shared = { model, modelId, mediaProtocol: true, workspaceOnly: true, resolutions: WAN30_RESOLUTIONS, durations: WAN30_DURATIONS, optionalFields: WAN30_VIDEO };
+	const shared = { model, modelId, mediaProtocol: true, workspaceOnly: true, optionalFields: WAN30_VIDEO };
 	return [
-		{ ...shared, mode: 'textToVideo', prompt: { required: true, maxLength: WAN30_PROMPT }, aspectRatios: WAN30_RATIOS },
-		{ ...shared, mode: 'imageToVideo', prompt: { required: false, maxLength: WAN30_PROMPT }, media: { firstFrame: ONE } },
-		{
-			...shared,
-			mode: 'firstLastFrameToVideo',
-			prompt: { required: false, maxLength: WAN30_PROMPT },
-			media: { firstFrame: ONE, lastFrame: ONE },
-		},
-		{
-			...shared,
-			mode: 'referenceToVideo',
-			prompt: { required: true, maxLength: WAN30_PROMPT },
-			aspectRatios: WAN30_RATIOS,
-			// The Audio URL goes in as a reference_audio entry (up to five are documented; the field takes one).
-			media: { references: WAN30_REFERENCES, audio: AT_MOST_ONE },
-		},
+		{ ...WAN30.textToVideo, ...shared },
+		{ ...WAN30.imageToVideo, ...shared, media: { firstFrame: ONE } },
+		{ ...WAN30.firstLastFrameToVideo, ...shared, media: { firstFrame: ONE, lastFrame: ONE } },
+		// The Audio URL goes in as a reference_audio entry (up to five are documented; the field takes one).
+		{ ...WAN30.referenceToVideo, ...shared, media: { references: WAN30_REFERENCES, audio: AT_MOST_ONE } },
 	];
 }
 

@@ -19,10 +19,13 @@ export interface AlibabaRegion {
 	sharedUrl?: string;
 	/** The region's part of a workspace domain, where it has them. */
 	workspaceHost?: string;
+	/** Whether it has the temporary file upload (getPolicy → OSS → `oss://`). */
+	temporaryUploads?: boolean;
 }
 
 export const ALIBABA_REGIONS: Record<string, AlibabaRegion> = {
-	cn: { name: 'China (Beijing)', sharedUrl: 'https://dashscope.aliyuncs.com', workspaceHost: 'cn-beijing' },
+	// Only Beijing has temporary uploads: https://www.alibabacloud.com/help/en/model-studio/get-temporary-file-url
+	cn: { name: 'China (Beijing)', sharedUrl: 'https://dashscope.aliyuncs.com', workspaceHost: 'cn-beijing', temporaryUploads: true },
 	// Hong Kong's shared domain is not on Alibaba's pages read; clients that call it name it so.
 	hk: { name: 'China (Hong Kong)', sharedUrl: 'https://cn-hongkong.dashscope.aliyuncs.com', workspaceHost: 'cn-hongkong' },
 	de: { name: 'Germany (Frankfurt)', workspaceHost: 'eu-central-1' },
@@ -83,6 +86,11 @@ export function alibabaBaseUrl(credentials: ICredentialDataDecryptedObject): str
 		'',
 		`${region.name} is served only on workspace domains: enter the Workspace ID (Model Studio console, Workspace Details) in the credential.`,
 	);
+}
+
+/** The credential's region, as its Region option names it. */
+export function alibabaRegion(credentials: ICredentialDataDecryptedObject): AlibabaRegion {
+	return regionOf(credentials).region;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { entriesOfType, urlsOf, type GenerationRequest } from '../../request';
 import { listIfAny, videoSizeText } from '../body';
-import { tierOf } from './imageTiers';
+import { tierOf } from '../imageTiers';
 
 /**
  * APIXO's media fields, whatever the mode: every image in `image_urls`, every video in `video_urls`, audio

@@ -10,7 +10,7 @@ import {
 } from '../../limits';
 import type { CountRange, ImageSizeLimits, ProviderModel, OptionalField } from '../../modelSpec';
 import { WAN25, WAN26, WAN26_FLASH, WAN27, WAN27_PRO } from '../../wanModels';
-import { tierSizeLimits } from './imageTiers';
+import { tierSizeLimits } from '../imageTiers';
 
 const ONE_TO_THREE: CountRange = { min: 1, max: 3 };
 
@@ -43,7 +43,7 @@ const WAN27_VIDEO_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'negativeP
  * wan-2-7-image (https://apixo.ai/de/docs/models/image/wan-2-7-image): modes omni-image (wan2.7) and
  * omni-image-pro (wan2.7-pro), each for text to image (no `image_urls`) and image editing (`image_urls`,
  * 1–9). No aspect ratio is documented; the output size is a `resolution` tier, which the Size option
- * names by its square size (imageTiers.ts): 4k only in omni-image-pro text to image.
+ * names by its square size (providers/imageTiers.ts): 4k only in omni-image-pro text to image.
  */
 const WAN27_IMAGE_OPTIONS: readonly OptionalField[] = ['callbackUrl', 'imageSet', 'seed', 'size', 'watermark'];
 const WAN27_IMAGE = {

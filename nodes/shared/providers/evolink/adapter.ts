@@ -8,6 +8,7 @@ import { MalformedResponseError, submittedTask, trimBaseUrl, type ProviderAdapte
 import { compact, listIfAny, requestedImageSize, usageAt } from '../body';
 import { mediaFields } from './media';
 import { EVOLINK_MODELS } from './models';
+import { evolinkUpload } from './upload';
 
 const STATUSES: Record<string, TaskStatus> = {
 	pending: 'queued',
@@ -83,6 +84,7 @@ export const evolink: ProviderAdapter = {
 	models: EVOLINK_MODELS,
 	rateLimit: { perSecond: 10, burst: 20 },
 
+	binaryInput: { dataUri: {}, upload: evolinkUpload },
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.evolink.ai')),
 
 	preflight,
