@@ -4,6 +4,7 @@ import {
 	BEARER_HEADER,
 	apiKeyProperty,
 	baseUrlProperty,
+	filesBaseUrlProperty,
 	wrongAddressMessage,
 	wrongKeyMessage,
 } from './apiKeyCredential';
@@ -23,13 +24,7 @@ export class EvoLinkApi implements ICredentialType {
 			default: 'https://api.evolink.ai',
 			description: 'Change only for a proxy or a test server',
 		}),
-		{
-			displayName: 'Files Base URL',
-			name: 'filesBaseUrl',
-			type: 'string',
-			default: 'https://files-api.evolink.ai',
-			description: "Where files from binary fields are uploaded (EvoLink's file host). Change only for a proxy or a test server.",
-		},
+		filesBaseUrlProperty('https://files-api.evolink.ai'),
 	];
 
 	// A lookup of a task that cannot exist: a valid key gets 404 with an EvoLink error body (type

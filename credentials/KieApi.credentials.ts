@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { apiKeyProperty, baseUrlProperty, statusCodeTest } from './apiKeyCredential';
+import { apiKeyProperty, baseUrlProperty, filesBaseUrlProperty, statusCodeTest } from './apiKeyCredential';
 
 export class KieApi implements ICredentialType {
 	name = 'kieApi';
@@ -17,6 +17,7 @@ export class KieApi implements ICredentialType {
 			default: 'https://api.kie.ai',
 			description: 'Change only for a proxy or a test server',
 		}),
+		filesBaseUrlProperty('https://kieai.redpandaai.co'),
 	];
 
 	// Kie.ai's remaining credits (https://docs.kie.ai/common-api/get-account-credits): 200 for a valid key,

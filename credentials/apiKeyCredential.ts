@@ -28,6 +28,17 @@ export function baseUrlProperty(
 	return { displayName: 'Base URL', name: 'baseUrl', type: 'string', ...field };
 }
 
+/** A provider's file host apart from its API host, where files from binary fields are uploaded. */
+export function filesBaseUrlProperty(publicHost: string): INodeProperties {
+	return {
+		displayName: 'Files Base URL',
+		name: 'filesBaseUrl',
+		type: 'string',
+		default: publicHost,
+		description: "Where files from binary fields are uploaded (the provider's file host). Change only for a proxy or a test server.",
+	};
+}
+
 /** The header the Test request sends (the nodes build the same one in code). */
 export const BEARER_HEADER = { Authorization: '=Bearer {{$credentials.apiKey}}' } as const;
 

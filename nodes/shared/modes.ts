@@ -35,14 +35,14 @@ const FIRST_FRAME: MediaSlotSpec = {
 	list: false,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/first-frame.png',
-	description: 'Public URL of the image the video starts from, or the name of a binary field of the input item (e.g. data) where the provider takes files',
+	description: 'Public URL of the image the video starts from, or the name of a binary field of the input item, such as data',
 };
 
 const OPTIONAL_FIRST_FRAME: MediaSlotSpec = {
 	...FIRST_FRAME,
 	label: 'First Frame URL',
 	required: false,
-	description: 'Public URL of an image the video starts from, or the name of a binary field (optional; not counted among the references)',
+	description: 'Public URL of an image the video starts from, or the name of a binary field such as data (optional; not counted among the references)',
 };
 
 const LAST_FRAME: MediaSlotSpec = {
@@ -54,13 +54,13 @@ const LAST_FRAME: MediaSlotSpec = {
 	list: false,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/last-frame.png',
-	description: 'Public URL of the image the video ends on, or the name of a binary field of the input item where the provider takes files',
+	description: 'Public URL of the image the video ends on, or the name of a binary field of the input item, such as data',
 };
 
 const OPTIONAL_LAST_FRAME: MediaSlotSpec = {
 	...LAST_FRAME,
 	required: false,
-	description: 'Public URL of an image the continued video ends on (optional)',
+	description: 'Public URL of an image the continued video ends on, or the name of a binary field such as data (optional)',
 };
 
 const SOURCE_VIDEO: MediaSlotSpec = {
@@ -72,7 +72,7 @@ const SOURCE_VIDEO: MediaSlotSpec = {
 	list: false,
 	accepts: ['video'],
 	placeholder: 'e.g. https://example.com/clip.mp4',
-	description: 'Public URL of the source video (MP4 or MOV)',
+	description: 'Public URL of the source video (MP4 or MOV), or the name of a binary field of the input item, such as data',
 };
 
 const REFERENCES: MediaSlotSpec = {
@@ -85,7 +85,7 @@ const REFERENCES: MediaSlotSpec = {
 	accepts: ['image', 'video'],
 	placeholder: 'e.g. https://example.com/character.mp4, https://example.com/product.png',
 	description:
-		'Public URLs of reference images and/or videos (or names of binary fields of the input item, where the provider takes files), separated by commas or new lines; each is told apart by its file type. Refer to them in the prompt as the model expects (Wan 2.6: character1, character2, …; Wan 2.7: Image 1, Video 1, …).',
+		'Public URLs of reference images and/or videos, or names of binary fields of the input item such as data, separated by commas or new lines; each is told apart by its file type. Refer to them in the prompt as the model expects (Wan 2.6: character1, character2, …; Wan 2.7: Image 1, Video 1, …).',
 };
 
 const EDIT_REFERENCES: MediaSlotSpec = {
@@ -93,7 +93,7 @@ const EDIT_REFERENCES: MediaSlotSpec = {
 	required: false,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/style.png',
-	description: 'Public URLs of reference images the edit may draw on (optional), separated by commas or new lines',
+	description: 'Public URLs of reference images the edit may draw on, or names of binary fields (optional), separated by commas or new lines',
 };
 
 const INPUT_IMAGES: MediaSlotSpec = {
@@ -105,7 +105,7 @@ const INPUT_IMAGES: MediaSlotSpec = {
 	list: true,
 	accepts: ['image'],
 	placeholder: 'e.g. https://example.com/photo.png',
-	description: 'Public URLs of the input images, or names of binary fields of the input item (e.g. data) where the provider takes files, separated by commas or new lines',
+	description: 'Public URLs of the input images, or names of binary fields of the input item such as data, separated by commas or new lines',
 };
 
 const AUDIO: MediaSlotSpec = {
@@ -117,7 +117,7 @@ const AUDIO: MediaSlotSpec = {
 	list: false,
 	accepts: ['audio'],
 	placeholder: 'e.g. https://example.com/voice.mp3',
-	description: 'Public URL of an MP3/WAV soundtrack (3–30 s) the video is timed to',
+	description: 'Public URL of an MP3/WAV soundtrack (3–30 s) the video is timed to, or the name of a binary field such as data',
 };
 
 const REFERENCE_VOICES: MediaSlotSpec = {
@@ -130,7 +130,7 @@ const REFERENCE_VOICES: MediaSlotSpec = {
 	accepts: ['audio'],
 	placeholder: 'e.g. https://example.com/voice-1.mp3',
 	description:
-		'Public URLs of MP3/WAV voices, one per reference in the same order (the first voice speaks for the first reference, …)',
+		'Public URLs of MP3/WAV voices (or names of binary fields), one per reference in the same order (the first voice speaks for the first reference, …)',
 };
 
 const MODE_TABLE = {

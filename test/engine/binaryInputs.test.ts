@@ -215,7 +215,8 @@ describe('EvoLink', () => {
 				fileName: 'cat.png',
 				contentType: 'image/png',
 			});
-			expect(upload.fields).toEqual([['file_name', 'cat.png']]);
+			// A name of its own: the host would replace another item's `cat.png`.
+			expect(upload.fields).toEqual([['file_name', expect.stringMatching(/^[a-z0-9]+-[a-z0-9]+-cat\.png$/)]]);
 			expect(uploadRequests().map((request) => [request.path, request.authorization])).toEqual([['/evolink-files/api/v1/files/upload/stream', 'ok']]);
 			expect((submitted().body as { image_start: string }).image_start).toBe(upload.url);
 			// The upload comes first; the paid submit only after it.
@@ -298,5 +299,24 @@ describe('WaveSpeed', () => {
 		expect(uploads.map((request) => [request.path, request.authorization])).toEqual([['/wavespeed/api/v3/media/upload/binary', 'ok']]);
 		expect({ sha256: sim.uploads[0].sha256, bytes: sim.uploads[0].bytes }).toEqual({ sha256: sha256(PNG), bytes: PNG.length });
 		expect((submitted().body as { image: string }).image).toBe(sim.uploads[0].url);
+	});
+});
+
+describe('Kie.ai', () => {
+	let sim: Simulator;
+	const { run, submitted } = providerSuite('kie', (started) => (sim = started));
+
+	it('uploads the file to its file host (the Files Base URL), under a name of its own, and submits the download URL', async () => {
+		const result = await run('video', { ...i2v('data'), model: 'wan2.7' }, { items: withFiles({ data: file(PNG, 'image/png', 'cat.png') }) });
+		expect(result.status).toBe('success');
+		const uploads = sim.requests.filter((request) => request.route === 'upload');
+		expect(uploads.map((request) => [request.path, request.authorization])).toEqual([['/kie-files/api/file-stream-upload', 'ok']]);
+		const [upload] = sim.uploads;
+		expect({ sha256: upload.sha256, bytes: upload.bytes }).toEqual({ sha256: sha256(PNG), bytes: PNG.length });
+		expect(upload.fields).toEqual([
+			['uploadPath', 'n8n-nodes-wan'],
+			['fileName', expect.stringMatching(/^[a-z0-9]+-[a-z0-9]+-cat\.png$/)],
+		]);
+		expect((submitted().body as { input: { first_frame_url: string } }).input.first_frame_url).toBe(upload.url);
 	});
 });

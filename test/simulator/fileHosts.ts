@@ -1,6 +1,7 @@
 /**
- * The file hosts the node uploads to: EvoLink's file API (its own host, mounted at `/evolink-files`), the
- * OSS bucket a DashScope upload policy points at (`/oss`) and WaveSpeed's media upload (on its API host).
+ * The file hosts the node uploads to: EvoLink's and Kie.ai's file APIs (hosts of their own, mounted at
+ * `/evolink-files` and `/kie-files`), the OSS bucket a DashScope upload policy points at (`/oss`) and
+ * WaveSpeed's media upload (on its API host).
  * Uploads are read as a stream (test/simulator/multipart.ts): the simulator keeps each file's hash and
  * size, never its bytes.
  */
@@ -67,18 +68,21 @@ function ossUpload(parts: ReceivedPart[], stored: UploadedFile[]): { response: S
 	return { response: { status: 200 }, file };
 }
 
-/** EvoLink's stream upload: one `file` part, answered with the documented body for this file. */
-function evolinkUpload(parts: ReceivedPart[], origin: string): { response: SimResponse; file?: UploadedFile } {
-	const part = parts.find((candidate) => candidate.name === 'file' && candidate.file);
-	if (!part?.file) return { response: { status: 400, body: { success: false, code: 400, msg: 'file is required' } } };
-	const fields = textFields(parts);
-	const name = new Map(fields).get('file_name') ?? part.file.fileName;
-	const id = `file_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-	const url = `${origin}/uploaded/${id}/${encodeURIComponent(name)}`;
-	const answer = documented<{ data: Record<string, unknown> }>('evolink', 'upload-response');
-	const data = { ...answer.data, file_id: id, file_name: name, original_name: part.file.fileName, file_size: part.file.bytes, mime_type: part.file.contentType, file_url: url };
-	const file: UploadedFile = { provider: 'evolink', url, fields, fileName: part.file.fileName, contentType: part.file.contentType, bytes: part.file.bytes, sha256: part.file.sha256 };
-	return { response: { status: 200, body: { ...answer, data } }, file };
+/**
+ * A file host answering `{success, code, msg, data}` (EvoLink's, Kie.ai's): one `file` part, its name in the
+ * `nameField` part, answered with the provider's documented body for this file, its link at `data.{urlField}`.
+ */
+function successEnvelopeHost(provider: SimProviderId, nameField: string, urlField: string) {
+	return (parts: ReceivedPart[], origin: string): { response: SimResponse; file?: UploadedFile } => {
+		const part = parts.find((candidate) => candidate.name === 'file' && candidate.file);
+		if (!part?.file) return { response: { status: 400, body: { success: false, code: 400, msg: 'file is required' } } };
+		const fields = textFields(parts);
+		const name = new Map(fields).get(nameField) ?? part.file.fileName;
+		const url = `${origin}/uploaded/${randomUUID()}/${encodeURIComponent(name)}`;
+		const answer = documented<{ data: Record<string, unknown> }>(provider, 'upload-response');
+		const file: UploadedFile = { provider, url, fields, fileName: part.file.fileName, contentType: part.file.contentType, bytes: part.file.bytes, sha256: part.file.sha256 };
+		return { response: { status: 200, body: { ...answer, data: { ...answer.data, [urlField]: url } } }, file };
+	};
 }
 
 /** WaveSpeed's media upload: one `file` part, answered with the documented envelope for this file. */
@@ -104,7 +108,8 @@ interface FileHost {
 
 /** Each file host by the mount it is under. */
 const FILE_HOSTS: Record<string, FileHost> = {
-	'evolink-files': { provider: 'evolink', path: '/api/v1/files/upload/stream', withKey: true, receive: evolinkUpload },
+	'evolink-files': { provider: 'evolink', path: '/api/v1/files/upload/stream', withKey: true, receive: successEnvelopeHost('evolink', 'file_name', 'file_url') },
+	'kie-files': { provider: 'kie', path: '/api/file-stream-upload', withKey: true, receive: successEnvelopeHost('kie', 'fileName', 'downloadUrl') },
 	oss: { provider: 'alibaba', path: '/', withKey: false, receive: (parts, _origin, stored) => ossUpload(parts, stored) },
 	wavespeed: { provider: 'wavespeed', path: '/api/v3/media/upload/binary', withKey: true, receive: waveSpeedUpload },
 };

@@ -418,7 +418,9 @@ describe('EvoLink file upload', () => {
 		await expect(evolinkUpload.upload(file, requests, { credentials: { apiKey: 'k' }, modelId: 'wan2.7-image-to-video' })).resolves.toBe(
 			'https://files.evolink.ai/photos/photo.png',
 		);
-		expect(asked.multipart.map(pick)).toEqual([{ url: 'https://files-api.evolink.ai/api/v1/files/upload/stream', fields: [['file_name', 'photo.png']], withKey: true }]);
+		expect(asked.multipart.map(pick)).toEqual([
+			{ url: 'https://files-api.evolink.ai/api/v1/files/upload/stream', fields: [['file_name', expect.stringMatching(/^[a-z0-9]+-[a-z0-9]+-photo\.png$/)]], withKey: true },
+		]);
 	});
 
 	it('goes to the credential’s Files Base URL when it has one', async () => {

@@ -8,11 +8,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { findModel, modelsFor } from '../../nodes/shared/catalogue';
-import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
+import { MalformedResponseError, UploadRefusedError } from '../../nodes/shared/providers/adapter';
 import { kie } from '../../nodes/shared/providers/kie/adapter';
+import { kieUpload } from '../../nodes/shared/providers/kie/upload';
 import type { ProviderRequest } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
+import { fakeUploadRequests, itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 const request = requestsFor('kie');
 const CALLBACK = 'https://your-domain.com/api/callback';
@@ -290,5 +291,33 @@ describe('Kie.ai answers', () => {
 	it('reads a recordInfo answer whose envelope code is not 200 with its message', () => {
 		const error = thrownBy(() => kie.parseStatus({ code: 404, message: 'Not Found', data: null }));
 		expect((error as Error).message).toBe('Kie.ai status response has code 404: Not Found');
+	});
+});
+
+describe('Kie.ai file upload', () => {
+	const file = { fileName: 'my image.png', mimeType: 'image/png', bytes: 154832, type: 'image' as const };
+
+	it('streams the file to the documented file host with a folder and a name of its own, and uses data.downloadUrl', async () => {
+		const { asked, requests } = fakeUploadRequests({ multipart: documented('kie', 'upload-response') });
+		await expect(kieUpload.upload(file, requests, { credentials: {}, modelId: 'wan/2-7-image-to-video' })).resolves.toBe(
+			'https://tempfile.redpandaai.co/xxx/images/user-uploads/uploaded-image.png',
+		);
+		expect(asked.multipart).toEqual([
+			expect.objectContaining({
+				url: 'https://kieai.redpandaai.co/api/file-stream-upload',
+				fields: [
+					['uploadPath', 'n8n-nodes-wan'],
+					['fileName', expect.stringMatching(/^[a-z0-9]+-[a-z0-9]+-my_image\.png$/)],
+				],
+				withKey: true,
+			}),
+		]);
+	});
+
+	it('fails on a refusal in a 200 answer, in the host’s words', async () => {
+		const { requests } = fakeUploadRequests({ multipart: { success: false, code: 401, msg: 'Unauthorized' } });
+		await expect(kieUpload.upload(file, requests, { credentials: {}, modelId: 'm' })).rejects.toThrow(
+			new UploadRefusedError("Kie.ai's file host refused it: Unauthorized", undefined),
+		);
 	});
 });

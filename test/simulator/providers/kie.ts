@@ -120,6 +120,8 @@ export const kieProvider: SimProvider = {
 
 	classify: classifyMarketTask((path) => path === SUBMIT_PATH, (path) => path === STATUS_PATH),
 
+	credentialFields: (origin: string) => ({ filesBaseUrl: `${origin}/kie-files` }),
+
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
 		return checkBearer(headers, (token) => token === apiKey);
 	},

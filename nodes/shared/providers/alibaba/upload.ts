@@ -1,6 +1,7 @@
 import { stringAt } from '../../json';
 import type { ProviderError } from '../../types';
-import { MalformedResponseError, type FileUpload, type UploadFile } from '../adapter';
+import { MalformedResponseError, type FileUpload } from '../adapter';
+import { uniqueFileName } from '../fileHost';
 import { alibabaBaseUrl } from './regions';
 
 const MEGABYTE = 1024 * 1024;
@@ -28,12 +29,6 @@ function ossError(body: unknown): ProviderError | undefined {
 	return message ? { message, code: tag('Code') } : undefined;
 }
 
-/** A name no other upload under the policy's directory has: OSS forbids overwriting one. */
-function objectName(file: UploadFile): string {
-	const safe = file.fileName.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-100) || 'file';
-	return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${safe}`;
-}
-
 /**
  * DashScope's temporary storage (https://www.alibabacloud.com/help/en/model-studio/get-temporary-file-url):
  * a policy for the model the file is for, an OSS form upload with the file last, and `oss://{key}`, which the
@@ -47,7 +42,7 @@ export const dashScopeUpload: FileUpload = {
 		const policy = readPolicy(
 			await requests.api({ method: 'GET', url: `${alibabaBaseUrl(credentials)}/api/v1/uploads`, qs: { action: 'getPolicy', model: modelId } }),
 		);
-		const key = `${policy.upload_dir}/${objectName(file)}`;
+		const key = `${policy.upload_dir}/${uniqueFileName(file)}`;
 		await requests.multipart({
 			url: policy.upload_host,
 			// The order of Alibaba's own SDK; OSS reads no field after the file.

@@ -4,6 +4,7 @@ import { imageTierCheck } from '../imageTiers';
 import { marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
 import { inputFields } from './input';
 import { KIE_MODELS } from './models';
+import { kieUpload } from './upload';
 
 /** The market API's state words (https://docs.kie.ai/market/common/get-task-detail, "Task States"). */
 const PROTOCOL: MarketProtocol = {
@@ -17,6 +18,7 @@ export const kie: ProviderAdapter = {
 	credentialType: 'kieApi',
 	models: KIE_MODELS,
 	// Kie documents no rate limit for the market API (its error list has 429); stay as modest as with APIXO.
+	binaryInput: { dataUri: {}, upload: kieUpload },
 	rateLimit: { perSecond: 5, burst: 10 },
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.kie.ai')),
