@@ -64,6 +64,17 @@ export interface FileUpload {
 	): Promise<string>;
 }
 
+/**
+ * Where a finished task's results come from a second request (fal: the status says COMPLETED, the outputs
+ * are at the request's response URL). Built from the handle alone, so Get Task can fetch it too.
+ */
+export interface ResultStep {
+	/** The request for the results of a task whose status says it finished. */
+	build(handle: TaskHandle): ProviderRequest;
+	/** Its answer read into the task's final state; `finished` is the status that said it was done. */
+	parse(body: unknown, finished: TaskState): TaskState;
+}
+
 /** A submit response, parsed: the provider's task id and, when it says, the task's first state. */
 export interface SubmittedTask {
 	taskId: string;
@@ -85,6 +96,8 @@ export interface ProviderAdapter {
 	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
 	rateLimit: { perSecond: number; burst: number };
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** The auth header, where the provider does not take the key as a Bearer token (fal: `Key <key>`). */
+	authorization?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/**
 	 * Refuses a request this provider cannot serve with these credentials (throws `InvalidInputError`),
 	 * before anything is sent.
@@ -94,6 +107,11 @@ export interface ProviderAdapter {
 	parseSubmit(body: unknown): SubmittedTask;
 	buildStatus(handle: TaskHandle): ProviderRequest;
 	parseStatus(body: unknown): TaskState;
+	/**
+	 * Where a status that says "succeeded" carries no results: the request that fetches them. An HTTP
+	 * error answer to it is the task's own failure (the provider's error for the run).
+	 */
+	result?: ResultStep;
 	/** Where the provider can cancel a task; `undefined` where it cannot (now). */
 	buildCancel?(handle: TaskHandle, state: TaskState | undefined): ProviderRequest | undefined;
 	/** The provider's message from an HTTP error body, if the body has one. */
