@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { KEY_HEADER, apiKeyProperty, baseUrlProperty, wrongAddressMessage, wrongKeyMessage } from './apiKeyCredential';
+import { KEY_HEADER, apiKeyProperty, baseUrlProperty, filesBaseUrlProperty, wrongAddressMessage, wrongKeyMessage } from './apiKeyCredential';
 
 /** The words fal answers a key it does not know with (HTTP 401): the docs' and the one its API sends today. */
 const REFUSED_KEY_DETAILS = ['Unauthorized', 'No user found for Key ID and Secret'];
@@ -20,6 +20,7 @@ export class FalApi implements ICredentialType {
 			default: 'https://queue.fal.run',
 			description: 'Change only for a proxy or a test server (fal\'s queue API)',
 		}),
+		filesBaseUrlProperty('https://rest.fal.ai'),
 	];
 
 	// The status of a request that cannot exist, in the Wan app's queue: free, and creates nothing. fal

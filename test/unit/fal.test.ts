@@ -6,10 +6,11 @@
  */
 import { fal } from '../../nodes/shared/providers/fal/adapter';
 import { requestPath, submitPath } from '../../nodes/shared/providers/fal/endpoint';
+import { falUpload } from '../../nodes/shared/providers/fal/upload';
 import { MalformedResponseError } from '../../nodes/shared/providers/adapter';
 import type { TaskState } from '../../nodes/shared/types';
 import { documented } from '../fixtures/documented';
-import { itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
+import { fakeUploadRequests, itRefuses, itSends, requestsFor, thrownBy, type TestInput } from './support';
 
 const request = requestsFor('fal');
 const result = fal.result!;
@@ -264,4 +265,29 @@ describe('fal refusals (before anything is sent)', () => {
 		['an image reference to Wan 2.6 reference to video (videos only)', { ...VIDEO, mode: 'referenceToVideo', model: 'wan2.6', prompt: 'x', referenceUrls: 'https://example.com/1.png', aspectRatio: '16:9', resolution: '720p', duration: 5 }, /Reference URLs/],
 		['a fourth video to Wan 2.6 Flash', { ...VIDEO, mode: 'referenceToVideo', model: 'wan2.6-flash', prompt: 'x', referenceUrls: [1, 2, 3, 4].map((n) => `https://example.com/${n}.mp4`).join(','), aspectRatio: '16:9', resolution: '720p', duration: 5 }, /Reference URLs/],
 	]);
+});
+
+describe('fal storage upload', () => {
+	const file = { fileName: 'clip.mp4', mimeType: 'video/mp4', bytes: 4096, type: 'video' as const };
+	const INITIATED = { upload_url: 'https://storage.example/put/abc?signature=s', file_url: 'https://v3.fal.media/files/abc/clip.mp4' };
+
+	it('asks its storage for an upload with the key, PUTs the bytes to the signed URL, and names the file by file_url', async () => {
+		const { asked, requests } = fakeUploadRequests({ api: INITIATED });
+		await expect(falUpload.upload(file, requests, { credentials: {}, modelId: 'fal-ai/wan/v2.7/image-to-video' })).resolves.toBe(INITIATED.file_url);
+		expect(asked.api).toEqual([
+			{
+				method: 'POST',
+				url: 'https://rest.fal.ai/storage/upload/initiate',
+				qs: { storage_type: 'fal-cdn-v3' },
+				body: { content_type: 'video/mp4', file_name: 'clip.mp4' },
+			},
+		]);
+		expect(asked.put).toEqual([{ url: INITIATED.upload_url, contentType: 'video/mp4' }]);
+	});
+
+	it('throws MalformedResponseError, before any PUT, on an answer without both URLs', async () => {
+		const { asked, requests } = fakeUploadRequests({ api: { file_url: INITIATED.file_url } });
+		await expect(falUpload.upload(file, requests, { credentials: {}, modelId: 'm' })).rejects.toThrow(MalformedResponseError);
+		expect(asked.put).toHaveLength(0);
+	});
 });

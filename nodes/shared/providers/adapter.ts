@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ProviderModel } from '../modelSpec';
 import type { GenerationRequest } from '../request';
@@ -33,8 +33,10 @@ export interface UploadFile {
  * so retried like polls). Each resolves to the 2xx answer's body, or throws the request's `WanError`.
  */
 export interface UploadRequests {
-	/** A request to the provider's API at an absolute URL, with the credential's key. */
-	api(request: { method: HttpMethod; url: string; qs?: Record<string, string> }): Promise<unknown>;
+	/** A request to the provider's API at an absolute URL, with the credential's key (and a JSON body, if given). */
+	api(request: { method: HttpMethod; url: string; qs?: Record<string, string>; body?: IDataObject }): Promise<unknown>;
+	/** A PUT of the file's bytes alone, as `contentType`, to a signed storage URL: no key is sent. */
+	put(request: { url: string; contentType: string }): Promise<unknown>;
 	/**
 	 * A `multipart/form-data` POST of `fields` in order, then the file as the part `file`, always last.
 	 * The credential's key is sent only `withKey`: storage hosts get signed fields instead.

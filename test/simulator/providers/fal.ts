@@ -111,6 +111,8 @@ export const falProvider: SimProvider = {
 		return route ? { route, taskId } : { route: 'other' };
 	},
 
+	credentialFields: (origin: string) => ({ filesBaseUrl: `${origin}/fal-storage` }),
+
 	authorize(headers: IncomingHttpHeaders, apiKey: string): AuthCheck {
 		const value = headers.authorization?.trim();
 		if (!value) return 'missing';
