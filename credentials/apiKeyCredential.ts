@@ -42,6 +42,9 @@ export function filesBaseUrlProperty(publicHost: string): INodeProperties {
 /** The header the Test request sends (the nodes build the same one in code). */
 export const BEARER_HEADER = { Authorization: '=Bearer {{$credentials.apiKey}}' } as const;
 
+/** fal's header: the key after `Key`, not `Bearer` (https://docs.fal.ai/model-endpoints/queue). */
+export const KEY_HEADER = { Authorization: '=Key {{$credentials.apiKey}}' } as const;
+
 /** What a key belongs to: an Alibaba region, or the address of the other services. */
 export type KeyScope = 'region' | 'base URL';
 

@@ -6,7 +6,7 @@ import type { StreamedFilePart } from './multipartForm';
 import { MalformedResponseError, UploadRefusedError } from './providers/adapter';
 import type { BinaryFile, GenerationRequest, MediaRef } from './request';
 import type { MediaType } from './types';
-import { uploadRequests, type UploadContext } from './uploadRequests';
+import { uploadRequests, type UploadContext, type UploadSource } from './uploadRequests';
 
 /** n8n's own chunk size for streams from its binary store. */
 const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -33,8 +33,8 @@ export interface FileContext extends UploadContext {
 	credentials: ICredentialDataDecryptedObject;
 }
 
-/** The file's bytes as a part to stream: from n8n's store when it is there, else from the item. */
-async function filePart(ctx: FileContext, file: BinaryFile): Promise<{ size: number; open: () => Promise<StreamedFilePart> }> {
+/** The file's bytes, to stream: from n8n's store when it is there, else from the item. */
+async function uploadSource(ctx: FileContext, file: BinaryFile): Promise<UploadSource> {
 	const { helpers } = ctx.fn;
 	const part = (size: number, stream: () => AsyncIterable<Uint8Array>): StreamedFilePart => ({
 		name: file.fileName,
@@ -46,21 +46,25 @@ async function filePart(ctx: FileContext, file: BinaryFile): Promise<{ size: num
 		const { id } = file;
 		// The store's own byte count is exact; the request's Content-Length is computed from it.
 		const { fileSize } = await helpers.getBinaryMetadata(id);
+		const open = async () => await helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
 		return {
-			size: fileSize,
-			open: async () => {
-				const stream = await helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
+			bytes: fileSize,
+			part: async () => {
+				const stream = await open();
 				return part(fileSize, () => stream);
 			},
+			// n8n's client sends a stream body as it reads it (its types know only plain values).
+			body: async () => (await open()) as unknown as Buffer,
 		};
 	}
 	const bytes = await helpers.getBinaryDataBuffer(ctx.itemIndex, file.field);
 	return {
-		size: bytes.length,
-		open: async () =>
+		bytes: bytes.length,
+		part: async () =>
 			part(bytes.length, async function* () {
 				yield bytes;
 			}),
+		body: async () => bytes,
 	};
 }
 
@@ -72,10 +76,10 @@ async function uploaded(ctx: FileContext, request: GenerationRequest, file: Bina
 	if (!upload) throw new Error(`${adapter.displayName} has no upload route for ${what}`);
 	let failure: unknown;
 	try {
-		const { size, open } = await filePart(ctx, file);
+		const source = await uploadSource(ctx, file);
 		return await upload.upload(
-			{ fileName: file.fileName, mimeType: file.mimeType, bytes: size, type },
-			uploadRequests(ctx, size, open),
+			{ fileName: file.fileName, mimeType: file.mimeType, bytes: source.bytes, type },
+			uploadRequests(ctx, source),
 			{ credentials: ctx.credentials, modelId: request.modelId },
 		);
 	} catch (error) {

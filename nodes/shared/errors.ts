@@ -35,6 +35,8 @@ export interface WanErrorFields {
 	httpStatus?: number;
 	/** The provider's own error code (content policy, quota, bad parameter…). */
 	providerCode?: string;
+	/** The provider's own message, where its error body had one. */
+	providerMessage?: string;
 	/** The task's last status, when it has one. */
 	taskStatus?: TaskStatus;
 	/** A paid task may exist: the one in `task`, or one that a submit failing without an answer may have created. */
@@ -51,6 +53,7 @@ export class WanError extends Error {
 	readonly task?: TaskHandle;
 	readonly httpStatus?: number;
 	readonly providerCode?: string;
+	readonly providerMessage?: string;
 	readonly taskStatus?: TaskStatus;
 	readonly taskMayExist: boolean;
 	readonly transient: boolean;
@@ -63,6 +66,7 @@ export class WanError extends Error {
 		this.task = fields.task;
 		this.httpStatus = fields.httpStatus;
 		this.providerCode = fields.providerCode;
+		this.providerMessage = fields.providerMessage;
 		this.taskStatus = fields.taskStatus;
 		this.taskMayExist = fields.taskMayExist ?? fields.task !== undefined;
 		this.transient = fields.transient ?? false;
@@ -70,8 +74,8 @@ export class WanError extends Error {
 
 	/** The fields, to build a related error from. */
 	get fields(): WanErrorFields {
-		const { kind, message, description, task, httpStatus, providerCode, taskStatus, taskMayExist, transient, cause } = this;
-		return { kind, message, description, task, httpStatus, providerCode, taskStatus, taskMayExist, transient, cause };
+		const { kind, message, description, task, httpStatus, providerCode, providerMessage, taskStatus, taskMayExist, transient, cause } = this;
+		return { kind, message, description, task, httpStatus, providerCode, providerMessage, taskStatus, taskMayExist, transient, cause };
 	}
 }
 
@@ -133,6 +137,7 @@ export function requestFailed(args: {
 		task,
 		httpStatus,
 		providerCode: providerError?.code,
+		providerMessage: providerError?.message,
 		taskMayExist: orphanMayExist || task !== undefined,
 		transient: args.transient,
 	});

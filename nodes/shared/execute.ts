@@ -145,7 +145,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		);
 		credentials = await fn.getCredentials(adapter.credentialType);
 		baseUrl = adapter.baseUrl(credentials);
-		authorization = bearerAuthorization(credentials);
+		authorization = adapter.authorization?.(credentials) ?? bearerAuthorization(credentials);
 		waitMethod = chosenWaitMethod(fn, adapter, jobs, baseUrl);
 	} catch (caught) {
 		throw toNodeError(fn.getNode(), jobs[0].itemIndex, itemError(caught, providerName));

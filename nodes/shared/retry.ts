@@ -3,7 +3,7 @@
  * retried only when the provider said it did not accept them; polls (and uploads, free and idempotent)
  * survive anything transient.
  */
-export type RequestPurpose = 'submit' | 'poll' | 'cancel' | 'download' | 'upload';
+export type RequestPurpose = 'submit' | 'poll' | 'result' | 'cancel' | 'download' | 'upload';
 
 /** What one attempt ended with: an HTTP status, or a network failure code (ECONNRESET, …). */
 export type AttemptOutcome = { statusCode: number } | { networkCode: string };
@@ -34,6 +34,8 @@ export function isRetryable(purpose: RequestPurpose, outcome: AttemptOutcome): b
 	}
 	const { statusCode } = outcome;
 	if (purpose === 'submit') return statusCode === 429 || statusCode === 503;
+	// A finished task's results (fal): a gateway's 502–504 says nothing of the run; any other error is the run's own.
+	if (purpose === 'result') return statusCode === 429 || statusCode === 408 || (statusCode >= 502 && statusCode <= 504);
 	return statusCode === 429 || statusCode === 408 || statusCode >= 500;
 }
 

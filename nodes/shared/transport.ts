@@ -39,7 +39,7 @@ export interface CallContext {
 	fn: IExecuteFunctions;
 	adapter: ProviderAdapter;
 	baseUrl: string;
-	/** The Bearer header, read from the credential once per run (`bearerAuthorization`). */
+	/** The auth header, read from the credential once per run (the adapter's `authorization`, else `bearerAuthorization`). */
 	authorization: Record<string, string>;
 	limiter: RateLimiter;
 	signal: AbortSignal | undefined;
@@ -152,9 +152,10 @@ export async function callProvider(
 }
 
 /**
- * The Bearer header every provider takes. The credentials declare no `authenticate` block: n8n would
- * then offer a "Custom API Call" operation these nodes do not have (see credentials/apiKeyCredential.ts).
- * So the node sends the key itself, read once per run with the base URL.
+ * The Bearer header, for every provider whose adapter has no `authorization` of its own. The credentials
+ * declare no `authenticate` block: n8n would then offer a "Custom API Call" operation these nodes do not
+ * have (see credentials/apiKeyCredential.ts). So the node sends the key itself, read once per run with
+ * the base URL.
  */
 export function bearerAuthorization(credentials: ICredentialDataDecryptedObject): Record<string, string> {
 	return { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` };

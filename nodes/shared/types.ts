@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type ProviderId = 'alibaba' | 'apixo' | 'evolink' | 'gateway' | 'kie' | 'wavespeed';
+export type ProviderId = 'alibaba' | 'apixo' | 'evolink' | 'fal' | 'gateway' | 'kie' | 'wavespeed';
 /** What a node makes. */
 export type MediaKind = 'video' | 'image';
 /** What a media input holds. */
@@ -42,7 +42,7 @@ export interface TaskState {
 	usage?: IDataObject;
 }
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 /** A provider request, relative to the credential's base URL. */
 export interface ProviderRequest {

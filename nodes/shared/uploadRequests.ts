@@ -19,11 +19,18 @@ export interface UploadContext {
 	clock: Clock;
 }
 
-/**
- * The requests of one file's upload, under the upload retry policy. `openFile` is called for every
- * attempt of a multipart request: a stream read once cannot be sent again.
- */
-export function uploadRequests(ctx: UploadContext, bytes: number, openFile: () => Promise<StreamedFilePart>): UploadRequests {
+/** The file of one upload, opened afresh for every attempt: a stream read once cannot be sent again. */
+export interface UploadSource {
+	bytes: number;
+	/** As a multipart file part. */
+	part(): Promise<StreamedFilePart>;
+	/** As a request body of its own: a stream from n8n's store, or the bytes of an inline file. */
+	body(): Promise<IHttpRequestOptions['body']>;
+}
+
+/** The requests of one file's upload, under the upload retry policy. */
+export function uploadRequests(ctx: UploadContext, source: UploadSource): UploadRequests {
+	const { bytes } = source;
 	const { fn, adapter, clock } = ctx;
 	const attemptTimeoutMs = Math.max(REQUEST_TIMEOUT_MS, Math.ceil(bytes / SLOWEST_BYTES_PER_MS));
 	const retryContext = () => ({
@@ -46,12 +53,24 @@ export function uploadRequests(ctx: UploadContext, bytes: number, openFile: () =
 	};
 
 	return {
-		async api({ method, url, qs }) {
+		async api({ method, url, qs, body }) {
 			const response = await withRetries(
 				'upload',
 				retryContext(),
-				async (timeout) => await send({ method, url, qs, timeout }, true),
+				async (timeout) => await send({ method, url, qs, body, timeout }, true),
 				adapter.parseError,
+			);
+			return response.body;
+		},
+		async put({ url, contentType }) {
+			const response = await withRetries(
+				'upload',
+				retryContext(),
+				async (timeout) => {
+					const headers = { 'Content-Type': contentType, 'Content-Length': String(bytes) };
+					return await send({ method: 'PUT', url, headers, body: await source.body(), timeout }, false);
+				},
+				() => undefined,
 			);
 			return response.body;
 		},
@@ -62,7 +81,7 @@ export function uploadRequests(ctx: UploadContext, bytes: number, openFile: () =
 				async (timeout) => {
 					const form = new StreamedForm();
 					for (const [name, value] of fields) form.append(name, value);
-					form.append('file', await openFile());
+					form.append('file', await source.part());
 					// n8n's types know only the `form-data` package; its client takes any spec-shaped form.
 					const body = form as unknown as IHttpRequestOptions['body'];
 					return await send({ method: 'POST', url, body, timeout }, withKey);

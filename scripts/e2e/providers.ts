@@ -24,6 +24,7 @@ export type Kind = 'video' | 'image';
 /** The credential ids the examples use (EvoLink) and the e2e run imports, one for every provider. */
 const CREDENTIAL_IDS = {
 	evolink: 'wanEvoLinkCred01',
+	fal: 'wanFalCred000001',
 	apixo: 'wanApixoCred0001',
 	alibaba: 'wanAlibabaCred01',
 	gateway: 'wanGatewayCred01',

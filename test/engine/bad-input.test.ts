@@ -75,6 +75,21 @@ const CASES = {
 		{ kind: 'image', parameters: { ...t2i, options: { size: '100*100' } }, field: 'Size', shown: '"100*100"', allowed: /WIDTHxHEIGHT/ },
 		{ kind: 'image', parameters: { mode: 'imageToImage', model: 'wan2.6', prompt: 'Make it blue', imageUrls: 'https://example.com/a.png, http://localhost/b.png' }, field: 'Image URLs', shown: '"http://localhost/b.png"', allowed: /public address/ },
 	],
+	fal: [
+		{ kind: 'video', parameters: { ...t2v, aspectRatio: '4:3' }, field: 'Aspect Ratio', shown: '"4:3"', allowed: /16:9, 9:16, 1:1/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', duration: 7 }, field: 'Duration', shown: '7', allowed: /5, 10, 15 seconds/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.2', resolution: '1080p' }, field: 'Resolution', shown: '"1080p"', allowed: /480p, 720p/ },
+		{ kind: 'video', parameters: { ...t2v, model: 'wan2.7', duration: 16 }, field: 'Duration', shown: '16', allowed: /2–15 seconds/ },
+		{ kind: 'video', parameters: { ...i2v, prompt: 'p'.repeat(801) }, field: 'Prompt', shown: '', allowed: /At most 800 characters/ },
+		{
+			kind: 'video',
+			parameters: { mode: 'referenceToVideo', model: 'wan2.6', prompt: '@Video1 dances', referenceUrls: 'https://example.com/a.png' },
+			field: 'Reference URLs',
+			shown: '',
+			allowed: /image/,
+		},
+		{ kind: 'image', parameters: { mode: 'imageToImage', model: 'wan2.5', prompt: 'Blend', imageUrls: 'https://example.com/1.png, https://example.com/2.png, https://example.com/3.png' }, field: 'Image URLs', shown: '', allowed: /1–2/ },
+	],
 	gateway: [
 		{ kind: 'video', parameters: { ...t2v, duration: 15 }, field: 'Duration', shown: '15', allowed: /5, 10 seconds/ },
 		{ kind: 'video', parameters: { ...t2v, model: 'wan2.6', resolution: '480p' }, field: 'Resolution', shown: '"480p"', allowed: /720p, 1080p/ },

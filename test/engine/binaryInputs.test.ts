@@ -320,3 +320,28 @@ describe('Kie.ai', () => {
 		expect((submitted().body as { input: { first_frame_url: string } }).input.first_frame_url).toBe(upload.url);
 	});
 });
+
+describe('fal', () => {
+	let sim: Simulator;
+	const { run, submitted } = providerSuite('fal', (started) => (sim = started));
+	const MP4 = mp4Bytes();
+
+	it.each(['filesystem', 'memory'] as const)(
+		'puts a video (binary data in %s) on its storage: an upload asked for with the key, the bytes PUT to the signed URL without it',
+		async (binaryMode) => {
+			const result = await run(
+				'video',
+				{ mode: 'extendVideo', model: 'wan2.7', prompt: 'He opens the box', videoUrl: 'clip', resolution: '720p', duration: 10 },
+				{ items: withFiles({ clip: file(MP4, 'video/mp4', 'clip.mp4') }), binaryMode },
+			);
+			expect(result.status).toBe('success');
+			const uploads = sim.requests.filter((request) => request.route === 'upload');
+			expect(uploads.map((request) => [request.method, request.path.split('?')[0], request.authorization])).toEqual([
+				['POST', '/fal-storage/storage/upload/initiate', 'ok'],
+				['PUT', expect.stringMatching(/^\/fal-cdn\/[0-9a-f-]+$/), undefined],
+			]);
+			expect(sim.uploads.map(({ sha256: hash, bytes, contentType }) => ({ hash, bytes, contentType }))).toEqual([{ hash: sha256(MP4), bytes: MP4.length, contentType: 'video/mp4' }]);
+			expect((submitted().body as { video_url: string }).video_url).toBe(sim.uploads[0].url);
+		},
+	);
+});

@@ -17,6 +17,8 @@ export interface ProviderCase {
 	submitUsage?: object;
 	/** Status bodies in the provider's own shape: finished without any result URL, and a status word nobody knows. */
 	statusBodies: { completedWithoutUrls: object; unknownStatus: object };
+	/** Where the provider answers a finished task's results, when not in its status (fal: a second request). */
+	resultRoute?: 'result';
 }
 
 /** The wan2.5 workflows every provider serves. */
@@ -45,6 +47,15 @@ export const PROVIDER_CASE_BY_ID = {
 		textToImage: TEXT_TO_IMAGE,
 		failureMessage: /Content violates usage policy.*CONTENT_VIOLATION/,
 		statusBodies: { completedWithoutUrls: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'success', resultJson: '{"resultUrls":[]}' } }, unknownStatus: { code: 200, message: 'success', data: { taskId: 'task_1', state: 'rendering' } } },
+	},
+	fal: {
+		textToVideo: TEXT_TO_VIDEO,
+		imageToVideo: IMAGE_TO_VIDEO,
+		textToImage: TEXT_TO_IMAGE,
+		failureMessage: /The content could not be processed because it contained material flagged by a content checker\..*content_policy_violation/,
+		// The status says COMPLETED; the results are a second request, so "finished without URLs" is its answer.
+		statusBodies: { completedWithoutUrls: { seed: 712386720 }, unknownStatus: { status: 'RENDERING', response_url: 'https://queue.fal.run/fal-ai/wan-25-preview/requests/r1' } },
+		resultRoute: 'result',
 	},
 	gateway: {
 		textToVideo: TEXT_TO_VIDEO,

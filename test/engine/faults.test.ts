@@ -142,7 +142,7 @@ const FAULTS: FaultCase[] = [
 	},
 	{
 		name: 'a finished task without any result URL',
-		faults: ({ statusBodies }) => [{ route: 'status', kind: 'malformed', body: JSON.stringify(statusBodies.completedWithoutUrls) }],
+		faults: ({ statusBodies, resultRoute }) => [{ route: resultRoute ?? 'status', kind: 'malformed', body: JSON.stringify(statusBodies.completedWithoutUrls) }],
 		outcome: { message: /could not be read \(HTTP 200\): the task finished without any result URL/, description: /Get Task/ },
 		submits: 1,
 		tasks: 1,
@@ -219,7 +219,7 @@ afterAll(() => restoreClock());
  * request helper), so an answer delayed past it must be held in real time for the client to give up.
  */
 function clientTimeoutMs(request: RecordedRequest): number {
-	return request.route === 'status' ? pollRequestTimeoutMs(POLL_INTERVAL_S * 1000) : REQUEST_TIMEOUT_MS;
+	return request.route === 'status' || request.route === 'result' ? pollRequestTimeoutMs(POLL_INTERVAL_S * 1000) : REQUEST_TIMEOUT_MS;
 }
 
 /** The simulator on the node's virtual clock. */

@@ -24,6 +24,8 @@ export const CALLBACK_RETRY_DELAYS_MS = {
 	evolink: [1000, 2000, 4000],
 	// APIXO: "up to 3 retries with increasing delays (first retry after ~30 s)"; the later two are the doubling assumed.
 	apixo: [30_000, 60_000, 120_000],
+	// fal: "10 times over 2 hours"; the spacing is not documented: doubling from 15 s, capped at 30 min.
+	fal: [15_000, 30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_800_000, 1_800_000, 1_800_000],
 } as const;
 
 const ANSWER_TIMEOUT_MS = 10_000;

@@ -1,13 +1,15 @@
 /**
  * The file hosts the node uploads to: EvoLink's and Kie.ai's file APIs (hosts of their own, mounted at
- * `/evolink-files` and `/kie-files`), the OSS bucket a DashScope upload policy points at (`/oss`) and
- * WaveSpeed's media upload (on its API host).
+ * `/evolink-files` and `/kie-files`), the OSS bucket a DashScope upload policy points at (`/oss`),
+ * WaveSpeed's media upload (on its API host) and fal's storage (`/fal-storage` hands out signed URLs under
+ * `/fal-cdn`, which take a PUT of the bytes).
  * Uploads are read as a stream (test/simulator/multipart.ts): the simulator keeps each file's hash and
  * size, never its bytes.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
+import { asRecord, parseJson } from '../../nodes/shared/json';
 import { documented } from '../fixtures/documented';
 import { boundaryOf, readMultipart, type ReceivedPart } from './multipart';
 import type { SimProviderId, SimResponse } from './types';
@@ -97,35 +99,102 @@ function waveSpeedUpload(parts: ReceivedPart[], origin: string): { response: Sim
 	return { response: { status: 200, body: { ...answer, data } }, file };
 }
 
+type Received = { response: SimResponse; file?: UploadedFile };
+
 interface FileHost {
 	provider: SimProviderId;
-	/** The one path it takes uploads on, below its mount. */
-	path: string;
-	/** Whether it checks the provider's key (a storage host takes signed fields instead). */
+	/** Whether a request for this path (below the host's mount) is one of its uploads. */
+	serves(method: string, path: string): boolean;
+	/** Whether it checks the provider's key (a storage host takes signed fields or URLs instead). */
 	withKey: boolean;
-	receive(parts: ReceivedPart[], origin: string, stored: UploadedFile[]): { response: SimResponse; file?: UploadedFile };
+	receive(req: IncomingMessage, path: string, origin: string, stored: UploadedFile[]): Promise<Received>;
 }
+
+/** A host taking one multipart POST on `path`, its parts read as a stream. */
+function multipartHost(
+	provider: SimProviderId,
+	path: string,
+	withKey: boolean,
+	receive: (parts: ReceivedPart[], origin: string, stored: UploadedFile[]) => Received,
+): FileHost {
+	return {
+		provider,
+		withKey,
+		serves: (method, requested) => method === 'POST' && requested === path,
+		async receive(req, _path, origin, stored) {
+			const boundary = boundaryOf(req.headers['content-type']);
+			if (!boundary) return { response: { status: 400, body: { success: false, code: 400, msg: 'Expected multipart/form-data' } } };
+			return receive(await readMultipart(req, boundary), origin, stored);
+		},
+	};
+}
+
+/** fal's storage: uploads asked for at its REST host, each a signed URL the bytes are PUT to. */
+const falUploads = new Map<string, { fileName: string; contentType: string; fileUrl: string }>();
+
+const falStorage: FileHost = {
+	provider: 'fal',
+	withKey: true,
+	serves: (method, path) => method === 'POST' && path === '/storage/upload/initiate',
+	async receive(req, _path, origin) {
+		const body = asRecord(parseJson((await readAll(req)).toString('utf8')));
+		if (typeof body?.content_type !== 'string' || typeof body.file_name !== 'string') {
+			return { response: { status: 422, body: { detail: 'content_type and file_name are required' } } };
+		}
+		const id = randomUUID();
+		const fileUrl = `${origin}/uploaded/${id}/${encodeURIComponent(body.file_name)}`;
+		falUploads.set(id, { fileName: body.file_name, contentType: body.content_type, fileUrl });
+		return { response: { status: 200, body: { upload_url: `${origin}/fal-cdn/${id}?signature=sim`, file_url: fileUrl } } };
+	},
+};
+
+const falCdn: FileHost = {
+	provider: 'fal',
+	withKey: false,
+	serves: (method) => method === 'PUT',
+	async receive(req, path) {
+		const pending = falUploads.get(path.slice(1));
+		if (!pending) return { response: { status: 403, body: 'SignatureDoesNotMatch' } };
+		if (req.headers['content-type'] !== pending.contentType) return { response: { status: 403, body: 'Content-Type does not match the signed upload' } };
+		const hash = createHash('sha256');
+		let bytes = 0;
+		for await (const chunk of req as AsyncIterable<Buffer>) {
+			hash.update(chunk);
+			bytes += chunk.length;
+		}
+		falUploads.delete(path.slice(1));
+		const file: UploadedFile = { provider: 'fal', url: pending.fileUrl, fields: [], fileName: pending.fileName, contentType: pending.contentType, bytes, sha256: hash.digest('hex') };
+		return { response: { status: 200 }, file };
+	},
+};
 
 /** Each file host by the mount it is under. */
 const FILE_HOSTS: Record<string, FileHost> = {
-	'evolink-files': { provider: 'evolink', path: '/api/v1/files/upload/stream', withKey: true, receive: successEnvelopeHost('evolink', 'file_name', 'file_url') },
-	'kie-files': { provider: 'kie', path: '/api/file-stream-upload', withKey: true, receive: successEnvelopeHost('kie', 'fileName', 'downloadUrl') },
-	oss: { provider: 'alibaba', path: '/', withKey: false, receive: (parts, _origin, stored) => ossUpload(parts, stored) },
-	wavespeed: { provider: 'wavespeed', path: '/api/v3/media/upload/binary', withKey: true, receive: waveSpeedUpload },
+	'evolink-files': multipartHost('evolink', '/api/v1/files/upload/stream', true, successEnvelopeHost('evolink', 'file_name', 'file_url')),
+	'fal-cdn': falCdn,
+	'fal-storage': falStorage,
+	'kie-files': multipartHost('kie', '/api/file-stream-upload', true, successEnvelopeHost('kie', 'fileName', 'downloadUrl')),
+	oss: multipartHost('alibaba', '/', false, (parts, _origin, stored) => ossUpload(parts, stored)),
+	wavespeed: multipartHost('wavespeed', '/api/v3/media/upload/binary', true, waveSpeedUpload),
 };
 
-/** The file host a request path is for, if any. */
-export function fileHostAt(pathname: string): FileHost | undefined {
+/** The file host a request is for, if any, and its path below the host's mount. */
+export function fileHostAt(method: string, pathname: string): { host: FileHost; path: string } | undefined {
 	const [, mount, ...rest] = pathname.split('/');
 	const host = FILE_HOSTS[mount];
-	return host && host.path === `/${rest.join('/')}` ? host : undefined;
+	const path = `/${rest.join('/')}`;
+	return host?.serves(method, path) ? { host, path } : undefined;
 }
 
 /** Reads an upload to `host` and answers it; a received file is added to `stored`. */
-export async function receiveUpload(host: FileHost, req: IncomingMessage, origin: string, stored: UploadedFile[]): Promise<SimResponse> {
-	const boundary = boundaryOf(req.headers['content-type']);
-	if (req.method !== 'POST' || !boundary) return { status: 400, body: { success: false, code: 400, msg: 'Expected a multipart/form-data POST' } };
-	const { response, file } = host.receive(await readMultipart(req, boundary), origin, stored);
+export async function receiveUpload(at: { host: FileHost; path: string }, req: IncomingMessage, origin: string, stored: UploadedFile[]): Promise<SimResponse> {
+	const { response, file } = await at.host.receive(req, at.path, origin, stored);
 	if (file) stored.push(file);
 	return response;
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+	return Buffer.concat(chunks);
 }

@@ -18,6 +18,7 @@ export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from
 export { SIM_PROVIDERS } from './providers';
 export { apixoProvider, apixoErrorBody, APIXO_DEFAULT_FAILURE } from './providers/apixo';
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
+export { falProvider, falErrorBody, FAL_DEFAULT_FAILURE } from './providers/fal';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
 export { alibabaProvider, alibabaErrorBody, alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibaba';
 export { wavespeedProvider, wavespeedErrorBody, WAVESPEED_DEFAULT_FAILURE } from './providers/wavespeed';

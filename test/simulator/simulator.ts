@@ -286,7 +286,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	};
 
 	/** A file host's request: read as a stream, after its fault (if any) and its key check. */
-	const handleUpload = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, host: NonNullable<ReturnType<typeof fileHostAt>>): Promise<void> => {
+	const handleUpload = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest, at: NonNullable<ReturnType<typeof fileHostAt>>): Promise<void> => {
+		const { host } = at;
 		const provider = providers.get(host.provider);
 		record.route = 'upload';
 		record.provider = host.provider;
@@ -306,7 +307,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			await readBody(req);
 			answer = provider.authError(record.authorization);
 		} else {
-			answer = await receiveUpload(host, req, origin, uploads);
+			answer = await receiveUpload(at, req, origin, uploads);
 		}
 		record.status = answer.status;
 		sendResponse(res, answer);
@@ -315,7 +316,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const handle = async (req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> => {
 		const url = new URL(record.path, 'http://sim.invalid');
 		const method = record.method;
-		const fileHost = fileHostAt(url.pathname);
+		const fileHost = fileHostAt(method, url.pathname);
 		if (fileHost) {
 			await handleUpload(req, res, record, fileHost);
 			return;

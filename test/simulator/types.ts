@@ -9,7 +9,8 @@ import type { UploadedFile } from './fileHosts';
 
 export type SimProviderId = ProviderId;
 
-export type SimRoute = 'submit' | 'status' | 'cancel' | 'download' | 'upload' | 'other';
+/** `result`: a finished task's outputs, where the provider serves them apart from its status (fal). */
+export type SimRoute = 'submit' | 'status' | 'result' | 'cancel' | 'download' | 'upload' | 'other';
 
 /** What the provider made of the request's credentials. The header itself is never stored. */
 export type AuthCheck = 'ok' | 'bad' | 'missing';
@@ -101,7 +102,7 @@ export type FaultKind = 'http' | 'reset' | 'delay' | 'malformed';
 export interface Fault {
 	/** Only requests for this provider; any provider when absent. */
 	provider?: SimProviderId;
-	route: 'submit' | 'status' | 'download' | 'cancel' | 'upload';
+	route: 'submit' | 'status' | 'result' | 'download' | 'cancel' | 'upload';
 	/** How many matching requests this fault answers; default 1. */
 	times?: number;
 	/** `http`: the status (default 500). */

@@ -188,11 +188,12 @@ describe.each(CASES)('%s adapter contract', (id, adapter, contract) => {
 		const credential = new contract.credential();
 		const test = credential.test!;
 		const { provider, scope, accepted } = contract.credentialTest;
+		const header = contract.credentialTest.header ?? BEARER_HEADER;
 		const judge = (answer: { status: number; statusText?: string; body: unknown }) =>
 			credentialTestVerdict(test, outcomeOfAnswer(test, answer));
 
-		it('has a Test request that sends the Bearer header itself, and no authenticate block (no Custom API Call)', () => {
-			expect(test.request.headers).toStrictEqual(BEARER_HEADER);
+		it('has a Test request that sends the auth header itself (Bearer unless the provider takes another), and no authenticate block (no Custom API Call)', () => {
+			expect(test.request.headers).toStrictEqual(header);
 			expect(credential.authenticate).toBeUndefined();
 			expect(credential.extends).toBeUndefined();
 		});

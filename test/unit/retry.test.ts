@@ -37,6 +37,20 @@ describe('isRetryable for submits', () => {
 	});
 });
 
+describe('isRetryable for a finished task\'s results (fal)', () => {
+	it.each([408, 429, 502, 503, 504])('retries HTTP %d (a gateway or rate limit, not the run)', (code) => {
+		expect(isRetryable('result', status(code))).toBe(true);
+	});
+
+	it.each([400, 401, 404, 422, 500])('does not retry HTTP %d (the run\'s own error answer)', (code) => {
+		expect(isRetryable('result', status(code))).toBe(false);
+	});
+
+	it.each([...NOT_SENT, ...MAYBE_SENT])('retries %s (reading results is free)', (code) => {
+		expect(isRetryable('result', network(code))).toBe(true);
+	});
+});
+
 describe.each<RequestPurpose>(['poll', 'cancel', 'download', 'upload'])('isRetryable for %s', (purpose) => {
 	it.each([408, 429, 500, 502, 503, 504, 520, 599])('retries HTTP %d', (code) => {
 		expect(isRetryable(purpose, status(code))).toBe(true);

@@ -32,10 +32,10 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
 	}
 }
 
-async function post(sim: Simulator, path: string, body: unknown): Promise<Record<string, unknown>> {
+async function post(sim: Simulator, path: string, body: unknown, scheme = 'Bearer'): Promise<Record<string, unknown>> {
 	const response = await fetch(`${sim.origin}${path}`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+		headers: { authorization: `${scheme} ${sim.apiKey}`, 'content-type': 'application/json' },
 		body: JSON.stringify(body),
 	});
 	return (await response.json()) as Record<string, unknown>;
@@ -91,6 +91,19 @@ describe('simulator callbacks', () => {
 		expect(hook.received[0].body).toMatchObject({
 			code: 200,
 			data: { taskId: (withCallback.data as Record<string, unknown>).taskId, state: 'success' },
+		});
+	});
+
+	it("fal: the request id and the result as payload, to the ?fal_webhook= URL", async () => {
+		const hook = await receiver([]);
+		servers.push(hook.server);
+		sim.setBehaviour(() => ({ durationMs: 50 }));
+		const answer = await post(sim, `/fal/fal-ai/wan-25-preview/text-to-video?fal_webhook=${encodeURIComponent(hook.url)}`, { prompt: 'a cat' }, 'Key');
+		await until(() => hook.received.length === 1, 3000);
+		expect(hook.received[0].body).toMatchObject({
+			request_id: answer.request_id,
+			status: 'OK',
+			payload: { video: { url: expect.stringContaining('/files/') } },
 		});
 	});
 

@@ -83,7 +83,11 @@ export const DASHSCOPE_VIDEO_SIZES: Array<[resolution: string, aspectRatio: stri
 
 /** Upload requests that answer the given bodies and record what was asked, for an adapter's upload step. */
 export function fakeUploadRequests(answers: { api?: unknown; multipart?: unknown }) {
-	const asked: { api: Array<Parameters<UploadRequests['api']>[0]>; multipart: Array<Parameters<UploadRequests['multipart']>[0]> } = { api: [], multipart: [] };
+	const asked: {
+		api: Array<Parameters<UploadRequests['api']>[0]>;
+		multipart: Array<Parameters<UploadRequests['multipart']>[0]>;
+		put: Array<Parameters<UploadRequests['put']>[0]>;
+	} = { api: [], multipart: [], put: [] };
 	const requests: UploadRequests = {
 		api: async (request) => {
 			asked.api.push(request);
@@ -93,6 +97,10 @@ export function fakeUploadRequests(answers: { api?: unknown; multipart?: unknown
 		multipart: async (request) => {
 			asked.multipart.push(request);
 			return answers.multipart;
+		},
+		put: async (request) => {
+			asked.put.push(request);
+			return '';
 		},
 	};
 	return { asked, requests };

@@ -38,7 +38,7 @@ function context(executionId = '42', extra: Partial<Record<string, unknown>> = {
 
 describe('which providers offer the pause', () => {
 	it('is every provider that posts task callbacks, and only those', () => {
-		expect([...CALLBACK_PROVIDERS].sort()).toEqual(['apixo', 'evolink', 'kie', 'wavespeed']);
+		expect([...CALLBACK_PROVIDERS].sort()).toEqual(['apixo', 'evolink', 'fal', 'kie', 'wavespeed']);
 	});
 
 	it('shows Wait Method only for those providers, when waiting for a new task, with the one-task hint', () => {
@@ -63,6 +63,8 @@ describe("a callback's task id, as each provider posts it", () => {
 		['apixo', documented('apixo', 'status-failed-webhook'), 'task_abc123xyz'],
 		['kie', documented('kie', 'status-succeeded'), (documented('kie', 'status-succeeded').data as IDataObject).taskId],
 		['wavespeed', documented('wavespeed', 'status-completed').data, (documented('wavespeed', 'status-completed').data as IDataObject).id],
+		// https://docs.fal.ai/model-endpoints/webhooks, the success payload's example.
+		['fal', { request_id: '123e4567-e89b-12d3-a456-426614174000', gateway_request_id: '123e4567-e89b-12d3-a456-426614174000', status: 'OK', payload: {} }, '123e4567-e89b-12d3-a456-426614174000'],
 	] as const)('%s', (provider, body, taskId) => {
 		expect(typeof taskId).toBe('string');
 		expect(PROVIDERS[provider].callbackTaskId!(body)).toBe(taskId);

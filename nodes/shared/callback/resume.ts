@@ -48,7 +48,7 @@ async function settleTask(fn: IWebhookFunctions, parked: ParkedTask, kind: Media
 		fn: runFn,
 		adapter,
 		baseUrl: adapter.baseUrl(credentials),
-		authorization: bearerAuthorization(credentials),
+		authorization: adapter.authorization?.(credentials) ?? bearerAuthorization(credentials),
 		jobs: [job],
 		maxConcurrency: 1,
 		continueOnFail: parked.continueOnFail,

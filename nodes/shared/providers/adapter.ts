@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ProviderModel } from '../modelSpec';
 import type { GenerationRequest } from '../request';
@@ -33,8 +33,10 @@ export interface UploadFile {
  * so retried like polls). Each resolves to the 2xx answer's body, or throws the request's `WanError`.
  */
 export interface UploadRequests {
-	/** A request to the provider's API at an absolute URL, with the credential's key. */
-	api(request: { method: HttpMethod; url: string; qs?: Record<string, string> }): Promise<unknown>;
+	/** A request to the provider's API at an absolute URL, with the credential's key (and a JSON body, if given). */
+	api(request: { method: HttpMethod; url: string; qs?: Record<string, string>; body?: IDataObject }): Promise<unknown>;
+	/** A PUT of the file's bytes alone, as `contentType`, to a signed storage URL: no key is sent. */
+	put(request: { url: string; contentType: string }): Promise<unknown>;
 	/**
 	 * A `multipart/form-data` POST of `fields` in order, then the file as the part `file`, always last.
 	 * The credential's key is sent only `withKey`: storage hosts get signed fields instead.
@@ -64,6 +66,17 @@ export interface FileUpload {
 	): Promise<string>;
 }
 
+/**
+ * Where a finished task's results come from a second request (fal: the status says COMPLETED, the outputs
+ * are at the request's response URL). Built from the handle alone, so Get Task can fetch it too.
+ */
+export interface ResultStep {
+	/** The request for the results of a task whose status says it finished. */
+	build(handle: TaskHandle): ProviderRequest;
+	/** Its answer read into the task's final state; `finished` is the status that said it was done. */
+	parse(body: unknown, finished: TaskState): TaskState;
+}
+
 /** A submit response, parsed: the provider's task id and, when it says, the task's first state. */
 export interface SubmittedTask {
 	taskId: string;
@@ -85,6 +98,8 @@ export interface ProviderAdapter {
 	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
 	rateLimit: { perSecond: number; burst: number };
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** The auth header, where the provider does not take the key as a Bearer token (fal: `Key <key>`). */
+	authorization?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/**
 	 * Refuses a request this provider cannot serve with these credentials (throws `InvalidInputError`),
 	 * before anything is sent.
@@ -94,6 +109,11 @@ export interface ProviderAdapter {
 	parseSubmit(body: unknown): SubmittedTask;
 	buildStatus(handle: TaskHandle): ProviderRequest;
 	parseStatus(body: unknown): TaskState;
+	/**
+	 * Where a status that says "succeeded" carries no results: the request that fetches them. An HTTP
+	 * error answer to it is the task's own failure (the provider's error for the run).
+	 */
+	result?: ResultStep;
 	/** Where the provider can cancel a task; `undefined` where it cannot (now). */
 	buildCancel?(handle: TaskHandle, state: TaskState | undefined): ProviderRequest | undefined;
 	/** The provider's message from an HTTP error body, if the body has one. */

@@ -5,12 +5,13 @@ import { alibaba } from './alibaba/adapter';
 import { apixo } from './apixo/adapter';
 import { deepMerge } from './body';
 import { evolink } from './evolink/adapter';
+import { fal } from './fal/adapter';
 import { gateway } from './gateway/adapter';
 import { kie } from './kie/adapter';
 import { wavespeed } from './wavespeed/adapter';
 
 /** Every provider, by id: adding a `ProviderId` without its adapter here does not compile. */
-export const PROVIDERS = { alibaba, apixo, evolink, gateway, kie, wavespeed } satisfies Record<ProviderId, ProviderAdapter>;
+export const PROVIDERS = { alibaba, apixo, evolink, fal, gateway, kie, wavespeed } satisfies Record<ProviderId, ProviderAdapter>;
 
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
 

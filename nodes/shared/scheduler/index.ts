@@ -19,7 +19,7 @@ export interface RunJobsOptions extends JobOutputs {
 	fn: IExecuteFunctions;
 	adapter: ProviderAdapter;
 	baseUrl: string;
-	/** The Bearer header (`bearerAuthorization`). */
+	/** The auth header: the adapter's own (`authorization`), else the Bearer header (`bearerAuthorization`). */
 	authorization: Record<string, string>;
 	jobs: Job[];
 	maxConcurrency: number;

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { taskTimedOut, unreadableResponse } from '../errors';
+import { WanError, taskTimedOut, unreadableResponse } from '../errors';
 import { submitRequest } from '../providers';
-import { MalformedResponseError, type ProviderAdapter } from '../providers/adapter';
+import { MalformedResponseError, type ProviderAdapter, type ResultStep } from '../providers/adapter';
 import type { RateLimiter } from '../rateLimiter';
 import { REQUEST_TIMEOUT_MS, callProvider, type CallContext, type HttpResponse } from '../transport';
 import type { TaskHandle, TaskState } from '../types';
@@ -61,18 +61,45 @@ function parse<T>(ctx: RunContext, response: HttpResponse, parser: (body: unknow
 	}
 }
 
-/** A status response as a task state; a task that succeeded without a single result URL is unreadable. */
-function readState(ctx: RunContext, response: HttpResponse, task: TaskHandle): TaskState {
-	const state = parse(ctx, response, ctx.adapter.parseStatus, task);
+/** A status or result answer as a task state; a task that succeeded without a single result URL is unreadable. */
+function readState(ctx: RunContext, response: HttpResponse, task: TaskHandle, parser: (body: unknown) => TaskState): TaskState {
+	const state = parse(ctx, response, parser, task);
 	if (state.status === 'succeeded' && state.urls.length === 0) {
 		throw unreadable(ctx, response, new MalformedResponseError('the task finished without any result URL', response.body), task);
 	}
 	return state;
 }
 
+/** A run whose results the provider answers with an error (fal): the task failed, in the provider's words. */
+function failedRun(error: WanError, finished: TaskState): TaskState {
+	return {
+		...finished,
+		status: 'failed',
+		urls: [],
+		errorCode: error.providerCode ?? (error.httpStatus === undefined ? undefined : `HTTP ${error.httpStatus}`),
+		errorMessage: error.providerMessage ?? error.message,
+	};
+}
+
+/** The results of a task whose status says it finished, where they are a second request (`adapter.result`). */
+async function fetchResult(ctx: RunContext, run: JobRun, handle: TaskHandle, step: ResultStep, finished: TaskState, deadline: number): Promise<TaskState> {
+	const answer = await callProvider(pollContext(ctx, run, deadline), step.build(handle), 'result').then(
+		(response) => ({ response }),
+		(error: unknown) => ({ error }),
+	);
+	if ('response' in answer) return readState(ctx, answer.response, handle, (body) => step.parse(body, finished));
+	if (answer.error instanceof WanError && answer.error.kind === 'http' && !answer.error.transient) return failedRun(answer.error, finished);
+	throw answer.error;
+}
+
 async function poll(ctx: RunContext, run: JobRun, handle: TaskHandle, deadline: number): Promise<TaskState> {
 	const response = await callProvider(pollContext(ctx, run, deadline), ctx.adapter.buildStatus(handle), 'poll');
-	return readState(ctx, response, handle);
+	const step = ctx.adapter.result;
+	const state = parse(ctx, response, ctx.adapter.parseStatus, handle);
+	if (step && state.status === 'succeeded' && state.urls.length === 0) {
+		return await fetchResult(ctx, run, handle, step, state, deadline);
+	}
+	return readState(ctx, response, handle, () => state);
 }
 
 /** Waits for the task where the job says to, from the provider's answer `respondedAt`. */

@@ -7,6 +7,7 @@ import type { SimProvider } from '../types';
 import { alibabaProvider } from './alibaba';
 import { apixoProvider } from './apixo';
 import { evolinkProvider } from './evolink';
+import { falProvider } from './fal';
 import { gatewayProvider } from './gateway';
 import { kieProvider } from './kie';
 import { wavespeedProvider } from './wavespeed';
@@ -15,6 +16,7 @@ export const SIM_PROVIDERS = {
 	alibaba: alibabaProvider,
 	apixo: apixoProvider,
 	evolink: evolinkProvider,
+	fal: falProvider,
 	gateway: gatewayProvider,
 	kie: kieProvider,
 	wavespeed: wavespeedProvider,
