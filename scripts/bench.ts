@@ -15,6 +15,8 @@
  *      baseline: the whole file from getBinaryDataBuffer in a Blob in FormData.
  *   4. Cancel: a task that never ends, Poll Interval 5 s, Stop 1 s after the first poll; time to the end
  *      of the run and requests after the cancel. Baseline: a node polling as OpenAI's Sora node does.
+ *   4b. Pause (Wait Method → Pause Until the Provider Calls Back, issue 14): requests to the provider per
+ *      task and the execution time held while the task runs, against polling the same task.
  *   5. Cold require() of the built nodes (fresh `node` process, median of 5) and the packed tarball size.
  *
  * Usage: npm run bench            (tsx scripts/bench.ts)
@@ -31,6 +33,7 @@ import { runWorkflow, startWorkflow, type RunResult } from '../test/harness';
 import { startSimulator, type RecordedRequest, type Simulator, type SimTask } from '../test/simulator';
 import { SORA_LIKE_POLL_TYPE } from './bench/baselines';
 import type { MemoryResult, MemoryScenario } from './bench/memory';
+import { measurePause } from './bench/pause';
 import { NODE_NAME, baselineWorkflow, prompts, runOptions, wanVideoWorkflow } from './bench/workflows';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -424,6 +427,38 @@ async function uploadMemoryScenario(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 4b: pause instead of poll
+
+async function pauseScenarios(sim: Simulator): Promise<void> {
+	const requestsScenario = `Pause: requests to the provider per task (1 task of ${JOB_MS / 1000} s)`;
+	const requestsTarget = 'submit + 1 status fetch, + 1 check before pausing (the 409 race)';
+	const heldScenario = `Pause: execution time held while the task runs (1 task of ${JOB_MS / 1000} s)`;
+	try {
+		const figures = await measurePause(sim, JOB_MS);
+		// The resume's one status fetch (webhook(): the body is never trusted), checked by npm run test:e2e:callback.
+		const perTask = figures.requestsUntilPaused + 1;
+		rows.push({
+			scenario: requestsScenario,
+			ours: `${perTask} (${figures.requestsUntilPaused} until paused + 1 on the callback)`,
+			baseline: `${figures.pollRequests} (polling)`,
+			ratio: ratio(perTask, figures.pollRequests),
+			target: `≤ 3 (${requestsTarget})`,
+			verdict: verdict(figures.status === 'waiting' && perTask <= 3),
+		});
+		rows.push({
+			scenario: heldScenario,
+			ours: `0 ms while waiting (paused after ${millis(figures.heldUntilPausedMs)})`,
+			baseline: `${seconds(figures.pollHeldMs)} (polling: held to the end)`,
+			ratio: ratio(figures.heldUntilPausedMs, figures.pollHeldMs),
+			target: '0 while waiting',
+			verdict: verdict(figures.status === 'waiting' && figures.heldUntilPausedMs < JOB_MS),
+		});
+		notes.push(`Pause: the engine run returned with the execution ${figures.status} after ${millis(figures.heldUntilPausedMs)}; n8n holds no process for it until the callback or the Timeout.`);
+	} catch (error) {
+		failRow(requestsScenario, requestsTarget, error);
+	}
+}
+
 // 5: cold require() and tarball size
 // ---------------------------------------------------------------------------------------------------
 
@@ -542,6 +577,7 @@ async function main(): Promise<number> {
 	try {
 		await batchScenarios(sim);
 		await cancelScenarios(sim);
+		await pauseScenarios(sim);
 	} finally {
 		await sim.close();
 	}

@@ -114,8 +114,8 @@ async function main(): Promise<void> {
 		const runData = (data as Json).resultData.runData as Json;
 		const after = runData.Downstream?.[0]?.data?.main?.[0] ?? [];
 		const file = after[0]?.binary?.data;
-		check('resumes: the node after it gets the MP4 and the task', after.length === 1 && file?.fileName === `${task.id}.mp4` && file?.mimeType === 'video/mp4'
-			&& after[0].json.taskId === task.id && after[0].json.status === 'succeeded', `${file?.fileName} ${file?.mimeType} ${file?.fileSize ?? ''}`);
+		check('resumes: the node after it gets the MP4, the task and its usage', after.length === 1 && file?.fileName === `${task.id}.mp4` && file?.mimeType === 'video/mp4'
+			&& after[0].json.taskId === task.id && after[0].json.status === 'succeeded' && typeof after[0].json.usage === 'object', `${file?.fileName} ${file?.mimeType} ${file?.fileSize ?? ''}`);
 		const all = await requestsFor(task.id);
 		const apiRequests = all.filter((r) => r.route === 'submit' || r.route === 'status');
 		check('resumes: one more status fetch on the callback (the body is not trusted)', apiRequests.length === 3, all.map((r) => r.route).join(', '));

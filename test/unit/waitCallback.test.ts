@@ -145,6 +145,15 @@ describe('the task a paused node records with its execution', () => {
 		expect(store.data[key].length).toBeLessThanOrEqual(512);
 	});
 
+	it("keeps the submit's usage, and leaves it out rather than lose the task where it would not fit", () => {
+		const store = customDataStore();
+		const fn = context('42', { customData: store.customData });
+		recordParkedTask(fn, { ...task, usage: { credits_reserved: 5 } });
+		expect(parkedTask(fn)?.usage).toEqual({ credits_reserved: 5 });
+		recordParkedTask(fn, { ...task, usage: { note: 'x'.repeat(600) } });
+		expect(parkedTask(fn)).toEqual(task);
+	});
+
 	it('is refused before anything is sent when the execution already holds 10 custom data entries', () => {
 		const full = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`key${i}`, 'x']));
 		const fn = context('42', { customData: customDataStore(full).customData });

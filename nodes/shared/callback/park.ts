@@ -47,9 +47,9 @@ export async function submitAndPause(options: PauseOptions): Promise<INodeExecut
 	const checkedRun: { report?: TaskReport } = {};
 	const checked = await runOne({ itemIndex: job.itemIndex, settings, handle: first.handle }, (report) => (checkedRun.report = report));
 	const { report } = checkedRun;
-	if (!report) return options.withInputFields(checked.map((item) => withSubmitTime(item, first)));
+	if (!report) return options.withInputFields(checked.map((item) => withUsage(withSubmitTime(item, first), first)));
 
-	const pending = options.withInputFields(checked);
+	const pending = options.withInputFields(checked.map((item) => withUsage(item, first)));
 	recordParkedTask(fn, {
 		handle: first.handle,
 		itemIndex: job.itemIndex,
@@ -58,6 +58,7 @@ export async function submitAndPause(options: PauseOptions): Promise<INodeExecut
 		binaryPropertyName: options.delivery.binaryPropertyName,
 		continueOnFail: fn.continueOnFail(),
 		includeInputFields: fn.getNodeParameter('options.includeInputFields', job.itemIndex, false) === true,
+		usage: report.state.usage ?? first.state.usage,
 	});
 	const timedOut = job.settings.onTimeout === 'error' && canShapeResume(fn)
 		? toNodeError(fn.getNode(), job.itemIndex, taskTimedOut(options.adapter.displayName, first.handle, report.state, job.settings.timeoutMs))
@@ -65,6 +66,12 @@ export async function submitAndPause(options: PauseOptions): Promise<INodeExecut
 	shapeTimeout(fn, pending, timedOut);
 	await fn.putExecutionToWait(new Date(submittedAt + job.settings.timeoutMs));
 	return pending;
+}
+
+/** The submit's usage on an item of a later answer that reports none (EvoLink reports it on submit only), as polling keeps it. */
+function withUsage(item: INodeExecutionData, first: TaskReport): INodeExecutionData {
+	if (item.json.usage !== undefined || !first.state.usage || item.json.error !== undefined) return item;
+	return { ...item, json: { ...item.json, usage: first.state.usage } };
 }
 
 /** A result found by the check after the submit: its times count from the submit, as polling's do. */

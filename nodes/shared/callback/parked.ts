@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ReturnAs } from '../results';
 import type { ProviderId, TaskHandle } from '../types';
@@ -12,7 +12,12 @@ export interface ParkedTask {
 	binaryPropertyName: string;
 	continueOnFail: boolean;
 	includeInputFields: boolean;
+	/** What the submit reported the task costs, where later answers do not repeat it (EvoLink). */
+	usage?: IDataObject;
 }
+
+/** n8n keeps at most 512 characters of a custom data value. */
+const VALUE_LIMIT = 512;
 
 type Context = Pick<IExecuteFunctions | IWebhookFunctions, 'customData' | 'getNode'>;
 
@@ -21,10 +26,10 @@ function keyOf(fn: Context): string {
 	return `wanTask_${fn.getNode().id.replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 50);
 }
 
-/** Short field names: n8n keeps at most 512 characters of a custom data value. */
+/** Short field names, to stay within n8n's limit; the usage is left out where it would not fit. */
 function serialise(task: ParkedTask): string {
 	const { handle } = task;
-	return JSON.stringify({
+	const value = JSON.stringify({
 		p: handle.provider,
 		m: handle.model,
 		t: handle.taskId,
@@ -34,7 +39,9 @@ function serialise(task: ParkedTask): string {
 		b: task.binaryPropertyName,
 		c: task.continueOnFail ? 1 : 0,
 		f: task.includeInputFields ? 1 : 0,
+		u: task.usage,
 	});
+	return value.length <= VALUE_LIMIT ? value : serialise({ ...task, usage: undefined });
 }
 
 function deserialise(value: unknown): ParkedTask | undefined {
@@ -50,6 +57,7 @@ function deserialise(value: unknown): ParkedTask | undefined {
 			binaryPropertyName: typeof v.b === 'string' && v.b ? v.b : 'data',
 			continueOnFail: v.c === 1,
 			includeInputFields: v.f === 1,
+			...(typeof v.u === 'object' && v.u !== null ? { usage: v.u as IDataObject } : {}),
 		};
 	} catch {
 		return undefined;

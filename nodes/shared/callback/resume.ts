@@ -56,7 +56,8 @@ async function settleTask(fn: IWebhookFunctions, parked: ParkedTask, kind: Media
 		deliver: async (report, _job, signal) => {
 			acknowledge();
 			const providerName = adapter.displayName;
-			const found = { ...report, submittedAt: parked.submittedAt };
+			const usage = report.state.usage ?? parked.usage;
+			const found = { ...report, submittedAt: parked.submittedAt, state: { ...report.state, ...(usage ? { usage } : {}) } };
 			return await deliverResults(runFn, found, delivery, { kind, providerName, clock, signal });
 		},
 		pending: (report) => {
