@@ -49,7 +49,7 @@ export interface SimTaskSummary {
 	outcome: string;
 	resultCount: number;
 	canceled: boolean;
-	/** The callback URL its submit named (EvoLink's callback_url), if any. */
+	/** The callback URL its submit named, if any. */
 	callbackUrl?: string;
 }
 
@@ -63,9 +63,7 @@ export function taskSummaries(sim: Simulator): SimTaskSummary[] {
 		outcome: task.behaviour.outcome,
 		resultCount: task.behaviour.resultCount,
 		canceled: task.canceled,
-		callbackUrl: typeof (task.body as { callback_url?: unknown }).callback_url === 'string'
-			? (task.body as { callback_url: string }).callback_url
-			: undefined,
+		callbackUrl: task.callbackUrl,
 	}));
 }
 

@@ -227,7 +227,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			const ext = task.kind === 'video' ? 'mp4' : 'png';
 			return Array.from({ length: task.behaviour.resultCount }, (_, i) => `${origin}/files/${task.id}/${i}.${ext}`);
 		},
-		requestCallback: (task, url) => callbacks.request(task, url),
+		requestCallback: (task, url) => {
+			task.callbackUrl = url;
+			callbacks.request(task, url);
+		},
 	};
 	let callbackAttempts: CallbackAttempt[] = [];
 	const callbacks = callbackSender({

@@ -91,6 +91,8 @@ export interface SimTask {
 	doneAt: number;
 	/** When a status poll first returned the terminal state (the simulator's clock). */
 	firstTerminalPollAt?: number;
+	/** Where the provider posts the task's callback, if its submit named a URL. */
+	callbackUrl?: string;
 	canceled: boolean;
 	canceledAt?: number;
 	/** Fully resolved: defaults applied, `resultCount` always set. */

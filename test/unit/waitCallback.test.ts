@@ -7,6 +7,9 @@ import { parkedTask, recordParkedTask, reserveParkedTask, type ParkedTask } from
 import { callbackToken, callbackUrl, isOwnToken, unreachableReason } from '../../nodes/shared/callback/resumeUrl';
 import { PROVIDERS } from '../../nodes/shared/providers';
 import { nodeProperties } from '../../nodes/shared/description';
+import { chosenWaitMethod } from '../../nodes/shared/callback/waitMethod';
+import type { Job } from '../../nodes/shared/scheduler';
+import { refusal } from './support';
 
 const NODE = { id: '5f1c2a9e-0d3b-4c1e-9a7b-2d4e6f8a0b1c', name: 'Wan Video' };
 const CREDENTIALS = { apiKey: 'sk-test', baseUrl: 'https://api.evolink.ai' };
@@ -162,5 +165,39 @@ describe('the task a paused node records with its execution', () => {
 
 	it('is absent for a node that did not pause', () => {
 		expect(parkedTask(context('42', { customData: customDataStore().customData }))).toBeUndefined();
+	});
+});
+
+describe('whether a run pauses or polls', () => {
+	const job = (numberOfImages?: number) =>
+		({ itemIndex: 0, settings: { waitForCompletion: true, pollIntervalMs: 1000, timeoutMs: 60_000, onTimeout: 'error' }, request: { numberOfImages } }) as unknown as Job;
+	const fn = (options: IDataObject, items = 1, resumeUrl = 'https://n8n.example.com/webhook-waiting/42/node') =>
+		({
+			getNodeParameter: () => options,
+			getInputData: () => Array.from({ length: items }, () => ({ json: {} })),
+			getSignedResumeUrl: () => resumeUrl,
+		}) as unknown as IExecuteFunctions;
+	const evolink = PROVIDERS.evolink;
+	const PUBLIC = 'https://api.evolink.ai';
+
+	it('pauses one task of a provider with callbacks, n8n reachable', () => {
+		expect(chosenWaitMethod(fn({ waitMethod: 'callback' }), evolink, [job()], PUBLIC)).toBe('callback');
+	});
+
+	it.each([
+		['Wait Method is Poll', fn({ waitMethod: 'poll' }), evolink, [job()]],
+		['the provider has no callbacks', fn({ waitMethod: 'callback' }), PROVIDERS.alibaba, [job()]],
+		['more than one item', fn({ waitMethod: 'callback' }, 2), evolink, [job(), job()]],
+		['several images', fn({ waitMethod: 'callback' }), evolink, [job(4)]],
+		['n8n unreachable and polling allowed', fn({ waitMethod: 'callback', pollIfUnreachable: true }, 1, 'http://localhost:5678/webhook-waiting/1/n'), evolink, [job()]],
+	] as const)('polls when %s', (_title, context, adapter, jobs) => {
+		expect(chosenWaitMethod(context, adapter, jobs, PUBLIC)).toBe('poll');
+	});
+
+	it('refuses, naming the resume URL and the ways out, when n8n is unreachable and polling is not allowed', () => {
+		const refused = refusal(() => chosenWaitMethod(fn({ waitMethod: 'callback' }, 1, 'http://localhost:5678/webhook-waiting/1/n?signature=s'), evolink, [job()], PUBLIC));
+		expect(refused.message).toMatch(/Wait Method/);
+		expect(refused.problems[0].allowed).toMatch(/http:\/\/localhost:5678\/webhook-waiting\/1\/n\).*localhost.*WEBHOOK_URL.*Poll If the Provider Cannot Call Back/);
+		expect(refused.problems[0].allowed).not.toMatch(/signature/);
 	});
 });

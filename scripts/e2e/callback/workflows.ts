@@ -1,6 +1,5 @@
 /** The workflows the callback e2e imports: a Webhook trigger, one paused Wan Video node, a node after it. */
-import type { ProviderInfo, WorkflowJson } from '../providers';
-import { WAN_VIDEO_TYPE } from '../providers';
+import { WAN_VIDEO_TYPE, nodeForProvider, type ProviderInfo, type WorkflowJson } from '../providers';
 
 export interface CallbackCase {
 	id: string;
@@ -36,7 +35,7 @@ export function callbackWorkflow(provider: ProviderInfo, test: CallbackCase): Wo
 				webhookId: `${test.id}-hook`,
 				parameters: { httpMethod: 'POST', path: test.path, responseMode: 'onReceived', options: {} },
 			},
-			{
+			nodeForProvider({
 				id: `${test.id}-wan`,
 				name: 'Wan Video',
 				type: WAN_VIDEO_TYPE,
@@ -56,7 +55,7 @@ export function callbackWorkflow(provider: ProviderInfo, test: CallbackCase): Wo
 					returnAs: 'binary',
 					options: { waitMethod: 'callback', ...test.options },
 				},
-			},
+			}, provider),
 			{ id: `${test.id}-after`, name: 'Downstream', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0], parameters: {} },
 		],
 		connections: {
