@@ -20,6 +20,7 @@
  *   5. Cold require() of the built nodes (fresh `node` process, median of 5) and the packed tarball size.
  *
  * Usage: npm run bench            (tsx scripts/bench.ts)
+ *        npm run bench -- --only scale   (one group: batch, scale, cancel, memory or size)
  */
 import '../test/harness/setup-env.js';
 
@@ -54,6 +55,10 @@ const REQUIRE_RUNS = 5;
 
 // Targets (issue 5).
 const TARGET_WALL_MS = 1.3 * (JOB_MS + POLL_S * 1000);
+const LARGE_BATCH_ITEMS = 200;
+const TARGET_LARGE_BATCH_MS = 1.5 * (JOB_MS + POLL_S * 1000);
+/** The rate the simulator admits in the throttled scenario (429 beyond). */
+const ADMITTED_PER_SECOND = 20;
 const TARGET_SPEEDUP = 10;
 const TARGET_REQUESTS_PER_TASK = 3 + JOB_MS / (POLL_S * 1000);
 const TARGET_MEDIAN_LAG_MS = (POLL_S * 1000) / 2;
@@ -130,13 +135,13 @@ interface BatchFigures {
 	maxConcurrency: string;
 }
 
-function batchFigures(result: RunResult, wallMs: number, requests: RecordedRequest[], tasks: SimTask[], maxConcurrency: string): BatchFigures {
+function batchFigures(result: RunResult, wallMs: number, requests: RecordedRequest[], tasks: SimTask[], maxConcurrency: string, expected: number): BatchFigures {
 	if (result.status !== 'success') throw new Error(`run ended "${result.status}": ${result.error?.message ?? ''}`);
 	const items = result.output(NODE_NAME);
-	if (items.length !== BATCH_ITEMS) throw new Error(`expected ${BATCH_ITEMS} items, got ${items.length}`);
+	if (items.length !== expected) throw new Error(`expected ${expected} items, got ${items.length}`);
 	const order = items.map((item) => tasks.find((task) => task.id === item.json.taskId)?.prompt);
 	if (order.some((prompt, index) => prompt !== `Benchmark clip ${index + 1}`)) throw new Error('output is not in input order');
-	if (tasks.length !== BATCH_ITEMS) throw new Error(`expected ${BATCH_ITEMS} tasks at the simulator, got ${tasks.length}`);
+	if (tasks.length !== expected) throw new Error(`expected ${expected} tasks at the simulator, got ${tasks.length}`);
 
 	const submits = requests.filter((request) => request.route === 'submit').length;
 	const polls = requests.filter((request) => request.route === 'status');
@@ -161,15 +166,15 @@ function batchFigures(result: RunResult, wallMs: number, requests: RecordedReque
 	};
 }
 
-async function runBatch(sim: Simulator, maxConcurrency: number | undefined): Promise<BatchFigures> {
+async function runBatch(sim: Simulator, maxConcurrency: number | undefined, items = BATCH_ITEMS): Promise<BatchFigures> {
 	sim.reset();
 	sim.setBehaviour(() => ({ durationMs: JOB_MS, outcome: 'success' }));
 	const options = { pollInterval: POLL_S, ...(maxConcurrency ? { maxConcurrency } : {}) };
-	const workflow = wanVideoWorkflow({ returnAs: 'url', options }, prompts(BATCH_ITEMS));
+	const workflow = wanVideoWorkflow({ returnAs: 'url', options }, prompts(items));
 	const started = performance.now();
 	const result = await runWorkflow(workflow, runOptions(sim));
 	const wallMs = performance.now() - started;
-	return batchFigures(result, wallMs, [...sim.requests], [...sim.tasks], maxConcurrency ? String(maxConcurrency) : 'default');
+	return batchFigures(result, wallMs, [...sim.requests], [...sim.tasks], maxConcurrency ? String(maxConcurrency) : 'default', items);
 }
 
 async function batchScenarios(sim: Simulator): Promise<void> {
@@ -328,6 +333,74 @@ async function cancelScenarios(sim: Simulator): Promise<void> {
 			`Stop, ${name}: execution status "${f.status}", engine ${f.engineFinished ? `finished ("${f.engineStatus}")` : 'still running after 30 s'}; ` +
 				`first poll ${seconds(f.firstPollAfterSubmitMs)} after the submit.`,
 		);
+	}
+}
+
+/** 1b: a batch of a few hundred at the provider's own speed (Max Concurrency raised to the batch size). */
+async function largeBatchScenario(sim: Simulator): Promise<void> {
+	const scenario = `Large batch wall time: ${LARGE_BATCH_ITEMS} items × ${JOB_MS / 1000} s jobs, poll ${POLL_S} s, Max Concurrency ${LARGE_BATCH_ITEMS}`;
+	const target = `≤ ${seconds(TARGET_LARGE_BATCH_MS)} (1.5 × (job + poll))`;
+	let ours: BatchFigures;
+	let base: BatchFigures;
+	try {
+		process.stderr.write(`bench: large batch, this package (${LARGE_BATCH_ITEMS} items, Max Concurrency ${LARGE_BATCH_ITEMS}) …\n`);
+		ours = await runBatch(sim, LARGE_BATCH_ITEMS, LARGE_BATCH_ITEMS);
+		process.stderr.write(`bench: large batch, baseline Max Concurrency default …\n`);
+		base = await runBatch(sim, undefined, LARGE_BATCH_ITEMS);
+	} catch (error) {
+		failRow(scenario, target, error);
+		return;
+	}
+	rows.push({
+		scenario,
+		ours: seconds(ours.wallMs),
+		baseline: `${seconds(base.wallMs)} (Max Concurrency default)`,
+		ratio: ratio(ours.wallMs, base.wallMs, 'faster', 'slower'),
+		target,
+		verdict: verdict(ours.wallMs <= TARGET_LARGE_BATCH_MS),
+	});
+	notes.push(
+		`Large batch, this package: ${ours.submits} submits, ${ours.polls} status polls (${ours.perTaskMean.toFixed(2)} requests per task); ` +
+			`baseline: ${base.submits} submits, ${base.polls} polls.`,
+	);
+}
+
+/**
+ * 1c: the same large batch against an account that admits N requests a second and answers 429 beyond.
+ * The ideal schedule sends every request the run needs (a submit and a poll per task at least) at N a
+ * second, and cannot end before the last task's job has run.
+ */
+async function throttledBatchScenario(sim: Simulator): Promise<void> {
+	const items = LARGE_BATCH_ITEMS;
+	const idealMs = Math.max((2 * items * 1000) / ADMITTED_PER_SECOND, (items * 1000) / ADMITTED_PER_SECOND + JOB_MS);
+	const scenario = `Throttled batch: ${items} items × ${JOB_MS / 1000} s jobs, the provider admits ${ADMITTED_PER_SECOND} requests/s and answers 429 beyond`;
+	const target = `≤ ${seconds(1.2 * idealMs)} (1.2 × ideal), 0 double submits, 0 failed items`;
+	try {
+		process.stderr.write(`bench: throttled batch (${items} items, ${ADMITTED_PER_SECOND} requests/s admitted) …\n`);
+		sim.reset();
+		sim.setBehaviour(() => ({ durationMs: JOB_MS, outcome: 'success' }));
+		sim.limitRate(ADMITTED_PER_SECOND);
+		const options = { pollInterval: POLL_S, maxConcurrency: items };
+		const started = performance.now();
+		const result = await runWorkflow(wanVideoWorkflow({ returnAs: 'url', options }, prompts(items)), runOptions(sim));
+		const wallMs = performance.now() - started;
+		const prompted = sim.tasks.map((task) => task.prompt);
+		const doubleSubmits = prompted.length - new Set(prompted).size;
+		const failed = result.status === 'success' ? result.output(NODE_NAME).filter((item) => item.json.error !== undefined).length : items;
+		const throttled = sim.requests.filter((request) => request.status === 429).length;
+		rows.push({
+			scenario,
+			ours: `${seconds(wallMs)}, ${doubleSubmits} double, ${failed} failed`,
+			baseline: `${seconds(idealMs)} (ideal)`,
+			ratio: (wallMs / idealMs).toFixed(2),
+			target,
+			verdict: verdict(wallMs <= 1.2 * idealMs && doubleSubmits === 0 && failed === 0),
+		});
+		notes.push(`Throttled batch: ${sim.requests.length} requests, ${throttled} answered 429, ${sim.tasks.length} tasks created.`);
+	} catch (error) {
+		failRow(scenario, target, error);
+	} finally {
+		sim.limitRate(undefined);
 	}
 }
 
@@ -573,18 +646,29 @@ function table(): string {
 async function main(): Promise<number> {
 	const started = performance.now();
 	const cpus = os.cpus();
+	// `--only <name>`: one group of scenarios (batch, scale, cancel, pause, memory, size), for a quick look.
+	const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+	const wanted = (group: string) => only === undefined || only === group;
 	const sim = await startSimulator();
 	try {
-		await batchScenarios(sim);
-		await cancelScenarios(sim);
-		await pauseScenarios(sim);
+		if (wanted('batch')) await batchScenarios(sim);
+		if (wanted('scale')) {
+			await largeBatchScenario(sim);
+			await throttledBatchScenario(sim);
+		}
+		if (wanted('cancel')) await cancelScenarios(sim);
+		if (wanted('pause')) await pauseScenarios(sim);
 	} finally {
 		await sim.close();
 	}
-	await memoryScenarios();
-	await uploadMemoryScenario();
-	coldRequire();
-	tarballSize();
+	if (wanted('memory')) {
+		await memoryScenarios();
+		await uploadMemoryScenario();
+	}
+	if (wanted('size')) {
+		coldRequire();
+		tarballSize();
+	}
 
 	const failed = rows.filter((row) => row.verdict === 'FAIL');
 	const machine = [

@@ -76,6 +76,11 @@ export interface Simulator {
 	credentialFields(provider: SimProviderId): Record<string, string>;
 	/** Decides each new task (merged over the default: success after 300 ms). */
 	setBehaviour(fn: BehaviourFn): void;
+	/**
+	 * Admits at most `perSecond` API requests (submits, polls, cancels) in any second, answering the rest
+	 * 429 with `Retry-After: 1` as a rate-limited account would; `undefined` lifts the limit.
+	 */
+	limitRate(perSecond: number | undefined): void;
 	/** Queues a fault; faults are consumed first-in first-out by matching requests. */
 	inject(fault: Fault): void;
 	/** Faults still queued (with their remaining `times`). */
@@ -143,6 +148,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	let uploads: UploadedFile[] = [];
 	const tasksById = new Map<string, SimTask>();
 	let faults: QueuedFault[] = [];
+	let ratePerSecond: number | undefined;
+	let admittedAt: number[] = [];
 	let behaviour: BehaviourFn | undefined;
 	const timers = new Set<NodeJS.Timeout>();
 	const sockets = new Set<Socket>();
@@ -353,6 +360,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			record.authorization = provider.authorize(req.headers, apiKey);
 		}
 
+		if (provider && ratePerSecond !== undefined && record.route !== 'other' && record.route !== 'download') {
+			const now = performance.now();
+			admittedAt = admittedAt.filter((at) => now - at < 1000);
+			if (admittedAt.length >= ratePerSecond) {
+				record.status = 429;
+				sendResponse(res, { status: 429, body: provider.errorBody(429), headers: { 'Retry-After': '1' } });
+				return;
+			}
+			admittedAt.push(now);
+		}
 		const fault = record.route === 'other' ? undefined : takeFault(record.route, record.provider);
 		if (fault) {
 			const kind = fault.kind ?? 'http';
@@ -457,6 +474,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		setBehaviour(fn: BehaviourFn): void {
 			behaviour = fn;
 		},
+		limitRate(perSecond: number | undefined): void {
+			ratePerSecond = perSecond;
+			admittedAt = [];
+		},
 		inject(fault: Fault): void {
 			faults.push({ fault, remaining: fault.times ?? 1 });
 		},
@@ -486,6 +507,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			tasksById.clear();
 			faults = [];
 			behaviour = undefined;
+			ratePerSecond = undefined;
+			admittedAt = [];
 		},
 		async close(): Promise<void> {
 			for (const timer of timers) clearTimeout(timer);

@@ -183,8 +183,8 @@ export const alibaba: ProviderAdapter = {
 	// `data:` URIs of images up to 10 MB (image-to-video API reference, `img_url`; image editing, `image`);
 	// video and audio through the temporary upload.
 	binaryInput: { dataUri: { image: 10 * 1024 * 1024 }, upload: dashScopeUpload },
-	// DashScope allows 20 task queries per second; submit limits are per model and unpublished.
-	rateLimit: { perSecond: 10, burst: 10 },
+	// DashScope's documented limit is 20 task queries per second; submit limits are per model and unpublished.
+	rateLimit: { perSecond: 20, burst: 20 },
 
 	baseUrl: alibabaBaseUrl,
 

@@ -4,6 +4,7 @@ import { imageTierCheck } from '../imageTiers';
 import { callbackTaskId, marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
 import { imageFields, mediaFields, videoFields } from './input';
 import { APIXO_MODELS } from './models';
+import { GENEROUS_RATE } from '../../rateLimiter';
 
 /** APIXO's market-task protocol: its state words (response-format page). */
 const PROTOCOL: MarketProtocol = {
@@ -16,8 +17,8 @@ export const apixo: ProviderAdapter = {
 	displayName: 'APIXO',
 	credentialType: 'apixoApi',
 	models: APIXO_MODELS,
-	// APIXO publishes no rate limit ("varies by account"); stay well below what EvoLink allows.
-	rateLimit: { perSecond: 5, burst: 10 },
+	// APIXO publishes no rate limit ("varies by account").
+	rateLimit: GENEROUS_RATE,
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.apixo.ai/api/v1')),
 

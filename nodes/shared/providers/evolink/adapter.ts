@@ -9,6 +9,7 @@ import { compact, listIfAny, requestedImageSize, usageAt } from '../body';
 import { mediaFields } from './media';
 import { EVOLINK_MODELS } from './models';
 import { evolinkUpload } from './upload';
+import { GENEROUS_RATE } from '../../rateLimiter';
 
 const STATUSES: Record<string, TaskStatus> = {
 	pending: 'queued',
@@ -82,7 +83,8 @@ export const evolink: ProviderAdapter = {
 	displayName: 'EvoLink',
 	credentialType: 'evoLinkApi',
 	models: EVOLINK_MODELS,
-	rateLimit: { perSecond: 10, burst: 20 },
+	// EvoLink publishes no rate limit (only its 429).
+	rateLimit: GENEROUS_RATE,
 
 	binaryInput: { dataUri: {}, upload: evolinkUpload },
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.evolink.ai')),

@@ -6,6 +6,7 @@ import { requestPath, submitPath } from './endpoint';
 import { imageInput, videoInput } from './input';
 import { FAL_MODELS } from './models';
 import { falUpload } from './upload';
+import { GENEROUS_RATE } from '../../rateLimiter';
 
 /** The queue's statuses (https://docs.fal.ai/model-endpoints/queue): a request ends COMPLETED, its outcome is in its result. */
 const STATUSES: Record<string, TaskStatus> = {
@@ -68,8 +69,8 @@ export const fal: ProviderAdapter = {
 	// fal's Wan pages take a base64 data URI wherever they take an image URL (fal-ai/wan-25-preview/image-to-video;
 	// https://docs.fal.ai/documentation/model-apis/fal-cdn, "Data URIs"); 10 MB is the smallest image limit of the pages.
 	binaryInput: { dataUri: { image: 10 * 1024 * 1024 }, upload: falUpload },
-	// fal limits concurrent requests per account, not a request rate; stay well below what the others allow.
-	rateLimit: { perSecond: 5, burst: 10 },
+	// fal limits concurrent requests per account, not a request rate.
+	rateLimit: GENEROUS_RATE,
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://queue.fal.run')),
 

@@ -8,6 +8,7 @@ import { compact, compactOrNone, usageAt } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
 import { refuseLostValues } from './fidelity';
 import { GATEWAY_MODELS } from './models';
+import { GENEROUS_RATE } from '../../rateLimiter';
 
 /** New API's task statuses (`GET /v1/video/generations/{id}`, `data.status`). */
 const TASK_STATUSES: Record<string, TaskStatus> = {
@@ -162,8 +163,8 @@ export const gateway: ProviderAdapter = {
 	models: GATEWAY_MODELS,
 	// New API passes `data:` URIs through to DashScope as they are: DashScope's image limit applies.
 	binaryInput: { dataUri: { image: 10 * 1024 * 1024 } },
-	// A self-hosted gateway in front of DashScope: stay well under either's limits.
-	rateLimit: { perSecond: 5, burst: 10 },
+	// A self-hosted gateway sets its own limits (it answers 429 beyond them).
+	rateLimit: GENEROUS_RATE,
 
 	baseUrl(credentials) {
 		// OpenAI clients are configured with `…/v1`; the routes below already start with it.

@@ -5,6 +5,7 @@ import { callbackTaskId, marketError, marketTaskState, submittedTaskId, type Mar
 import { inputFields } from './input';
 import { KIE_MODELS } from './models';
 import { kieUpload } from './upload';
+import { GENEROUS_RATE } from '../../rateLimiter';
 
 /** The market API's state words (https://docs.kie.ai/market/common/get-task-detail, "Task States"). */
 const PROTOCOL: MarketProtocol = {
@@ -17,9 +18,9 @@ export const kie: ProviderAdapter = {
 	displayName: 'Kie.ai',
 	credentialType: 'kieApi',
 	models: KIE_MODELS,
-	// Kie documents no rate limit for the market API (its error list has 429); stay as modest as with APIXO.
 	binaryInput: { dataUri: {}, upload: kieUpload },
-	rateLimit: { perSecond: 5, burst: 10 },
+	// Kie documents no rate limit for the market API (its error list has 429).
+	rateLimit: GENEROUS_RATE,
 
 	baseUrl: (credentials) => trimBaseUrl(String(credentials.baseUrl || 'https://api.kie.ai')),
 

@@ -8,6 +8,7 @@ import { envelopeData, waveSpeedBaseUrl } from './api';
 import { imageFields, videoFields } from './input';
 import { waveSpeedUpload } from './upload';
 import { WAVESPEED_MODELS } from './models';
+import { GENEROUS_RATE } from '../../rateLimiter';
 
 /** https://wavespeed.ai/docs/get-result: `created` → `processing` → `completed` | `failed`. */
 const STATUSES: Record<string, TaskStatus> = {
@@ -59,9 +60,9 @@ export const wavespeed: ProviderAdapter = {
 	displayName: 'WaveSpeed',
 	credentialType: 'waveSpeedApi',
 	models: WAVESPEED_MODELS,
-	// WaveSpeed publishes no rate limit; stay at APIXO's cautious pace.
 	binaryInput: { dataUri: {}, upload: waveSpeedUpload },
-	rateLimit: { perSecond: 5, burst: 10 },
+	// WaveSpeed publishes no rate limit.
+	rateLimit: GENEROUS_RATE,
 
 	baseUrl: waveSpeedBaseUrl,
 

@@ -1,0 +1,80 @@
+/**
+ * The run's pace on virtual time: requests are spaced at the rate, a 429 slows everyone (to what the
+ * provider admitted in the last second, or half) and holds every request for its Retry-After, answers
+ * bring the rate back slowly, and 429s of one burst count once; after a 429 requests are evenly spaced.
+ */
+import { RateLimiter } from '../../nodes/shared/rateLimiter';
+import { VirtualClock } from '../harness/virtualClock';
+
+/** When each of `count` requests, queued at once, was let through (ms after the first). */
+async function sendTimes(limiter: RateLimiter, clock: VirtualClock, count: number): Promise<number[]> {
+	const start = clock.now();
+	const times: number[] = [];
+	await Promise.all(
+		Array.from({ length: count }, async () => {
+			await limiter.take();
+			times.push(clock.now() - start);
+		}),
+	);
+	return times.sort((a, b) => a - b);
+}
+
+describe('RateLimiter', () => {
+	it('lets a burst through at once, then one request per 1 / rate seconds', async () => {
+		const clock = new VirtualClock();
+		const times = await sendTimes(new RateLimiter(10, 3, clock), clock, 6);
+		expect(times.slice(0, 3).every((t) => t < 20)).toBe(true);
+		expect(times[3]).toBeGreaterThanOrEqual(95);
+		expect(times[5]).toBeGreaterThanOrEqual(295);
+		expect(times[5]).toBeLessThan(400);
+	});
+
+	it('halves the rate on a 429 with no answers to measure, and holds every request until Retry-After has passed', async () => {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(10, 1, clock);
+		await limiter.take();
+		limiter.throttled(2000);
+		expect(limiter.rate).toBe(5);
+		const times = await sendTimes(limiter, clock, 3);
+		expect(times[0]).toBeGreaterThanOrEqual(2000);
+		// Then one every 200 ms, the halved pace.
+		expect(times[2] - times[0]).toBeGreaterThanOrEqual(395);
+	});
+
+	it('falls to the rate the provider answered in the last second', async () => {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(100, 100, clock);
+		for (let i = 0; i < 12; i++) {
+			await clock.sleep(50);
+			limiter.answered();
+		}
+		// 12 answers in 600 ms, all within the last second.
+		limiter.throttled(1000);
+		expect(limiter.rate).toBe(12);
+	});
+
+	it('counts the 429s of requests sent together as one, and never goes below half a request a second', async () => {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(100, 100, clock);
+		for (let i = 0; i < 50; i++) limiter.throttled(undefined);
+		expect(limiter.rate).toBe(50);
+		for (let second = 0; second < 20; second++) {
+			await clock.sleep(1000);
+			limiter.throttled(undefined);
+		}
+		expect(limiter.rate).toBe(0.5);
+	});
+
+	it('grows back by a tenth of a request per second each second of answers, up to where it started', () => {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(20, 20, clock);
+		limiter.throttled(undefined);
+		expect(limiter.rate).toBe(10);
+		// At 10 per second, ten answers (one second's worth) add about a tenth of a request per second.
+		for (let i = 0; i < 10; i++) limiter.answered();
+		expect(limiter.rate).toBeGreaterThan(10.09);
+		expect(limiter.rate).toBeLessThan(10.11);
+		for (let i = 0; i < 100_000; i++) limiter.answered();
+		expect(limiter.rate).toBe(20);
+	});
+});
