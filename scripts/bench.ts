@@ -15,6 +15,8 @@
  *      baseline: the whole file from getBinaryDataBuffer in a Blob in FormData.
  *   4. Cancel: a task that never ends, Poll Interval 5 s, Stop 1 s after the first poll; time to the end
  *      of the run and requests after the cancel. Baseline: a node polling as OpenAI's Sora node does.
+ *   4b. Pause (Wait Method → Pause Until the Provider Calls Back, issue 14): requests to the provider per
+ *      task and the execution time held while the task runs, against polling the same task.
  *   5. Cold require() of the built nodes (fresh `node` process, median of 5) and the packed tarball size.
  *
  * Usage: npm run bench            (tsx scripts/bench.ts)
@@ -32,6 +34,7 @@ import { runWorkflow, startWorkflow, type RunResult } from '../test/harness';
 import { startSimulator, type RecordedRequest, type Simulator, type SimTask } from '../test/simulator';
 import { SORA_LIKE_POLL_TYPE } from './bench/baselines';
 import type { MemoryResult, MemoryScenario } from './bench/memory';
+import { measurePause } from './bench/pause';
 import { NODE_NAME, baselineWorkflow, prompts, runOptions, wanVideoWorkflow } from './bench/workflows';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -497,6 +500,38 @@ async function uploadMemoryScenario(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 4b: pause instead of poll
+
+async function pauseScenarios(sim: Simulator): Promise<void> {
+	const requestsScenario = `Pause: requests to the provider per task (1 task of ${JOB_MS / 1000} s)`;
+	const requestsTarget = 'submit + 1 status fetch, + 1 check before pausing (the 409 race)';
+	const heldScenario = `Pause: execution time held while the task runs (1 task of ${JOB_MS / 1000} s)`;
+	try {
+		const figures = await measurePause(sim, JOB_MS);
+		// The resume's one status fetch (webhook(): the body is never trusted), checked by npm run test:e2e:callback.
+		const perTask = figures.requestsUntilPaused + 1;
+		rows.push({
+			scenario: requestsScenario,
+			ours: `${perTask} (${figures.requestsUntilPaused} until paused + 1 on the callback)`,
+			baseline: `${figures.pollRequests} (polling)`,
+			ratio: ratio(perTask, figures.pollRequests),
+			target: `≤ 3 (${requestsTarget})`,
+			verdict: verdict(figures.status === 'waiting' && perTask <= 3),
+		});
+		rows.push({
+			scenario: heldScenario,
+			ours: `0 ms while waiting (paused after ${millis(figures.heldUntilPausedMs)})`,
+			baseline: `${seconds(figures.pollHeldMs)} (polling: held to the end)`,
+			ratio: ratio(figures.heldUntilPausedMs, figures.pollHeldMs),
+			target: '0 while waiting',
+			verdict: verdict(figures.status === 'waiting' && figures.heldUntilPausedMs < JOB_MS),
+		});
+		notes.push(`Pause: the engine run returned with the execution ${figures.status} after ${millis(figures.heldUntilPausedMs)}; n8n holds no process for it until the callback or the Timeout.`);
+	} catch (error) {
+		failRow(requestsScenario, requestsTarget, error);
+	}
+}
+
 // 5: cold require() and tarball size
 // ---------------------------------------------------------------------------------------------------
 
@@ -611,7 +646,7 @@ function table(): string {
 async function main(): Promise<number> {
 	const started = performance.now();
 	const cpus = os.cpus();
-	// `--only <name>`: one group of scenarios (batch, scale, cancel, memory, size), for a quick look.
+	// `--only <name>`: one group of scenarios (batch, scale, cancel, pause, memory, size), for a quick look.
 	const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 	const wanted = (group: string) => only === undefined || only === group;
 	const sim = await startSimulator();
@@ -622,6 +657,7 @@ async function main(): Promise<number> {
 			await throttledBatchScenario(sim);
 		}
 		if (wanted('cancel')) await cancelScenarios(sim);
+		if (wanted('pause')) await pauseScenarios(sim);
 	} finally {
 		await sim.close();
 	}

@@ -4,8 +4,12 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { CALLBACK_WEBHOOKS, WAITING_TOOLTIP } from '../shared/callback/options';
+import { resumeWanNode } from '../shared/callback/resume';
 import { NODE_SUBTITLE, credentialsFor, nodeProperties } from '../shared/description';
 import { executeWanNode } from '../shared/execute';
 
@@ -24,9 +28,16 @@ export class WanVideo implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsFor('video'),
 		properties: nodeProperties('video'),
+		webhooks: CALLBACK_WEBHOOKS,
+		waitingNodeTooltip: WAITING_TOOLTIP,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [await executeWanNode(this, 'video')];
+	}
+
+	/** The provider's callback to a paused node (Options → Wait Method → Pause Until the Provider Calls Back). */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeWanNode(this, 'video');
 	}
 }

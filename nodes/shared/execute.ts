@@ -1,24 +1,18 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INode,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { submitAndPause } from './callback/park';
+import type { WaitMethod } from './callback/options';
+import { chosenWaitMethod } from './callback/waitMethod';
 import { KIND_DEFAULTS } from './defaults';
-import { WanError, asWanError, inputRefused } from './errors';
-import { InvalidInputError, invalidInput } from './inputError';
+import { invalidInput } from './inputError';
+import { itemError, toNodeError } from './nodeErrors';
 import { mediaSlotsOf } from './modes';
 import { providerAdapter } from './providers';
 import type { ProviderAdapter } from './providers/adapter';
 import { binaryFieldsOf } from './binaryMedia';
 import { prepareRequest } from './prepare';
 import { deliverResults, failedItem, pendingItem, withInputFields, type Delivery, type ReturnAs } from './results';
-import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout } from './scheduler';
+import { runJobs, systemClock, type Job, type JobSettings, type OnTimeout, type TaskReport } from './scheduler';
 import { bearerAuthorization } from './transport';
 import type { MediaKind, ProviderId } from './types';
 import { buildGenerationRequest, handleModelId } from './validation';
@@ -108,34 +102,6 @@ function workOf(fn: IExecuteFunctions, itemIndex: number, kind: MediaKind, adapt
 	return { job: { itemIndex, settings, request }, delivery };
 }
 
-/** Anything thrown for one item as a WanError: refused input says nothing reached the provider. */
-function itemError(error: unknown, providerName: string): WanError {
-	return error instanceof InvalidInputError ? inputRefused(providerName, error) : asWanError(error);
-}
-
-/** Whether n8n shows the error as the provider's (NodeApiError) or the node's own (NodeOperationError). */
-function isProviders(error: WanError): boolean {
-	if (error.kind === 'download') return error.cause instanceof WanError && isProviders(error.cause);
-	if (error.kind === 'unexpected') return error.cause instanceof NodeApiError;
-	return error.kind !== 'input';
-}
-
-/** The one place a WanError becomes one of n8n's errors; an error of n8n's own passes on as it is. */
-function toNodeError(node: INode, itemIndex: number, error: WanError): NodeApiError | NodeOperationError {
-	const { cause } = error;
-	if (cause instanceof NodeApiError || cause instanceof NodeOperationError) {
-		const unchanged = error.message === cause.message && error.description === (cause.description ?? undefined);
-		if (error.kind === 'unexpected' && unchanged) return cause;
-	}
-	if (!isProviders(error)) return new NodeOperationError(node, error.message, { itemIndex, description: error.description });
-	return new NodeApiError(node, { message: error.message, code: error.providerCode ?? null } as JsonObject, {
-		message: error.message,
-		description: error.description,
-		httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
-		itemIndex,
-	});
-}
-
 /**
  * The whole of a Wan node's execute(): every item is checked before anything is sent, then all
  * tasks run together and come back as items in input order.
@@ -172,6 +138,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	let baseUrl: string;
 	let authorization: Record<string, string>;
 	let credentials: ICredentialDataDecryptedObject;
+	let waitMethod: WaitMethod;
 	try {
 		maxConcurrency = Math.floor(
 			positiveNumber('Max Concurrency', firstOptions.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1),
@@ -179,6 +146,7 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 		credentials = await fn.getCredentials(adapter.credentialType);
 		baseUrl = adapter.baseUrl(credentials);
 		authorization = adapter.authorization?.(credentials) ?? bearerAuthorization(credentials);
+		waitMethod = chosenWaitMethod(fn, adapter, jobs, baseUrl);
 	} catch (caught) {
 		throw toNodeError(fn.getNode(), jobs[0].itemIndex, itemError(caught, providerName));
 	}
@@ -197,22 +165,44 @@ export async function executeWanNode(fn: IExecuteFunctions, kind: MediaKind): Pr
 	}
 	if (ready.length === 0) return results.flatMap(withInputFieldsIfAsked);
 
-	const { outputs, failure } = await runJobs({
-		fn,
-		adapter,
-		baseUrl,
-		authorization,
-		jobs: ready,
-		maxConcurrency,
-		continueOnFail,
-		clock,
-		deliver: async (report, job, signal) =>
-			await deliverResults(fn, report, deliveries.get(job.itemIndex)!, { kind, providerName, clock, signal }),
-		pending: (report, job) => pendingItem(report, job.itemIndex),
-		failed: (error, job) =>
-			failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : job.handle.model),
-	});
-	if (failure) throw toNodeError(fn.getNode(), failure.job.itemIndex, failure.error);
+	const run = async (runJobsOf: Job[], onPending?: (report: TaskReport) => void) => {
+		const { outputs, failure } = await runJobs({
+			fn,
+			adapter,
+			baseUrl,
+			authorization,
+			jobs: runJobsOf,
+			maxConcurrency,
+			continueOnFail,
+			clock,
+			deliver: async (report, job, signal) =>
+				await deliverResults(fn, report, deliveries.get(job.itemIndex)!, { kind, providerName, clock, signal }),
+			pending: (report, job) => {
+				onPending?.(report);
+				return pendingItem(report, job.itemIndex);
+			},
+			failed: (error, job) =>
+				failedItem(error, job.itemIndex, adapter.id, 'request' in job ? job.request.modelId : job.handle.model),
+		});
+		if (failure) throw toNodeError(fn.getNode(), failure.job.itemIndex, failure.error);
+		return outputs;
+	};
+
+	const [only] = ready;
+	if (waitMethod === 'callback' && 'request' in only) {
+		const paused = await submitAndPause({
+			fn,
+			adapter,
+			credentials,
+			job: only,
+			delivery: deliveries.get(only.itemIndex)!,
+			clock,
+			runOne: async (job, onPending) => (await run([job], onPending))[0],
+			withInputFields: (outputs) => withInputFieldsIfAsked(outputs, only.itemIndex),
+		});
+		if (paused) return paused;
+	}
+	const outputs = await run(ready);
 	ready.forEach((job, index) => {
 		results[job.itemIndex] = outputs[index];
 	});

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { waitMethodOptions } from './callback/options';
 import { KIND_DEFAULTS } from './defaults';
 import type { ModelSpec, OptionalField } from './modelSpec';
 import { shownForModels } from './modelFields';
@@ -200,7 +201,7 @@ function modelOptions(kind: MediaKind): INodeProperties[] {
 
 /** The Options collection of Wan Video or Wan Image, sorted by name. */
 export function optionProperties(kind: MediaKind): INodeProperties[] {
-	return [...runOptions(kind), EXTRA_PARAMETERS, ...modelOptions(kind)].sort((a, b) =>
+	return [...runOptions(kind), EXTRA_PARAMETERS, ...waitMethodOptions(), ...modelOptions(kind)].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	);
 }

@@ -10,7 +10,8 @@
  *    "control":"http://127.0.0.1:PORT2"}
  * and runs until SIGINT/SIGTERM (or its stdin closes, with --exit-on-stdin-close).
  * `GET <control>/tasks` lists the tasks created so far (id, provider, model, kind, prompt, outcome…),
- * so a test can tell which tasks a workflow really created.
+ * so a test can tell which tasks a workflow really created; `/requests` every request (route, task,
+ * status) and `/callbacks` every task callback posted.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,8 @@ import type { SimProviderId } from '../../test/simulator';
 
 /** The marker that makes a task fail, and how it fails. */
 export const FAIL_MARKER = 'sim:fail';
+/** The marker that makes a task run forever (never ends, so it never calls back). */
+export const NEVER_MARKER = 'sim:never';
 export const SCRIPTED_FAILURE: TaskFailure = {
 	code: 'content_policy_violation',
 	message: 'Content policy violation detected (simulated: the request contains sim:fail)',
@@ -46,6 +49,8 @@ export interface SimTaskSummary {
 	outcome: string;
 	resultCount: number;
 	canceled: boolean;
+	/** The callback URL its submit named, if any. */
+	callbackUrl?: string;
 }
 
 export function taskSummaries(sim: Simulator): SimTaskSummary[] {
@@ -58,6 +63,7 @@ export function taskSummaries(sim: Simulator): SimTaskSummary[] {
 		outcome: task.behaviour.outcome,
 		resultCount: task.behaviour.resultCount,
 		canceled: task.canceled,
+		callbackUrl: task.callbackUrl,
 	}));
 }
 
@@ -69,6 +75,7 @@ export async function startScriptedSimulator(options: { port?: number; apiKey?: 
 	const durationMs = options.durationMs ?? 1000;
 	sim.setBehaviour(({ body, prompt }) => {
 		const text = `${prompt ?? ''} ${JSON.stringify(body ?? null)}`;
+		if (text.includes(NEVER_MARKER)) return { durationMs, outcome: 'never' };
 		return text.includes(FAIL_MARKER)
 			? { durationMs, outcome: 'failure', failure: SCRIPTED_FAILURE }
 			: { durationMs, outcome: 'success' };
@@ -94,10 +101,15 @@ if (require.main === module) {
 			apiKey: argument('api-key'),
 			durationMs: argument('duration-ms') === undefined ? undefined : Number(argument('duration-ms')),
 		});
+		const views: Partial<Record<string, () => unknown>> = {
+			'/tasks': () => taskSummaries(sim),
+			'/requests': () => sim.requests.map(({ route, provider, taskId, status, at }) => ({ route, provider, taskId, status, at })),
+			'/callbacks': () => sim.callbacks,
+		};
 		const control = createServer((req, res) => {
-			const body = req.url === '/tasks' ? JSON.stringify(taskSummaries(sim)) : JSON.stringify({ error: 'GET /tasks' });
-			res.writeHead(req.url === '/tasks' ? 200 : 404, { 'Content-Type': 'application/json' });
-			res.end(body);
+			const view = views[req.url ?? ''];
+			res.writeHead(view ? 200 : 404, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(view ? view() : { error: `GET ${Object.keys(views).join(', ')}` }));
 		});
 		await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
 		info.control = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;

@@ -10,6 +10,8 @@
  * Adding a provider: one file under ./providers/ implementing `SimProvider`, listed in SIM_PROVIDERS (providers/index.ts).
  */
 export type { UploadedFile } from './fileHosts';
+export type { CallbackAttempt } from './callbacks';
+export { CALLBACK_RETRY_DELAYS_MS, acceptableCallbackUrl } from './callbacks';
 export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR } from './simulator';
 export type { BehaviourFn, SimClock, Simulator, SimulatorOptions } from './simulator';
 export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';

@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
+import { callbackSender, type CallbackAttempt } from './callbacks';
 import { fileHostAt, receiveUpload, type UploadedFile } from './fileHosts';
 import { mp4Bytes, pngBytes, writePadded } from './media';
 import { PROVIDER_IDS } from '../../nodes/shared/providers';
@@ -90,6 +91,8 @@ export interface Simulator {
 	readonly tasks: SimTask[];
 	/** Every file received by a file host (EvoLink's file API, DashScope's OSS), in arrival order. */
 	readonly uploads: UploadedFile[];
+	/** Every task callback POSTed (each retry its own entry), in sending order. */
+	readonly callbacks: CallbackAttempt[];
 	/** A task by id, any provider. */
 	task(id: string): SimTask | undefined;
 	/** Clears requests, tasks, faults; behaviour back to default. */
@@ -231,7 +234,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			const ext = task.kind === 'video' ? 'mp4' : 'png';
 			return Array.from({ length: task.behaviour.resultCount }, (_, i) => `${origin}/files/${task.id}/${i}.${ext}`);
 		},
+		requestCallback: (task, url) => {
+			task.callbackUrl = url;
+			callbacks.request(task, url);
+		},
 	};
+	let callbackAttempts: CallbackAttempt[] = [];
+	const callbacks = callbackSender({
+		ctx,
+		provider: (id) => providers.get(id as SimProviderId),
+		sleep,
+		record: (attempt) => callbackAttempts.push(attempt),
+	});
 
 	/** The first queued fault for this request, consumed. */
 	const takeFault = (route: SimRoute, provider: SimProviderId | undefined): Fault | undefined => {
@@ -479,6 +493,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		get uploads(): UploadedFile[] {
 			return uploads;
 		},
+		get callbacks(): CallbackAttempt[] {
+			return callbackAttempts;
+		},
 		task(id: string): SimTask | undefined {
 			return tasksById.get(id);
 		},
@@ -486,6 +503,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			requests = [];
 			tasks = [];
 			uploads = [];
+			callbackAttempts = [];
 			tasksById.clear();
 			faults = [];
 			behaviour = undefined;

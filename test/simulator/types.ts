@@ -91,6 +91,8 @@ export interface SimTask {
 	doneAt: number;
 	/** When a status poll first returned the terminal state (the simulator's clock). */
 	firstTerminalPollAt?: number;
+	/** Where the provider posts the task's callback, if its submit named a URL. */
+	callbackUrl?: string;
 	canceled: boolean;
 	canceledAt?: number;
 	/** Fully resolved: defaults applied, `resultCount` always set. */
@@ -180,6 +182,8 @@ export interface SimContext {
 	cancel(task: SimTask): boolean;
 	/** Result file URLs of a task (served by the simulator without auth). */
 	resultUrls(task: SimTask): string[];
+	/** Posts the task's callback to `url` when it ends, as the provider does (`SimProvider.callbackBody`). */
+	requestCallback(task: SimTask, url: string): void;
 }
 
 /**
@@ -204,6 +208,10 @@ export interface SimProvider {
 	authError(check: AuthCheck): SimResponse;
 	/** The provider's error body for an HTTP status (used for injected `http` faults without a body). */
 	errorBody(status: number): unknown;
+	/** The body the provider posts to a task's callback URL when the task ends; absent: no callbacks. */
+	callbackBody?(task: SimTask, ctx: SimContext): unknown;
+	/** Delays before each retry of a callback not answered 2xx (default EvoLink's 1, 2, 4 s). */
+	readonly callbackRetryDelaysMs?: readonly number[];
 	/** Handles an authorised request (route already classified). */
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse | Promise<SimResponse>;
 }

@@ -118,6 +118,12 @@ export interface ProviderAdapter {
 	buildCancel?(handle: TaskHandle, state: TaskState | undefined): ProviderRequest | undefined;
 	/** The provider's message from an HTTP error body, if the body has one. */
 	parseError(body: unknown): ProviderError | undefined;
+	/**
+	 * Where the provider posts task callbacks (a callback URL sent with the submit): the task id a callback
+	 * body names, if it names one. Only an id to compare: the node never trusts the rest of the body.
+	 * Absent where the provider has no task callbacks, so Wait Method offers only polling.
+	 */
+	callbackTaskId?(body: unknown): string | undefined;
 }
 
 /**

@@ -86,3 +86,8 @@ export function marketError(body: unknown): ProviderError | undefined {
 		code: stringAt(body, 'code'),
 	};
 }
+
+/** A callback's `data.taskId`: both post the status envelope to the callback URL. */
+export function callbackTaskId(body: unknown): string | undefined {
+	return stringAt(body, 'data', 'taskId');
+}

@@ -15,6 +15,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
 import { documented, documentedErrorBody } from '../../fixtures/documented';
+import { CALLBACK_RETRY_DELAYS_MS, acceptableCallbackUrl } from '../callbacks';
 import { checkBearer, classifyMarketTask, parseJsonObject } from '../http';
 
 export const APIXO_DEFAULT_FAILURE: TaskFailure = {
@@ -235,7 +236,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	if (!body) return bad('Request body must be a JSON object');
 	const requestType = body.request_type ?? 'async';
 	if (requestType !== 'async' && requestType !== 'callback') return bad('Invalid field: request_type');
-	if (requestType === 'callback' && (typeof body.callback_url !== 'string' || !body.callback_url.startsWith('https://'))) {
+	if (requestType === 'callback' && !acceptableCallbackUrl(body.callback_url)) {
 		return bad('callback_url is required when request_type is callback');
 	}
 	const input = body.input;
@@ -256,6 +257,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		defaultResultCount:
 			kind === 'image' ? (typeof numImages === 'number' && Number.isInteger(numImages) && numImages >= 1 ? numImages : (DEFAULT_NUM_IMAGES[model] ?? 1)) : 1,
 	});
+	if (requestType === 'callback' && acceptableCallbackUrl(body.callback_url)) ctx.requestCallback(task, body.callback_url);
 	return { status: 200, body: envelope({ taskId: task.id }) };
 }
 
@@ -313,6 +315,10 @@ export const apixoProvider: SimProvider = {
 	},
 
 	errorBody: (status: number) => apixoErrorBody(status),
+
+	// The webhook payload is the status envelope (api-reference/webhooks).
+	callbackBody: (task, ctx) => apixoTaskBody(task, ctx, false),
+	callbackRetryDelaysMs: CALLBACK_RETRY_DELAYS_MS.apixo,
 
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);

@@ -8,6 +8,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
+import { CALLBACK_RETRY_DELAYS_MS, acceptableCallbackUrl } from '../callbacks';
 import { asRecord, pathOf } from '../../../nodes/shared/json';
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
 import { documented, documentedErrorBody, documentedErrors } from '../../fixtures/documented';
@@ -253,6 +254,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		prompt: typeof body.prompt === 'string' ? body.prompt : undefined,
 		defaultResultCount,
 	});
+	if (acceptableCallbackUrl(body.callback_url)) ctx.requestCallback(task, body.callback_url);
 	const duration = task.behaviour.durationMs;
 	// The documented answer (usage and all), with this task's fields.
 	const answer = documented('evolink', 'submit-response');
@@ -323,6 +325,10 @@ export const evolinkProvider: SimProvider = {
 	},
 
 	errorBody: evolinkErrorBody,
+
+	// The callback's payload is the task query's answer.
+	callbackBody: (task, ctx) => evolinkTaskBody(task, ctx, false),
+	callbackRetryDelaysMs: CALLBACK_RETRY_DELAYS_MS.evolink,
 
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { documentedErrorBody } from '../../fixtures/documented';
+import { CALLBACK_RETRY_DELAYS_MS, acceptableCallbackUrl } from '../callbacks';
 import { parseJsonObject } from '../http';
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
 import { endpointRules, type FalRefusal } from './falRules';
@@ -53,6 +54,8 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	});
 	const refusal = rules.check(body);
 	if (refusal) refusals.set(task.id, refusal);
+	const webhook = req.query.get('fal_webhook');
+	if (acceptableCallbackUrl(webhook)) ctx.requestCallback(task, webhook);
 	const base = `${ctx.origin}/fal/${appOf(endpointId)}/requests/${task.id}`;
 	return {
 		status: 200,
@@ -124,6 +127,20 @@ export const falProvider: SimProvider = {
 	},
 
 	errorBody: falErrorBody,
+
+	// The webhook's body (https://docs.fal.ai/model-endpoints/webhooks): the result, or the error's detail.
+	callbackBody(task: SimTask, ctx: SimContext): unknown {
+		const answer = result(task, ctx);
+		const ok = answer.status === 200;
+		return {
+			request_id: task.id,
+			gateway_request_id: task.id,
+			status: ok ? 'OK' : 'ERROR',
+			payload: ok ? answer.body : (answer.body as { detail?: unknown }).detail,
+			...(ok ? {} : { error: `Invalid status code: ${answer.status}` }),
+		};
+	},
+	callbackRetryDelaysMs: CALLBACK_RETRY_DELAYS_MS.fal,
 
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);

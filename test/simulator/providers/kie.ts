@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { documented, documentedErrorBody } from '../../fixtures/documented';
+import { acceptableCallbackUrl } from '../callbacks';
 import { checkBearer, classifyMarketTask, parseJsonObject } from '../http';
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
 import { KIE_MODEL_RULES, inputProblem } from './kieModels';
@@ -75,6 +76,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		prompt: typeof fields.prompt === 'string' ? fields.prompt : undefined,
 		defaultResultCount: rules.kind === 'image' ? (typeof fields.n === 'number' ? fields.n : fields.enable_sequential === true ? 12 : 4) : 1,
 	});
+	if (acceptableCallbackUrl(body.callBackUrl)) ctx.requestCallback(task, body.callBackUrl);
 	return { status: 200, body: { ...documented<Record<string, unknown>>('kie', 'submit-response'), data: { taskId: task.id } } };
 }
 
@@ -129,6 +131,10 @@ export const kieProvider: SimProvider = {
 	authError(): SimResponse {
 		return { status: 401, body: kieErrorBody(401) };
 	},
+
+	// Kie posts the task's status and results when it ends; its shape is not on the Wan pages, so the
+	// simulator sends the recordInfo answer. Retries are not documented: EvoLink's schedule (the default).
+	callbackBody: (task, ctx) => kieTaskBody(task, ctx, false),
 
 	errorBody: (status: number) => kieErrorBody(status),
 

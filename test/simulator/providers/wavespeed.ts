@@ -11,8 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
+import { pathOf } from '../../../nodes/shared/json';
+
 import type { AuthCheck, SimContext, SimProvider, SimRequest, SimResponse, SimRoute, SimTask, TaskFailure } from '../types';
 import { documented, documentedErrorBody } from '../../fixtures/documented';
+import { acceptableCallbackUrl } from '../callbacks';
 import { checkBearer, classifyBy, parseJsonObject, pathId, type RouteTable } from '../http';
 
 /** The failed result's words on https://wavespeed.ai/docs/get-result (WaveSpeed gives failures no code). */
@@ -160,7 +163,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 	const rules = MODELS[model];
 	if (!rules) return { status: 404, body: wavespeedErrorBody(404, `Model not found: ${model}`) };
 	const webhook = req.query.get('webhook');
-	if (webhook !== null && !webhook.startsWith('https://')) return bad('webhook must be a public HTTPS URL');
+	if (webhook !== null && !acceptableCallbackUrl(webhook)) return bad('webhook must be a public HTTPS URL');
 	const body = parseJsonObject(req.rawBody);
 	if (!body) return bad('Request body must be a JSON object');
 	const problem = bodyProblem(body, rules);
@@ -173,6 +176,7 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 		prompt: typeof body.prompt === 'string' ? body.prompt : undefined,
 		defaultResultCount: rules.kind === 'image' && typeof body.n === 'number' ? body.n : 1,
 	});
+	if (webhook !== null) ctx.requestCallback(task, webhook);
 	return {
 		status: 200,
 		body: envelope({
@@ -186,8 +190,8 @@ function submit(req: SimRequest, ctx: SimContext): SimResponse {
 }
 
 /** The result body, in the documented shape, for the task's state now. */
-export function wavespeedTaskBody(task: SimTask, ctx: SimContext): Record<string, unknown> {
-	const phase = ctx.poll(task);
+export function wavespeedTaskBody(task: SimTask, ctx: SimContext, record = true): Record<string, unknown> {
+	const phase = record ? ctx.poll(task) : ctx.phase(task);
 	const data: Record<string, unknown> = { id: task.id, model: task.model, created_at: createdAt(task) };
 	if (phase.state === 'queued' || phase.state === 'running') {
 		return envelope({ ...data, status: phase.state === 'queued' ? 'created' : 'processing', outputs: [] });
@@ -227,6 +231,9 @@ export const wavespeedProvider: SimProvider = {
 	},
 
 	errorBody: (status: number) => wavespeedErrorBody(status),
+
+	// The webhook posts the prediction without its envelope (how-to-use-webhooks).
+	callbackBody: (task, ctx) => pathOf(wavespeedTaskBody(task, ctx, false), 'data'),
 
 	handle(req: SimRequest, route: SimRoute, ctx: SimContext): SimResponse {
 		if (route === 'submit') return submit(req, ctx);

@@ -1,7 +1,7 @@
 import { trimBaseUrl, type ProviderAdapter } from '../adapter';
 import { compact } from '../body';
 import { imageTierCheck } from '../imageTiers';
-import { marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
+import { callbackTaskId, marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
 import { imageFields, mediaFields, videoFields } from './input';
 import { APIXO_MODELS } from './models';
 import { GENEROUS_RATE } from '../../rateLimiter';
@@ -57,4 +57,6 @@ export const apixo: ProviderAdapter = {
 	parseStatus: (body) => marketTaskState(PROTOCOL, body),
 
 	parseError: marketError,
+
+	callbackTaskId,
 };

@@ -119,6 +119,9 @@ export const evolink: ProviderAdapter = {
 
 	parseStatus: taskState,
 
+	// The callback body is the task query's answer (callback_url on every Wan page).
+	callbackTaskId: (body) => stringAt(body, 'id'),
+
 	parseError(body) {
 		const message = stringAt(body, 'error', 'message');
 		if (!message) return undefined;

@@ -109,4 +109,7 @@ export const fal: ProviderAdapter = {
 			: undefined,
 
 	parseError,
+
+	// The webhook's body names the queue's request (https://docs.fal.ai/model-endpoints/webhooks).
+	callbackTaskId: (body) => stringAt(body, 'request_id'),
 };

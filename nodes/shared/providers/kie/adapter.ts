@@ -1,7 +1,7 @@
 import { trimBaseUrl, type ProviderAdapter } from '../adapter';
 import { compact } from '../body';
 import { imageTierCheck } from '../imageTiers';
-import { marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
+import { callbackTaskId, marketError, marketTaskState, submittedTaskId, type MarketProtocol } from '../marketTask';
 import { inputFields } from './input';
 import { KIE_MODELS } from './models';
 import { kieUpload } from './upload';
@@ -46,4 +46,6 @@ export const kie: ProviderAdapter = {
 	parseStatus: (body) => marketTaskState(PROTOCOL, body),
 
 	parseError: marketError,
+
+	callbackTaskId,
 };

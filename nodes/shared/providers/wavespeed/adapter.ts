@@ -99,6 +99,9 @@ export const wavespeed: ProviderAdapter = {
 
 	parseStatus: taskState,
 
+	// The webhook posts the prediction without its envelope (https://wavespeed.ai/docs/how-to-use-webhooks).
+	callbackTaskId: (body) => stringAt(body, 'id') ?? stringAt(body, 'data', 'id'),
+
 	parseError(body) {
 		const message = stringAt(body, 'message') ?? stringAt(body, 'error');
 		if (!message) return undefined;
