@@ -3,7 +3,7 @@ import type { IBinaryKeyData, ICredentialDataDecryptedObject } from 'n8n-workflo
 import { WanError, uploadFailed } from './errors';
 import { MODES } from './modes';
 import type { StreamedFilePart } from './multipartForm';
-import { MalformedResponseError, UploadRefusedError } from './providers/adapter';
+import { MalformedResponseError, UploadRefusedError, sentInline } from './providers/adapter';
 import type { BinaryFile, GenerationRequest, MediaRef } from './request';
 import type { MediaType } from './types';
 import { uploadRequests, type UploadContext, type UploadSource } from './uploadRequests';
@@ -95,8 +95,7 @@ async function uploaded(ctx: FileContext, request: GenerationRequest, file: Bina
 async function fileUrl(ctx: FileContext, request: GenerationRequest, entry: MediaRef & { file: BinaryFile }, label: string): Promise<string> {
 	const { file } = entry;
 	const type = entry.type ?? 'image';
-	const inlineLimit = ctx.adapter.binaryInput?.dataUri[type];
-	if (inlineLimit !== undefined && file.bytes <= inlineLimit) {
+	if (sentInline(ctx.adapter.binaryInput, type, file.bytes)) {
 		const bytes = await ctx.fn.helpers.getBinaryDataBuffer(ctx.itemIndex, file.field);
 		return `data:${file.mimeType};base64,${bytes.toString('base64')}`;
 	}

@@ -5,6 +5,7 @@ import { mediaTypeOfName, mediaTypeOfUrl } from './mediaTypes';
 import type { ModelSpec } from './modelSpec';
 import { MODES, type MediaSlotSpec } from './modes';
 import { PROVIDERS } from './providers';
+import { sentInline } from './providers/adapter';
 import type { BinaryFile, GenerationRequest, MediaRef } from './request';
 import type { MediaType } from './types';
 import { looksLikeUrl, mediaList, publicUrl } from './urls';
@@ -51,8 +52,7 @@ function fileEntry(spec: ModelSpec, slot: MediaSlotSpec, file: BinaryFile): Medi
 			`"${file.fileName}" has ${file.bytes} bytes; ${displayName} takes ${type} files of at most ${limit / MEGABYTE} MB (${limit} bytes) from a binary field.`,
 		);
 	}
-	const uploaded = inlineLimit === undefined || file.bytes > inlineLimit;
-	const uploadFormats = uploaded ? binaryInput?.upload?.mimeTypes?.[type] : undefined;
+	const uploadFormats = sentInline(binaryInput, type, file.bytes) ? undefined : binaryInput?.upload?.mimeTypes?.[type];
 	if (uploadFormats && !uploadFormats.includes(format)) {
 		throw invalidInput(
 			slot.label,

@@ -20,6 +20,12 @@ export interface BinaryInput {
 	upload?: FileUpload;
 }
 
+/** Whether a file goes inline as a `data:` URI (else through the upload route): the one rule validation and sending share. */
+export function sentInline(input: BinaryInput | undefined, type: MediaType, bytes: number): boolean {
+	const limit = input?.dataUri[type];
+	return limit !== undefined && bytes <= limit;
+}
+
 /** A file from a binary field, as an upload describes it; its bytes are read only as they are sent. */
 export interface UploadFile {
 	fileName: string;
