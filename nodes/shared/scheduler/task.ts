@@ -8,6 +8,7 @@ import { REQUEST_TIMEOUT_MS, callProvider, type CallContext, type HttpResponse }
 import type { TaskHandle, TaskState } from '../types';
 import type { Clock } from './clock';
 import { isTerminal, pollUntilDone } from './poller';
+import { logSubmitted } from './submitLog';
 import type { Job, TaskReport } from './types';
 
 /** What every job of one run shares. */
@@ -131,6 +132,7 @@ export async function track(ctx: RunContext, run: JobRun): Promise<TaskReport> {
 		const response = await callProvider(callContext(ctx, run, deadline), submitRequest(adapter, request), 'submit');
 		const submitted = parse(ctx, response, adapter.parseSubmit, undefined);
 		run.handle = { provider: adapter.id, model: request.modelId, taskId: submitted.taskId };
+		logSubmitted(ctx.fn, run.handle, run.job.itemIndex);
 		const state = submitted.state ?? { status: 'queued', rawStatus: 'submitted', urls: [] };
 		return await waitIfAsked(ctx, run, { handle: run.handle, state, submittedAt: startedAt }, clock.now());
 	}
