@@ -65,7 +65,7 @@ function nameOf(entry: MediaRef): string {
 	return entry.file?.field ?? entry.url;
 }
 
-/** Problems with the types of one slot's entries: types the slot or model does not take, or too many of one. */
+/** Problems with the types of one slot's entries: types the slot or model does not take, too many or too few of one. */
 function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange, accepts: readonly MediaType[]) {
 	const problems: InvalidInputError[] = [];
 	for (const entry of entries) {
@@ -73,11 +73,18 @@ function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange,
 			problems.push(invalidInput(label, nameOf(entry), `This is ${TYPE_NAMES[entry.type]}; allowed here: ${accepts.map((type) => TYPE_NAMES[type]).join(' or ')}.`));
 		}
 	}
+	const ofType = (type: MediaType) => entries.filter((entry) => entry.type === type);
 	for (const [type, max] of Object.entries(range.maxOfType ?? {}) as Array<[MediaType, number]>) {
-		const count = entries.filter((entry) => entry.type === type).length;
+		const count = ofType(type).length;
 		if (count > max) {
 			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, TYPE_NAMES[type])}, got ${count}.`;
-			problems.push(invalidInput(label, entries.filter((entry) => entry.type === type).map(nameOf).join(', '), allowed));
+			problems.push(invalidInput(label, ofType(type).map(nameOf).join(', '), allowed));
+		}
+	}
+	for (const [type, min] of Object.entries(range.minOfType ?? {}) as Array<[MediaType, number]>) {
+		const count = ofType(type).length;
+		if (entries.length > 0 && count < min) {
+			problems.push(invalidInput(label, entries.map(nameOf).join(', '), `This model needs at least ${plural(min, TYPE_NAMES[type])} here, got ${count}.`));
 		}
 	}
 	return problems;

@@ -23,6 +23,8 @@ export interface CountRange {
 export interface MediaRange extends CountRange {
 	/** At most this many entries of a type (0: the model takes none of it in this slot). */
 	maxOfType?: Partial<Record<MediaType, number>>;
+	/** At least this many entries of a type (WaveSpeed's Wan 2.7 references need a video). */
+	minOfType?: Partial<Record<MediaType, number>>;
 }
 
 export interface ImageSizeLimits {

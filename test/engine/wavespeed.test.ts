@@ -179,7 +179,7 @@ describe('WaveSpeed bad input makes no request', () => {
 	it.each([
 		['a 4:3 video (no size preset)', { mode: 'textToVideo', model: 'wan2.6', prompt: 'A cat', resolution: '720p', aspectRatio: '4:3', duration: 5 }, /Aspect Ratio/],
 		['an image among wan2.6 reference clips', { mode: 'referenceToVideo', model: 'wan2.6', prompt: 'character1', referenceUrls: 'https://example.com/a.png', resolution: '720p', aspectRatio: '16:9', duration: 5 }, /Reference URLs/],
-		['wan2.7 references without a clip', { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Image 1', referenceUrls: 'https://example.com/a.png', resolution: '720p', duration: 5 }, /at least one reference video/],
+		['wan2.7 references without a clip', { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Image 1', referenceUrls: 'https://example.com/a.png', resolution: '720p', duration: 5 }, /at least 1 video/],
 	] as const)('%s', async (_name, parameters, message) => {
 		const result = await run('video', parameters);
 		expect(result.status).toBe('error');

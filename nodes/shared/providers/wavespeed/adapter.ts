@@ -1,6 +1,4 @@
-import { invalidInput } from '../../inputError';
 import { arrayAt, pathOf, stringAt, strings } from '../../json';
-import { entriesOfType, type GenerationRequest } from '../../request';
 import type { TaskState, TaskStatus } from '../../types';
 import { MalformedResponseError, submittedTask, type ProviderAdapter } from '../adapter';
 import { compact, usageAt } from '../body';
@@ -43,18 +41,6 @@ function modelPath(modelId: string): string {
 	return modelId.split('/').map(encodeURIComponent).join('/');
 }
 
-/** wan-2.7/reference-to-video requires `videos`: references of images only are refused before anything is sent. */
-function preflight(request: GenerationRequest): void {
-	const { references } = request.spec.media ?? {};
-	if (!references || references.maxOfType?.image !== 1) return;
-	if (entriesOfType(request, 'references', 'video').length > 0) return;
-	throw invalidInput(
-		'Reference URLs',
-		(request.media.references ?? []).map((entry) => entry.url).join(', '),
-		`${request.spec.modelId} on WaveSpeed needs at least one reference video (besides at most one image).`,
-	);
-}
-
 export const wavespeed: ProviderAdapter = {
 	id: 'wavespeed',
 	displayName: 'WaveSpeed',
@@ -66,7 +52,6 @@ export const wavespeed: ProviderAdapter = {
 
 	baseUrl: waveSpeedBaseUrl,
 
-	preflight,
 
 	buildSubmit(request) {
 		const specific = request.kind === 'video' ? videoFields(request) : imageFields(request);

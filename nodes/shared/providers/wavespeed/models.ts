@@ -16,8 +16,8 @@ const WAN26_VIDEO: readonly OptionalField[] = ['callbackUrl', 'negativePrompt', 
 const WAN26_REFERENCE_VIDEOS: MediaRange = { min: 1, max: 2, maxOfType: { image: 0 } };
 /** wan-2.6/reference-to-video-flash: `reference_urls`, 1–5 reference images and no video. */
 const WAN26_FLASH_REFERENCE_IMAGES: MediaRange = { min: 1, max: 5, maxOfType: { video: 0 } };
-/** wan-2.7/reference-to-video: `videos` (one or more, required) and at most one `image`; see the adapter's preflight. */
-const WAN27_REFERENCE_MEDIA: MediaRange = { ...WAN27_REFERENCES, maxOfType: { image: 1 } };
+/** wan-2.7/reference-to-video: `videos` (one or more, required) and at most one `image`. */
+const WAN27_REFERENCE_MEDIA: MediaRange = { ...WAN27_REFERENCES, maxOfType: { image: 1 }, minOfType: { video: 1 } };
 
 /**
  * WaveSpeed's Wan models (its model pages under https://wavespeed.ai/docs/docs-api/alibaba/, cited per entry;
