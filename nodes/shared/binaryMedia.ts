@@ -28,8 +28,24 @@ export function binaryFieldsOf(binary: IBinaryKeyData | undefined): Record<strin
 	);
 }
 
+/** An item's binary field, whole (`itemFileReader`). */
+export type ReadFile = (field: string) => Promise<Buffer>;
+
+/**
+ * Reads each binary field of one item at most once: the pixel check and the data URI of an inline
+ * image share its bytes.
+ */
+export function itemFileReader(fn: UploadContext['fn'], itemIndex: number): ReadFile {
+	const read = new Map<string, Promise<Buffer>>();
+	return async (field) => {
+		const bytes = read.get(field) ?? fn.helpers.getBinaryDataBuffer(itemIndex, field);
+		read.set(field, bytes);
+		return await bytes;
+	};
+}
+
 export interface FileContext extends UploadContext {
-	itemIndex: number;
+	readFile: ReadFile;
 	credentials: ICredentialDataDecryptedObject;
 }
 
@@ -57,7 +73,7 @@ async function uploadSource(ctx: FileContext, file: BinaryFile): Promise<UploadS
 			body: async () => (await open()) as unknown as Buffer,
 		};
 	}
-	const bytes = await helpers.getBinaryDataBuffer(ctx.itemIndex, file.field);
+	const bytes = await ctx.readFile(file.field);
 	return {
 		bytes: bytes.length,
 		part: async () =>
@@ -96,7 +112,7 @@ async function fileUrl(ctx: FileContext, request: GenerationRequest, entry: Medi
 	const { file } = entry;
 	const type = entry.type ?? 'image';
 	if (sentInline(ctx.adapter.binaryInput, type, file.bytes)) {
-		const bytes = await ctx.fn.helpers.getBinaryDataBuffer(ctx.itemIndex, file.field);
+		const bytes = await ctx.readFile(file.field);
 		return `data:${file.mimeType};base64,${bytes.toString('base64')}`;
 	}
 	return await uploaded(ctx, request, file, type, `${label} (binary field "${file.field}", ${file.fileName})`);

@@ -1,5 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
+import type { ReadFile } from './binaryMedia';
 import { modelLabel } from './catalogue';
 import { imageDimensions } from './imageDimensions';
 import { ProblemCollector, invalidInput } from './inputError';
@@ -40,14 +39,14 @@ function checkImage(label: string, file: BinaryFile, size: ImageSize | undefined
  * Refuses, before any request, every image from a binary field whose pixel size the model does not take.
  * Images are read whole: validation has already held them to the model's size limit (20 MB at most).
  */
-export async function checkImageFiles(fn: IExecuteFunctions, itemIndex: number, request: GenerationRequest): Promise<void> {
+export async function checkImageFiles(readFile: ReadFile, request: GenerationRequest): Promise<void> {
 	const pixels = request.spec.imagePixels;
 	if (!pixels) return;
 	const problems = new ProblemCollector();
 	for (const slot of MODES[request.mode].slots) {
 		for (const { file, type } of request.media[slot.slot] ?? []) {
 			if (!file || type !== 'image') continue;
-			const size = imageDimensions(await fn.helpers.getBinaryDataBuffer(itemIndex, file.field));
+			const size = imageDimensions(await readFile(file.field));
 			problems.check(() => checkImage(slot.label, file, size, request.spec, pixels));
 		}
 	}

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { hasFiles, materializeFiles } from './binaryMedia';
+import { hasFiles, itemFileReader, materializeFiles } from './binaryMedia';
 import { checkImageFiles } from './imageChecks';
 import { hasUntypedMedia, resolveMediaTypes } from './mediaProbe';
 import type { GenerationRequest } from './request';
@@ -25,6 +25,7 @@ export async function prepareRequest(ctx: PrepareContext, itemIndex: number, req
 		checkMediaTypes(prepared);
 	}
 	if (!hasFiles(prepared)) return prepared;
-	await checkImageFiles(ctx.fn, itemIndex, prepared);
-	return await materializeFiles({ ...ctx, itemIndex }, prepared);
+	const readFile = itemFileReader(ctx.fn, itemIndex);
+	await checkImageFiles(readFile, prepared);
+	return await materializeFiles({ ...ctx, readFile }, prepared);
 }

@@ -14,7 +14,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { binaryFieldsOf, materializeFiles } from '../../nodes/shared/binaryMedia';
+import { binaryFieldsOf, itemFileReader, materializeFiles } from '../../nodes/shared/binaryMedia';
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
 import type { GenerationRequest } from '../../nodes/shared/request';
 import { systemClock } from '../../nodes/shared/scheduler/clock';
@@ -183,7 +183,7 @@ export class WanUploadStep implements INodeType {
 		return await perItem(this, async (itemIndex, item, credentials) => {
 			const file = binaryFieldsOf(item.binary).data;
 			const request = { mode: 'extendVideo', modelId: 'wan2.7-image-to-video', media: { video: [{ url: '', type: 'video', file }] } } as unknown as GenerationRequest;
-			const context = { fn: this, adapter: evolink, credentials, authorization: bearerAuthorization(credentials), clock: systemClock, signal: undefined, itemIndex };
+			const context = { fn: this, adapter: evolink, credentials, authorization: bearerAuthorization(credentials), clock: systemClock, signal: undefined, readFile: itemFileReader(this, itemIndex) };
 			const uploaded = await materializeFiles(context, request);
 			return { url: uploaded.media.video?.[0].url };
 		});

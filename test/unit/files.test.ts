@@ -1,7 +1,10 @@
 /**
- * What the node reads from a file before sending it: the pixel size in an image's header, and the file's
- * format among those Wan takes.
+ * What the node reads from a file before sending it: the pixel size in an image's header, the file's
+ * format among those Wan takes, and each file read from n8n's store once.
  */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { itemFileReader } from '../../nodes/shared/binaryMedia';
 import { wanFormatNames, wanFormatOf } from '../../nodes/shared/fileFormats';
 import { imageDimensions } from '../../nodes/shared/imageDimensions';
 import { PNG_SIZE, pngBytes } from '../simulator';
@@ -60,5 +63,28 @@ describe('wanFormatOf', () => {
 		expect(wanFormatNames('image')).toBe('JPEG, PNG, BMP or WebP');
 		expect(wanFormatNames('image', ['image/jpeg', 'image/png', 'image/gif', 'image/webp'])).toBe('JPEG, PNG or WebP');
 		expect(wanFormatNames('audio')).toBe('MP3 or WAV');
+	});
+});
+
+describe('itemFileReader', () => {
+	it("reads each of an item's binary fields from n8n once, however often the pixel check and the data URI ask", async () => {
+		const reads: Array<[number, string]> = [];
+		const fn = {
+			helpers: {
+				getBinaryDataBuffer: async (itemIndex: number, field: string) => {
+					reads.push([itemIndex, field]);
+					return Buffer.from(field);
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const readFile = itemFileReader(fn, 3);
+		const [first, again, other] = await Promise.all([readFile('photo'), readFile('photo'), readFile('logo')]);
+		expect(first.toString()).toBe('photo');
+		expect(again).toBe(first);
+		expect(other.toString()).toBe('logo');
+		expect(reads).toEqual([
+			[3, 'photo'],
+			[3, 'logo'],
+		]);
 	});
 });
