@@ -101,13 +101,26 @@ function waveSpeedUpload(parts: ReceivedPart[], origin: string): { response: Sim
 
 type Received = { response: SimResponse; file?: UploadedFile };
 
+/** A signed fal upload asked for and not yet PUT. */
+interface PendingPut {
+	fileName: string;
+	contentType: string;
+	fileUrl: string;
+}
+
+/** What one simulator's file hosts hold: the files received, and fal's signed uploads awaiting their bytes. */
+export class FileHostState {
+	stored: UploadedFile[] = [];
+	readonly pendingPuts = new Map<string, PendingPut>();
+}
+
 interface FileHost {
 	provider: SimProviderId;
 	/** Whether a request for this path (below the host's mount) is one of its uploads. */
 	serves(method: string, path: string): boolean;
 	/** Whether it checks the provider's key (a storage host takes signed fields or URLs instead). */
 	withKey: boolean;
-	receive(req: IncomingMessage, path: string, origin: string, stored: UploadedFile[]): Promise<Received>;
+	receive(req: IncomingMessage, path: string, origin: string, state: FileHostState): Promise<Received>;
 }
 
 /** A host taking one multipart POST on `path`, its parts read as a stream. */
@@ -121,29 +134,27 @@ function multipartHost(
 		provider,
 		withKey,
 		serves: (method, requested) => method === 'POST' && requested === path,
-		async receive(req, _path, origin, stored) {
+		async receive(req, _path, origin, state) {
 			const boundary = boundaryOf(req.headers['content-type']);
 			if (!boundary) return { response: { status: 400, body: { success: false, code: 400, msg: 'Expected multipart/form-data' } } };
-			return receive(await readMultipart(req, boundary), origin, stored);
+			return receive(await readMultipart(req, boundary), origin, state.stored);
 		},
 	};
 }
 
 /** fal's storage: uploads asked for at its REST host, each a signed URL the bytes are PUT to. */
-const falUploads = new Map<string, { fileName: string; contentType: string; fileUrl: string }>();
-
 const falStorage: FileHost = {
 	provider: 'fal',
 	withKey: true,
 	serves: (method, path) => method === 'POST' && path === '/storage/upload/initiate',
-	async receive(req, _path, origin) {
+	async receive(req, _path, origin, state) {
 		const body = asRecord(parseJson((await readAll(req)).toString('utf8')));
 		if (typeof body?.content_type !== 'string' || typeof body.file_name !== 'string') {
 			return { response: { status: 422, body: { detail: 'content_type and file_name are required' } } };
 		}
 		const id = randomUUID();
 		const fileUrl = `${origin}/uploaded/${id}/${encodeURIComponent(body.file_name)}`;
-		falUploads.set(id, { fileName: body.file_name, contentType: body.content_type, fileUrl });
+		state.pendingPuts.set(id, { fileName: body.file_name, contentType: body.content_type, fileUrl });
 		return { response: { status: 200, body: { upload_url: `${origin}/fal-cdn/${id}?signature=sim`, file_url: fileUrl } } };
 	},
 };
@@ -152,8 +163,8 @@ const falCdn: FileHost = {
 	provider: 'fal',
 	withKey: false,
 	serves: (method) => method === 'PUT',
-	async receive(req, path) {
-		const pending = falUploads.get(path.slice(1));
+	async receive(req, path, _origin, state) {
+		const pending = state.pendingPuts.get(path.slice(1));
 		if (!pending) return { response: { status: 403, body: 'SignatureDoesNotMatch' } };
 		if (req.headers['content-type'] !== pending.contentType) return { response: { status: 403, body: 'Content-Type does not match the signed upload' } };
 		const hash = createHash('sha256');
@@ -162,7 +173,7 @@ const falCdn: FileHost = {
 			hash.update(chunk);
 			bytes += chunk.length;
 		}
-		falUploads.delete(path.slice(1));
+		state.pendingPuts.delete(path.slice(1));
 		const file: UploadedFile = { provider: 'fal', url: pending.fileUrl, fields: [], fileName: pending.fileName, contentType: pending.contentType, bytes, sha256: hash.digest('hex') };
 		return { response: { status: 200 }, file };
 	},
@@ -186,10 +197,10 @@ export function fileHostAt(method: string, pathname: string): { host: FileHost; 
 	return host?.serves(method, path) ? { host, path } : undefined;
 }
 
-/** Reads an upload to `host` and answers it; a received file is added to `stored`. */
-export async function receiveUpload(at: { host: FileHost; path: string }, req: IncomingMessage, origin: string, stored: UploadedFile[]): Promise<SimResponse> {
-	const { response, file } = await at.host.receive(req, at.path, origin, stored);
-	if (file) stored.push(file);
+/** Reads an upload to `host` and answers it; a received file is added to `state.stored`. */
+export async function receiveUpload(at: { host: FileHost; path: string }, req: IncomingMessage, origin: string, state: FileHostState): Promise<SimResponse> {
+	const { response, file } = await at.host.receive(req, at.path, origin, state);
+	if (file) state.stored.push(file);
 	return response;
 }
 

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 import { callbackSender, type CallbackAttempt } from './callbacks';
-import { fileHostAt, receiveUpload, type UploadedFile } from './fileHosts';
+import { FileHostState, fileHostAt, receiveUpload, type UploadedFile } from './fileHosts';
 import { mp4Bytes, pngBytes, writePadded } from './media';
 import { PROVIDER_IDS } from '../../nodes/shared/providers';
 import { SIM_PROVIDERS } from './providers';
@@ -145,7 +145,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	let requests: RecordedRequest[] = [];
 	let tasks: SimTask[] = [];
-	let uploads: UploadedFile[] = [];
+	let files = new FileHostState();
 	const tasksById = new Map<string, SimTask>();
 	let faults: QueuedFault[] = [];
 	let ratePerSecond: number | undefined;
@@ -186,7 +186,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return origin;
 		},
 		apiKey,
-		uploaded: (url: string) => uploads.find((file) => file.url === url),
+		uploaded: (url: string) => files.stored.find((file) => file.url === url),
 		now: () => clock.now(),
 		createTask(provider: SimProviderId, init: CreateTaskInit): SimTask {
 			const info: SubmitInfo = { provider, body: init.body, index: tasks.length };
@@ -317,7 +317,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			await readBody(req);
 			answer = provider.authError(record.authorization);
 		} else {
-			answer = await receiveUpload(at, req, origin, uploads);
+			answer = await receiveUpload(at, req, origin, files);
 		}
 		record.status = answer.status;
 		sendResponse(res, answer);
@@ -491,7 +491,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return tasks;
 		},
 		get uploads(): UploadedFile[] {
-			return uploads;
+			return files.stored;
 		},
 		get callbacks(): CallbackAttempt[] {
 			return callbackAttempts;
@@ -502,7 +502,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		reset(): void {
 			requests = [];
 			tasks = [];
-			uploads = [];
+			files = new FileHostState();
 			callbackAttempts = [];
 			tasksById.clear();
 			faults = [];
