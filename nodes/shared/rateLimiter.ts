@@ -10,11 +10,22 @@ const DECREASE_WINDOW_MS = 1000;
  */
 const RECOVERY_PER_SECOND = 0.1;
 
+/** A pace of requests: sustained per second, and the burst allowed before the first 429. */
+export interface RateLimit {
+	perSecond: number;
+	burst: number;
+}
+
+/** A provider's pace for one run; where it limits submits apart from the rest (per model), their own. */
+export interface ProviderRateLimit extends RateLimit {
+	submitsPerModel?(modelId: string): RateLimit;
+}
+
 /**
  * Where a provider publishes no limit: fast enough for a few hundred tasks in seconds, and slowed to the
  * account's real limit by its first 429s.
  */
-export const GENEROUS_RATE = { perSecond: 100, burst: 100 } as const;
+export const GENEROUS_RATE: RateLimit = { perSecond: 100, burst: 100 };
 
 /**
  * The pace of one run's requests to one provider, shared by all its tasks, callers served in arrival order
@@ -108,4 +119,21 @@ export class RateLimiter {
 			await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000), signal);
 		}
 	}
+}
+
+/**
+ * One run's budgets: the provider's shared one, and where it limits submits per model, one per model
+ * for those (a submit then takes only from its model's).
+ */
+export function runLimiters(rateLimit: ProviderRateLimit, clock: Clock) {
+	const limiter = new RateLimiter(rateLimit.perSecond, rateLimit.burst, clock);
+	const perModel = new Map<string, RateLimiter>();
+	const submitLimiter = (modelId: string): RateLimiter => {
+		const limit = rateLimit.submitsPerModel?.(modelId);
+		if (!limit) return limiter;
+		const own = perModel.get(modelId) ?? new RateLimiter(limit.perSecond, limit.burst, clock);
+		perModel.set(modelId, own);
+		return own;
+	};
+	return { limiter, submitLimiter };
 }

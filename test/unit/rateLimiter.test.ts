@@ -3,7 +3,9 @@
  * provider admitted in the last second, or half) and holds every request for its Retry-After, answers
  * bring the rate back slowly, and 429s of one burst count once; after a 429 requests are evenly spaced.
  */
-import { RateLimiter } from '../../nodes/shared/rateLimiter';
+import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
+import { evolink } from '../../nodes/shared/providers/evolink/adapter';
+import { RateLimiter, runLimiters } from '../../nodes/shared/rateLimiter';
 import { VirtualClock } from '../harness/virtualClock';
 
 /** When each of `count` requests, queued at once, was let through (ms after the first). */
@@ -76,5 +78,31 @@ describe('RateLimiter', () => {
 		expect(limiter.rate).toBeLessThan(10.11);
 		for (let i = 0; i < 100_000; i++) limiter.answered();
 		expect(limiter.rate).toBe(20);
+	});
+});
+
+describe('runLimiters', () => {
+	it("gives Alibaba's submits their own documented pace per model (2.5–2.7: 5/s, 2.2: 2/s), apart from its 20 task queries/s", async () => {
+		const clock = new VirtualClock();
+		const { limiter, submitLimiter } = runLimiters(alibaba.rateLimit, clock);
+		expect(submitLimiter('wan2.6-t2v')).toBe(submitLimiter('wan2.6-t2v'));
+		expect(submitLimiter('wan2.6-t2v')).not.toBe(limiter);
+		const [submits26, submits22, queries] = await Promise.all([
+			sendTimes(submitLimiter('wan2.6-t2v'), clock, 15),
+			sendTimes(submitLimiter('wan2.2-t2v-plus'), clock, 6),
+			sendTimes(limiter, clock, 60),
+		]);
+		// A burst of the rate, then one per 1 / rate seconds: the 15th of 5/s goes at 2 s, the 6th of 2/s at 2 s, the 60th of 20/s at 2 s.
+		expect(submits26[14]).toBeGreaterThanOrEqual(1990);
+		expect(submits26[14]).toBeLessThan(2100);
+		expect(submits22[5]).toBeGreaterThanOrEqual(1990);
+		expect(submits22[5]).toBeLessThan(2100);
+		expect(queries[59]).toBeGreaterThanOrEqual(1990);
+		expect(queries[59]).toBeLessThan(2100);
+	});
+
+	it('shares one budget between submits and the rest where the provider sets no submit limit', () => {
+		const { limiter, submitLimiter } = runLimiters(evolink.rateLimit, new VirtualClock());
+		expect(submitLimiter('wan2.6-text-to-video')).toBe(limiter);
 	});
 });

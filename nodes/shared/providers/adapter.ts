@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ProviderModel } from '../modelSpec';
+import type { ProviderRateLimit } from '../rateLimiter';
 import type { GenerationRequest } from '../request';
 import type {
 	HttpMethod,
@@ -101,8 +102,11 @@ export interface ProviderAdapter {
 	models: readonly ProviderModel[];
 	/** Files from binary fields; absent where the provider takes media only from public URLs. */
 	binaryInput?: BinaryInput;
-	/** Sustained requests per second for one run, shared by all its tasks, and the burst allowed. */
-	rateLimit: { perSecond: number; burst: number };
+	/**
+	 * Sustained requests per second for one run, shared by all its tasks, and the burst allowed; where the
+	 * provider limits submits apart from the rest (per model), those have their own pace.
+	 */
+	rateLimit: ProviderRateLimit;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** The auth header, where the provider does not take the key as a Bearer token (fal: `Key <key>`). */
 	authorization?(credentials: ICredentialDataDecryptedObject): Record<string, string>;

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ExecutionCanceledError, throwIfAborted } from '../cancel';
 import { asWanError, withRunTasks, type WanError } from '../errors';
 import type { ProviderAdapter } from '../providers/adapter';
-import { RateLimiter } from '../rateLimiter';
+import { runLimiters } from '../rateLimiter';
 import { sendCancelRequest } from '../transport';
 import type { TaskHandle } from '../types';
 import { systemClock, type Clock } from './clock';
@@ -45,8 +45,8 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
 	const { fn, adapter } = options;
 	const clock = options.clock ?? systemClock;
 	const executionSignal = fn.getExecutionCancelSignal();
-	const { perSecond, burst } = adapter.rateLimit;
-	const ctx: RunContext = { fn, adapter, baseUrl: options.baseUrl, authorization: options.authorization, limiter: new RateLimiter(perSecond, burst, clock), clock };
+	const { limiter, submitLimiter } = runLimiters(adapter.rateLimit, clock);
+	const ctx: RunContext = { fn, adapter, baseUrl: options.baseUrl, authorization: options.authorization, limiter, submitLimiter, clock };
 	const runs = options.jobs.map((job): JobRun => ({ job }));
 
 	const runOne = async (run: JobRun, signal: AbortSignal): Promise<INodeExecutionData[]> => {

@@ -19,6 +19,8 @@ export interface RunContext {
 	authorization: Record<string, string>;
 	/** One request budget per provider and run. */
 	limiter: RateLimiter;
+	/** The budget a submit for this model takes from: its own where the provider limits submits per model, else `limiter`. */
+	submitLimiter(modelId: string): RateLimiter;
 	clock: Clock;
 }
 
@@ -129,7 +131,8 @@ export async function track(ctx: RunContext, run: JobRun): Promise<TaskReport> {
 	const deadline = startedAt + run.job.settings.timeoutMs;
 	if ('request' in run.job) {
 		const { request } = run.job;
-		const response = await callProvider(callContext(ctx, run, deadline), submitRequest(adapter, request), 'submit');
+		const submitContext = { ...callContext(ctx, run, deadline), limiter: ctx.submitLimiter(request.modelId) };
+		const response = await callProvider(submitContext, submitRequest(adapter, request), 'submit');
 		const submitted = parse(ctx, response, adapter.parseSubmit, undefined);
 		run.handle = { provider: adapter.id, model: request.modelId, taskId: submitted.taskId };
 		logSubmitted(ctx.fn, run.handle, run.job.itemIndex);

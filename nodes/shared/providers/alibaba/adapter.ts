@@ -8,8 +8,9 @@ import { compact, requestedImageSize, usageAt } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
 import { ALIBABA_MODELS } from './models';
 import { refuseUnservable } from './preflight';
-import { dashScopeUpload } from './upload';
+import { TASK_QUERIES, submitsPerModel } from './rateLimits';
 import { alibabaBaseUrl } from './regions';
+import { dashScopeUpload } from './upload';
 
 const STATUSES: Record<string, TaskStatus> = {
 	PENDING: 'queued',
@@ -183,8 +184,7 @@ export const alibaba: ProviderAdapter = {
 	// `data:` URIs of images up to 10 MB (image-to-video API reference, `img_url`; image editing, `image`);
 	// video and audio through the temporary upload.
 	binaryInput: { dataUri: { image: 10 * 1024 * 1024 }, upload: dashScopeUpload },
-	// DashScope's documented limit is 20 task queries per second; submit limits are per model and unpublished.
-	rateLimit: { perSecond: 20, burst: 20 },
+	rateLimit: { ...TASK_QUERIES, submitsPerModel },
 
 	baseUrl: alibabaBaseUrl,
 
