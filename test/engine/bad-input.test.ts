@@ -105,7 +105,7 @@ const CASES = {
 			parameters: { mode: 'referenceToVideo', model: 'wan2.7', prompt: 'Image 1 waves', referenceUrls: 'https://example.com/face.png', duration: 5 },
 			field: 'Reference URLs',
 			shown: '"https://example.com/face.png"',
-			allowed: /at least one reference video/,
+			allowed: /at least 1 video/,
 		},
 		{ kind: 'image', parameters: { ...t2i, model: 'wan2.6', numberOfImages: 5 }, field: 'Number of Images', shown: '5', allowed: /1–4/ },
 	],
