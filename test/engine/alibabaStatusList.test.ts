@@ -59,6 +59,15 @@ describe('Alibaba batch polling through the task list', () => {
 		expect(sim.requests.filter((request) => request.status !== 200)).toEqual([]);
 	});
 
+	it('polls a single item on its own, as before: a list would cost one request more', async () => {
+		sim.setBehaviour(() => ({ durationMs: 600, outcome: 'success' }));
+		const result = await runWan(batch(1));
+		expect(result.status).toBe('success');
+		expectInOrder(result.output(NODE_NAME), 1);
+		expect(routed('statusBatch')).toEqual([]);
+		expect(singlePolls(sim.tasks[0].id)).toBeGreaterThanOrEqual(3);
+	});
+
 	it('asks a task the list does not name on its own, every poll', async () => {
 		sim.setBehaviour((info) => ({ durationMs: 1000, outcome: 'success', unlisted: info.index === 2 }));
 		const result = await runWan(batch(5));
