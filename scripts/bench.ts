@@ -13,6 +13,7 @@
  *      downloading as Gemini's video node does (arraybuffer → Buffer → prepareBinaryData). And while
  *      uploading a 256 MiB video from a binary field to EvoLink's file host (the package's upload step);
  *      baseline: the whole file from getBinaryDataBuffer in a Blob in FormData.
+ *   2b. Requests per task on Alibaba with DashScope's task list polling a 200-item batch, against single polls.
  *   4. Cancel: a task that never ends, Poll Interval 5 s, Stop 1 s after the first poll; time to the end
  *      of the run and requests after the cancel. Baseline: a node polling as OpenAI's Sora node does.
  *   4b. Pause (Wait Method → Pause Until the Provider Calls Back, issue 14): requests to the provider per
@@ -20,7 +21,7 @@
  *   5. Cold require() of the built nodes (fresh `node` process, median of 5) and the packed tarball size.
  *
  * Usage: npm run bench            (tsx scripts/bench.ts)
- *        npm run bench -- --only scale   (one group: batch, scale, cancel, memory or size)
+ *        npm run bench -- --only scale   (one group: batch, scale, dashscope, cancel, pause, memory or size)
  */
 import '../test/harness/setup-env.js';
 
@@ -35,6 +36,7 @@ import { startSimulator, type RecordedRequest, type Simulator, type SimTask } fr
 import { SORA_LIKE_POLL_TYPE } from './bench/baselines';
 import type { MemoryResult, MemoryScenario } from './bench/memory';
 import { measurePause } from './bench/pause';
+import { measureStatusList } from './bench/statusList';
 import { NODE_NAME, baselineWorkflow, prompts, runOptions, wanVideoWorkflow } from './bench/workflows';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,6 +44,8 @@ const ROOT = path.resolve(__dirname, '..');
 // Scenario settings (printed with the results).
 const BATCH_ITEMS = 20;
 const JOB_MS = 3000;
+/** A job several poll intervals long (DashScope list row). */
+const LONG_JOB_MS = 10_000;
 const POLL_S = 1;
 const CANCEL_POLL_S = 5;
 const CANCEL_AFTER_FIRST_POLL_MS = 1000;
@@ -60,6 +64,8 @@ const TARGET_LARGE_BATCH_MS = 1.5 * (JOB_MS + POLL_S * 1000);
 /** The rate the simulator admits in the throttled scenario (429 beyond). */
 const ADMITTED_PER_SECOND = 20;
 const TARGET_SPEEDUP = 10;
+/** Issue 15: requests per task (submit included) on DashScope with batch polling. */
+const TARGET_LIST_REQUESTS_PER_TASK = 1.2;
 const TARGET_REQUESTS_PER_TASK = 3 + JOB_MS / (POLL_S * 1000);
 const TARGET_MEDIAN_LAG_MS = (POLL_S * 1000) / 2;
 const TARGET_ADDED_RSS = 64 * MiB;
@@ -404,6 +410,38 @@ async function throttledBatchScenario(sim: Simulator): Promise<void> {
 	}
 }
 
+/** 1d: requests per task on Alibaba, running tasks polled through DashScope's task list, beside single polls. */
+async function statusListScenario(sim: Simulator): Promise<void> {
+	// The issue's batch, then a few tasks that run for several poll intervals (where single polls add up).
+	const cases = [
+		{ items: LARGE_BATCH_ITEMS, jobMs: JOB_MS, targeted: true },
+		{ items: BATCH_ITEMS, jobMs: LONG_JOB_MS, targeted: false },
+	];
+	for (const { items, jobMs, targeted } of cases) {
+		const scenario = `Requests per task on DashScope with batch polling: ${items} Alibaba items × ${jobMs / 1000} s jobs, poll ${POLL_S} s, Max Concurrency ${items}`;
+		const target = targeted ? `≤ ${TARGET_LIST_REQUESTS_PER_TASK} (issue 15)` : '—';
+		try {
+			process.stderr.write(`bench: DashScope task list (${items} Alibaba items × ${jobMs / 1000} s), with the list, then single polls …\n`);
+			const { ours, base } = await measureStatusList(sim, items, jobMs, POLL_S);
+			rows.push({
+				scenario,
+				ours: ours.perTask.toFixed(2),
+				baseline: `${base.perTask.toFixed(2)} (single polls)`,
+				ratio: ratio(ours.perTask, base.perTask),
+				target,
+				verdict: targeted ? verdict(ours.perTask <= TARGET_LIST_REQUESTS_PER_TASK) : '—',
+			});
+			notes.push(
+				`DashScope task list, ${items} × ${jobMs / 1000} s: ${ours.submits} submits, ${ours.lists} list requests, ${ours.singleQueries} single queries ` +
+					`for ${ours.tasks} tasks; single polls: ${base.submits} submits, ${base.singleQueries} single queries. The list carries statuses only, ` +
+					'so each finished task takes one single query for its results: 2.0 requests per task is the floor (docs/research/dashscope-batch-query.md).',
+			);
+		} catch (error) {
+			failRow(scenario, target, error);
+		}
+	}
+}
+
 // ---------------------------------------------------------------------------------------------------
 // 3: memory, each case in a fresh process
 // ---------------------------------------------------------------------------------------------------
@@ -646,7 +684,7 @@ function table(): string {
 async function main(): Promise<number> {
 	const started = performance.now();
 	const cpus = os.cpus();
-	// `--only <name>`: one group of scenarios (batch, scale, cancel, pause, memory, size), for a quick look.
+	// `--only <name>`: one group of scenarios (batch, scale, dashscope, cancel, pause, memory, size), for a quick look.
 	const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 	const wanted = (group: string) => only === undefined || only === group;
 	const sim = await startSimulator();
@@ -656,6 +694,7 @@ async function main(): Promise<number> {
 			await largeBatchScenario(sim);
 			await throttledBatchScenario(sim);
 		}
+		if (wanted('scale') || wanted('dashscope')) await statusListScenario(sim);
 		if (wanted('cancel')) await cancelScenarios(sim);
 		if (wanted('pause')) await pauseScenarios(sim);
 	} finally {

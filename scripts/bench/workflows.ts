@@ -29,21 +29,29 @@ function loadWanVideo(): INodeType {
 	return new WanVideo();
 }
 
-/** Wan Video, text to video on Wan 2.5 via EvoLink, one task per item (prompt from the item). */
-export function wanVideoWorkflow(parameters: INodeParameters, items: IDataObject[]): WorkflowJson {
+/** The providers the bench runs the node on, with their credential in the workflow. */
+const CREDENTIALS = {
+	evolink: { evoLinkApi: { id: '1', name: 'EvoLink (simulator)' } },
+	alibaba: { alibabaModelStudioApi: { id: '1', name: 'Alibaba Cloud Model Studio (simulator)' } },
+};
+
+export type BenchProvider = keyof typeof CREDENTIALS;
+
+/** Wan Video, text to video on Wan 2.5 (via EvoLink unless told), one task per item (prompt from the item). */
+export function wanVideoWorkflow(parameters: INodeParameters, items: IDataObject[], provider: BenchProvider = 'evolink'): WorkflowJson {
 	return singleNodeWorkflow({
 		type: WAN_VIDEO_NODE_TYPE,
 		name: NODE_NAME,
 		typeVersion: 1,
 		parameters: {
-			provider: 'evolink',
+			provider,
 			operation: 'generate',
 			mode: 'textToVideo',
 			model: 'wan2.5',
 			prompt: '={{ $json.prompt }}',
 			...parameters,
 		},
-		credentials: { evoLinkApi: { id: '1', name: 'EvoLink (simulator)' } },
+		credentials: CREDENTIALS[provider],
 		items,
 	});
 }
@@ -63,10 +71,13 @@ export function prompts(count: number): IDataObject[] {
 	return Array.from({ length: count }, (_, index) => ({ prompt: `Benchmark clip ${index + 1}` }));
 }
 
-/** The engine's options: the EvoLink credential (key, base URL and file host, all the simulator's) and the node types. */
-export function runOptions(sim: { apiKey: string; baseUrl(provider: 'evolink'): string; credentialFields(provider: 'evolink'): Record<string, string> }, extra: Partial<RunOptions> = {}): RunOptions {
+/** The engine's options: the EvoLink and Alibaba credentials (key, base URL and file host, all the simulator's) and the node types. */
+export function runOptions(sim: { apiKey: string; baseUrl(provider: BenchProvider): string; credentialFields(provider: BenchProvider): Record<string, string> }, extra: Partial<RunOptions> = {}): RunOptions {
 	return {
-		credentials: { evoLinkApi: { apiKey: sim.apiKey, baseUrl: sim.baseUrl('evolink'), ...sim.credentialFields('evolink') } },
+		credentials: {
+			evoLinkApi: { apiKey: sim.apiKey, baseUrl: sim.baseUrl('evolink'), ...sim.credentialFields('evolink') },
+			alibabaModelStudioApi: { apiKey: sim.apiKey, baseUrl: sim.baseUrl('alibaba') },
+		},
 		binaryMode: 'filesystem',
 		nodeTypes: {
 			[WAN_VIDEO_NODE_TYPE]: loadWanVideo(),

@@ -216,6 +216,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			const task = tasksById.get(id);
 			return task && task.provider === provider ? task : undefined;
 		},
+		tasksOf: (provider: SimProviderId) => tasks.filter((task) => task.provider === provider),
 		phase,
 		poll(task: SimTask): TaskPhase {
 			const current = phase(task);
@@ -425,6 +426,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		};
 		const answer = await provider.handle(simReq, record.route, ctx);
 		record.status = answer.status;
+		if (answer.taskIds) record.taskIds = answer.taskIds;
 		sendResponse(res, answer, method === 'HEAD');
 	};
 

@@ -9,8 +9,11 @@ import type { UploadedFile } from './fileHosts';
 
 export type SimProviderId = ProviderId;
 
-/** `result`: a finished task's outputs, where the provider serves them apart from its status (fal). */
-export type SimRoute = 'submit' | 'status' | 'result' | 'cancel' | 'download' | 'upload' | 'other';
+/**
+ * `result`: a finished task's outputs, where the provider serves them apart from its status (fal).
+ * `statusBatch`: one request listing many tasks' statuses (DashScope's batch query).
+ */
+export type SimRoute = 'submit' | 'status' | 'statusBatch' | 'result' | 'cancel' | 'download' | 'upload' | 'other';
 
 /** What the provider made of the request's credentials. The header itself is never stored. */
 export type AuthCheck = 'ok' | 'bad' | 'missing';
@@ -55,6 +58,8 @@ export interface TaskBehaviour {
 	 * (Alibaba's legacy image protocol).
 	 */
 	failedResults?: number[];
+	/** The provider's batch status query never lists this task (DashScope's list lagging behind its task). */
+	unlisted?: boolean;
 }
 
 export interface RecordedRequest {
@@ -69,6 +74,8 @@ export interface RecordedRequest {
 	/** HTTP status answered; 0 while unanswered, or when the socket was reset by a fault. */
 	status: number;
 	taskId?: string;
+	/** `statusBatch`: the tasks the answer listed. */
+	taskIds?: string[];
 	/** Only for API routes (not downloads). */
 	authorization?: AuthCheck;
 	/** Set when an injected fault answered (or delayed) this request. */
@@ -104,7 +111,7 @@ export type FaultKind = 'http' | 'reset' | 'delay' | 'malformed';
 export interface Fault {
 	/** Only requests for this provider; any provider when absent. */
 	provider?: SimProviderId;
-	route: 'submit' | 'status' | 'result' | 'download' | 'cancel' | 'upload';
+	route: 'submit' | 'status' | 'statusBatch' | 'result' | 'download' | 'cancel' | 'upload';
 	/** How many matching requests this fault answers; default 1. */
 	times?: number;
 	/** `http`: the status (default 500). */
@@ -141,6 +148,8 @@ export interface SimResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** The tasks a list answer names, recorded with the request. */
+	taskIds?: string[];
 }
 
 /** A task's state at some instant, provider-neutral; each provider maps it to its own vocabulary. */
@@ -174,6 +183,8 @@ export interface SimContext {
 	createTask(provider: SimProviderId, init: CreateTaskInit): SimTask;
 	/** A task of this provider, or undefined. */
 	findTask(provider: SimProviderId, id: string): SimTask | undefined;
+	/** Every task of this provider, oldest first. */
+	tasksOf(provider: SimProviderId): SimTask[];
 	/** The task's state now, without side effects. */
 	phase(task: SimTask): TaskPhase;
 	/** The task's state now, as returned by a status poll: records `firstTerminalPollAt`. */

@@ -84,6 +84,20 @@ export interface ResultStep {
 	parse(body: unknown, finished: TaskState): TaskState;
 }
 
+/**
+ * Where one request lists the statuses of many tasks (DashScope's batch query, by time range and model,
+ * not by task id). The polls of a run's running tasks share it; a task it says ended, or does not list,
+ * takes its own status request, which alone carries the results.
+ */
+export interface StatusList {
+	/** Tasks per page of the list. */
+	pageSize: number;
+	/** One page of the tasks submitted from `since` to `until` (epoch ms), of `model` where the run's tasks share one. */
+	build(query: { since: number; until: number; model?: string; page: number }): ProviderRequest;
+	/** Each listed task's state (status only, no results) by task id, and how many pages the list has. */
+	parse(body: unknown): { states: Map<string, TaskState>; pages: number };
+}
+
 /** A submit response, parsed: the provider's task id and, when it says, the task's first state. */
 export interface SubmittedTask {
 	taskId: string;
@@ -124,6 +138,8 @@ export interface ProviderAdapter {
 	 * error answer to it is the task's own failure (the provider's error for the run).
 	 */
 	result?: ResultStep;
+	/** Where the provider lists many tasks' statuses in one request. */
+	statusList?: StatusList;
 	/** Where the provider can cancel a task; `undefined` where it cannot (now). */
 	buildCancel?(handle: TaskHandle, state: TaskState | undefined): ProviderRequest | undefined;
 	/** The provider's message from an HTTP error body, if the body has one. */

@@ -9,6 +9,7 @@ import type { TaskHandle } from '../types';
 import { systemClock, type Clock } from './clock';
 import { settle } from './outcome';
 import { runPool } from './pool';
+import { SharedStatusList } from './statusList';
 import { callContext, track, type JobRun, type RunContext } from './task';
 import type { Job, JobOutputs } from './types';
 
@@ -46,7 +47,8 @@ export async function runJobs(options: RunJobsOptions): Promise<RunJobsResult> {
 	const clock = options.clock ?? systemClock;
 	const executionSignal = fn.getExecutionCancelSignal();
 	const { limiter, submitLimiter } = runLimiters(adapter.rateLimit, clock);
-	const ctx: RunContext = { fn, adapter, baseUrl: options.baseUrl, authorization: options.authorization, limiter, submitLimiter, clock };
+	const statusList = adapter.statusList && new SharedStatusList(adapter.statusList, clock);
+	const ctx: RunContext = { fn, adapter, baseUrl: options.baseUrl, authorization: options.authorization, limiter, submitLimiter, clock, statusList };
 	const runs = options.jobs.map((job): JobRun => ({ job }));
 
 	const runOne = async (run: JobRun, signal: AbortSignal): Promise<INodeExecutionData[]> => {

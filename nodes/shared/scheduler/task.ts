@@ -8,6 +8,7 @@ import { REQUEST_TIMEOUT_MS, callProvider, type CallContext, type HttpResponse }
 import type { TaskHandle, TaskState } from '../types';
 import type { Clock } from './clock';
 import { isTerminal, pollUntilDone } from './poller';
+import type { SharedStatusList } from './statusList';
 import { logSubmitted } from './submitLog';
 import type { Job, TaskReport } from './types';
 
@@ -22,6 +23,8 @@ export interface RunContext {
 	/** The budget a submit for this model takes from: its own where the provider limits submits per model, else `limiter`. */
 	submitLimiter(modelId: string): RateLimiter;
 	clock: Clock;
+	/** Where the provider lists many tasks' statuses in one request: the run's polls share it. */
+	statusList?: SharedStatusList;
 }
 
 /** One job as the scheduler works on it. */
@@ -95,7 +98,17 @@ async function fetchResult(ctx: RunContext, run: JobRun, handle: TaskHandle, ste
 	throw answer.error;
 }
 
+/** The task's state from the run's shared status list, read within half a poll interval, if it is still running there. */
+async function listedRunning(ctx: RunContext, run: JobRun, handle: TaskHandle, deadline: number): Promise<TaskState | undefined> {
+	const freshSince = ctx.clock.now() - run.job.settings.pollIntervalMs / 2;
+	return await ctx.statusList?.running(handle.taskId, freshSince, async (request) => {
+		return (await callProvider(pollContext(ctx, run, deadline), request, 'poll')).body;
+	});
+}
+
 async function poll(ctx: RunContext, run: JobRun, handle: TaskHandle, deadline: number): Promise<TaskState> {
+	const listed = await listedRunning(ctx, run, handle, deadline);
+	if (listed) return listed;
 	const response = await callProvider(pollContext(ctx, run, deadline), ctx.adapter.buildStatus(handle), 'poll');
 	const step = ctx.adapter.result;
 	const state = parse(ctx, response, ctx.adapter.parseStatus, handle);
@@ -137,7 +150,12 @@ export async function track(ctx: RunContext, run: JobRun): Promise<TaskReport> {
 		run.handle = { provider: adapter.id, model: request.modelId, taskId: submitted.taskId };
 		logSubmitted(ctx.fn, run.handle, run.job.itemIndex);
 		const state = submitted.state ?? { status: 'queued', rawStatus: 'submitted', urls: [] };
-		return await waitIfAsked(ctx, run, { handle: run.handle, state, submittedAt: startedAt }, clock.now());
+		const stopWaiting = ctx.statusList?.wait(run.handle, startedAt);
+		try {
+			return await waitIfAsked(ctx, run, { handle: run.handle, state, submittedAt: startedAt }, clock.now());
+		} finally {
+			stopWaiting?.();
+		}
 	}
 	const { handle } = run.job;
 	run.handle = handle;

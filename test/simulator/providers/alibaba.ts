@@ -3,7 +3,8 @@
  * creates under `/api/v1/services/aigc/...` (video synthesis; text2image / image2image on the legacy
  * image protocol; image-generation on the wan2.6 messages protocol), each requiring `X-DashScope-Async:
  * enable`; `GET /api/v1/tasks/{id}` with PENDING → RUNNING → SUCCEEDED | FAILED, CANCELED, and UNKNOWN
- * (HTTP 200) for a task that does not exist; `POST /api/v1/tasks/{id}/cancel` for PENDING tasks.
+ * (HTTP 200) for a task that does not exist; `GET /api/v1/tasks` listing statuses (alibabaTaskList.ts);
+ * `POST /api/v1/tasks/{id}/cancel` for PENDING tasks.
  * Errors are `{code, message, request_id}`; task failures `output.code` / `output.message` with HTTP 200.
  *
  * The models the node knows are held to their documented inputs (`MODEL_RULES`): the endpoint each is
@@ -29,6 +30,7 @@ import type {
 import { documented, documentedErrors } from '../../fixtures/documented';
 import { uploadPolicy } from '../fileHosts';
 import { checkBearer, classifyBy, parseJsonObject, pathId, type RouteTable } from '../http';
+import { TASK_LIST_PATH, listTasks } from './alibabaTaskList';
 
 export const ALIBABA_DEFAULT_FAILURE: TaskFailure = {
 	code: 'DataInspectionFailed',
@@ -51,6 +53,7 @@ const UPLOADS_PATH = '/api/v1/uploads';
 
 const ROUTES: RouteTable = [
 	['POST', (path) => SUBMIT_PATHS[path] !== undefined, 'submit'],
+	['GET', (path) => TASK_LIST_PATH.test(path), 'statusBatch'],
 	['GET', (path) => TASK_PATH.test(path), 'status'],
 	['POST', (path) => CANCEL_PATH.test(path), 'cancel'],
 	['GET', (path) => path === UPLOADS_PATH, 'upload'],
@@ -543,6 +546,7 @@ export const alibabaProvider: SimProvider = {
 			}
 			return { status: 200, body: alibabaTaskBody(task, ctx) };
 		}
+		if (route === 'statusBatch') return listTasks(req, ctx);
 		if (route === 'cancel') return cancel(pathId(CANCEL_PATH, req.path) ?? '', ctx);
 		if (route === 'upload') return getPolicy(req, ctx);
 		return { status: 404, body: errorOf('NotFound', 'The requested resource does not exist.') };

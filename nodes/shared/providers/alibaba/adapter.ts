@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { arrayAt, asRecord, pathOf, stringAt, strings } from '../../json';
 import { urlOf, urlsOf, type GenerationRequest } from '../../request';
-import type { ImageSize, ProviderRequest, TaskState, TaskStatus } from '../../types';
+import type { ImageSize, ProviderRequest, TaskState } from '../../types';
 import { MalformedResponseError, submittedTask, type ProviderAdapter } from '../adapter';
 import { compact, requestedImageSize, usageAt } from '../body';
 import { dashscopeVideoFields } from '../dashscope';
@@ -10,17 +10,8 @@ import { ALIBABA_MODELS } from './models';
 import { refuseUnservable } from './preflight';
 import { TASK_QUERIES, submitsPerModel } from './rateLimits';
 import { alibabaBaseUrl } from './regions';
+import { TASK_STATUSES, dashScopeTaskList } from './taskList';
 import { dashScopeUpload } from './upload';
-
-const STATUSES: Record<string, TaskStatus> = {
-	PENDING: 'queued',
-	RUNNING: 'running',
-	SUCCEEDED: 'succeeded',
-	FAILED: 'failed',
-	CANCELED: 'canceled',
-	// Task not found, or older than 24 hours: it never changes again, so polling on would only wait out the timeout.
-	UNKNOWN: 'failed',
-};
 
 const PATHS = {
 	video: '/api/v1/services/aigc/video-generation/video-synthesis',
@@ -156,7 +147,7 @@ function taskState(body: unknown): TaskState {
 	// DashScope's `usage` (seconds, video and image counts, size, …), as DashScope names it.
 	const usage = usageAt(body, 'usage');
 	const state: TaskState = {
-		status: STATUSES[rawStatus] ?? 'unknown',
+		status: TASK_STATUSES[rawStatus] ?? 'unknown',
 		rawStatus,
 		urls,
 		errorCode: stringAt(output, 'code'),
@@ -206,6 +197,8 @@ export const alibaba: ProviderAdapter = {
 	}),
 
 	parseStatus: taskState,
+
+	statusList: dashScopeTaskList,
 
 	// DashScope cancels only queued (PENDING) tasks; a running one would answer an error.
 	buildCancel(handle, state) {
