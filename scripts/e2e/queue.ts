@@ -170,14 +170,17 @@ async function main(): Promise<void> {
 		const env = queueEnv(install, userFolder, filesDir, services, `http://127.0.0.1:${port}`);
 		writeCredentialsFile(path.join(workDir, 'credentials.json'), [provider], simulator.info);
 		await n8nCommand(install, ['import:credentials', `--input=${path.join(workDir, 'credentials.json')}`], env, workDir);
-		for (const workflow of [batchWorkflow(provider), recoverWorkflow(provider)]) {
-			const file = path.join(workDir, `${workflow.id}.json`);
-			fs.writeFileSync(file, JSON.stringify(workflow));
-			await n8nCommand(install, ['import:workflow', `--input=${file}`], env, workDir);
-			await n8nCommand(install, ['publish:workflow', `--id=${workflow.id}`], env, workDir);
-		}
+		say('credentials imported (n8n created its tables)');
+		const workflowsDir = path.join(workDir, 'workflows');
+		fs.mkdirSync(workflowsDir);
+		const workflows = [batchWorkflow(provider), recoverWorkflow(provider)];
+		for (const workflow of workflows) fs.writeFileSync(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow));
+		await n8nCommand(install, ['import:workflow', '--separate', `--input=${workflowsDir}`], env, workDir);
+		await Promise.all(workflows.map((workflow) => n8nCommand(install, ['publish:workflow', `--id=${workflow.id}`], env, workDir)));
+		say('workflows imported and published');
 		n8n = await startMain(install, env, workDir, port);
-		for (const name of ['worker1', 'worker2']) workers.push(await startWorker(install, env, workDir, name));
+		say('main started');
+		workers.push(...(await Promise.all(['worker1', 'worker2'].map((name) => startWorker(install, env, workDir, name)))));
 		say(`queue mode: main at ${n8n.url}, ${workers.length} workers; ${provider.displayName} simulator, ${TASK_MS / 1000} s jobs; logs in ${workDir}`);
 		const cluster: Cluster = { n8n, workers, sim: simulator.info.control!, install };
 		await oneBatch(cluster);

@@ -45,13 +45,23 @@ async function download(n8n: RunningN8n, id: string): Promise<Buffer> {
 	return Buffer.from(await response.arrayBuffer());
 }
 
+/** The execution once a worker has saved its end: Respond to Webhook answers the caller before that. */
+async function finished(n8n: RunningN8n, install: N8nInstall, executionId: string): Promise<{ status: string; data: Json }> {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const execution = await executionData(n8n, install, executionId);
+		if (!['new', 'running'].includes(execution.status) || Date.now() > deadline) return execution;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 /**
  * The problems with an execution's Wan Video output, against the task ids each item should carry in
  * order: one output per item, paired with its input item, taskId and status succeeded, the MP4 stored
  * in the database (`database:` id) with the simulator's exact bytes. Empty when all is right.
  */
 export async function outputProblems(n8n: RunningN8n, install: N8nInstall, executionId: string, expectedTaskIds: string[]): Promise<string[]> {
-	const { status, data } = await executionData(n8n, install, executionId);
+	const { status, data } = await finished(n8n, install, executionId);
 	const items = ((data as Json).resultData?.runData?.['Wan Video']?.[0]?.data?.main?.[0] ?? []) as Json[];
 	const problems: string[] = [];
 	if (status !== 'success') problems.push(`execution ${executionId} is ${status}`);
