@@ -100,13 +100,17 @@ async function fourBatches(cluster: Cluster): Promise<void> {
 async function killedWorker(cluster: Cluster): Promise<void> {
 	const label = 'killed';
 	const pending = trigger(cluster.n8n, BATCH.path, promptsOf(label, ITEMS));
+	// A task exists at the simulator a moment before its submit's answer is logged: wait for both.
 	const deadline = Date.now() + 60_000;
 	let made: string[] = [];
-	while (made.length < ITEMS && Date.now() < deadline) {
+	let victim: Worker | undefined;
+	while (Date.now() < deadline) {
 		await sleep(250);
 		made = taskIdsByItem(await tasks(cluster), label, ITEMS).filter((id): id is string => id !== undefined);
+		victim = cluster.workers.find((worker) => submitLines(worker.log()).some((line) => made.includes(line.taskId)));
+		const logged = victim ? submitLines(victim.log()).filter((line) => made.includes(line.taskId)).length : 0;
+		if (made.length === ITEMS && logged === ITEMS) break;
 	}
-	const victim = cluster.workers.find((worker) => submitLines(worker.log()).some((line) => made.includes(line.taskId)));
 	check('killed: 20 tasks submitted, then the worker running them is sent SIGKILL mid-poll', made.length === ITEMS && victim !== undefined,
 		`${made.length} tasks on ${victim?.name}`);
 	if (!victim) return;
