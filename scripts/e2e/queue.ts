@@ -97,33 +97,45 @@ async function fourBatches(cluster: Cluster): Promise<void> {
 	check('four at once: both workers ran executions', cluster.workers.every((worker) => runs.some((run) => run.worker === worker.name)), byWorker.join('; '));
 }
 
-async function killedWorker(cluster: Cluster): Promise<void> {
-	const label = 'killed';
+/** Triggers a batch, waits until its 20 tasks are submitted, logged and polled, then SIGKILLs the worker running it. */
+async function killMidPoll(cluster: Cluster, label: string): Promise<{ victim?: Worker; made: string[]; pending: Promise<{ status: number }> }> {
+	const triggeredAt = Date.now();
 	const pending = trigger(cluster.n8n, BATCH.path, promptsOf(label, ITEMS));
-	// A task exists at the simulator a moment before its submit's answer is logged: wait for both.
+	// Killed mid-poll: every task submitted, logged (a task exists at the simulator a moment before its
+	// submit's answer is logged) and checked at least once.
 	const deadline = Date.now() + 60_000;
 	let made: string[] = [];
 	let victim: Worker | undefined;
+	let polled = 0;
 	while (Date.now() < deadline) {
 		await sleep(250);
 		made = taskIdsByItem(await tasks(cluster), label, ITEMS).filter((id): id is string => id !== undefined);
 		victim = cluster.workers.find((worker) => submitLines(worker.log()).some((line) => made.includes(line.taskId)));
 		const logged = victim ? submitLines(victim.log()).filter((line) => made.includes(line.taskId)).length : 0;
-		if (made.length === ITEMS && logged === ITEMS) break;
+		const checks = (await control<Request[]>(cluster.sim, 'requests')).filter((r) => r.route !== 'submit' && made.includes(r.taskId ?? ''));
+		polled = new Set(checks.map((r) => r.taskId)).size;
+		if (made.length === ITEMS && logged === ITEMS && polled === ITEMS) break;
 	}
-	check('killed: 20 tasks submitted, then the worker running them is sent SIGKILL mid-poll', made.length === ITEMS && victim !== undefined,
-		`${made.length} tasks on ${victim?.name}`);
+	check(`killed: 20 tasks submitted and polled, then the worker running them is sent SIGKILL`, made.length === ITEMS && polled === ITEMS && victim !== undefined,
+		`${made.length} tasks on ${victim?.name}, ${polled} polled, killed ${Date.now() - triggeredAt} ms after the trigger; tasks take ${TASK_MS} ms`);
+	if (victim) {
+		victim.child.kill('SIGKILL');
+		await new Promise((resolve) => victim.child.once('exit', resolve));
+	}
+	return { victim, made, pending };
+}
+
+async function killedWorker(cluster: Cluster): Promise<void> {
+	const label = 'killed';
+	const submitsBefore = await submitCount(cluster);
+	const { victim, made, pending } = await killMidPoll(cluster, label);
 	if (!victim) return;
-	victim.child.kill('SIGKILL');
-	await new Promise((resolve) => victim.child.once('exit', resolve));
 	const survivors = cluster.workers.filter((worker) => worker !== victim);
 	const logged: SubmitLine[] = submitLines(fs.readFileSync(victim.logFile, 'utf8')).filter((line) => line.workflow === BATCH.id);
-	const forBatch = logged.filter((line) => made.includes(line.taskId));
-	const execution = forBatch[0]?.execution;
+	const execution = logged.find((line) => made.includes(line.taskId))?.execution;
 	const ofExecution = logged.filter((line) => line.execution === execution).sort((a, b) => a.item - b.item);
 	check(`killed: ${victim.name}'s log names exactly the simulator's ${ITEMS} tasks of execution ${execution}`,
-		ofExecution.length === ITEMS && ofExecution.every((line, i) => line.item === i && line.taskId === made[i]),
-		`${ofExecution.length} lines`);
+		ofExecution.length === ITEMS && ofExecution.every((line, i) => line.item === i && line.taskId === made[i]), `${ofExecution.length} lines`);
 	console.log(`recovered from ${victim.name}'s log: ${ofExecution.map((line) => line.taskId).join(' ')}`);
 
 	const recovered = await trigger(cluster.n8n, RECOVER.path, ofExecution.map(({ taskId, model }) => ({ taskId, model })));
@@ -137,13 +149,12 @@ async function killedWorker(cluster: Cluster): Promise<void> {
 	check(`killed: the recovery (execution ${recovery?.id}, run by ${ranOn.join(', ') || 'no surviving worker'}) stored each task's MP4, exact bytes`,
 		ranOn.length === 1 && problems.length === 0, problems.slice(0, 3).join('; '));
 
-	const answer = await pending;
+	const answer = await Promise.race([pending, sleep(60_000).then(() => ({ status: 'none within 60 s' }))]);
 	const final = execution ? await executionData(cluster.n8n, cluster.install, execution) : undefined;
 	const message = String((final?.data as { resultData?: { error?: { message?: string } } } | undefined)?.resultData?.error?.message ?? '');
-	const tasksAfter = taskIdsByItem(await tasks(cluster), label, ITEMS).filter(Boolean);
-	const submitsOfBatch = (await tasks(cluster)).filter((task) => task.prompt?.startsWith(`${label} clip `)).length;
-	check('killed: n8n ends the killed execution without running it again (no task submitted twice)', final?.status !== 'running' && submitsOfBatch === ITEMS,
-		`execution ${execution}: ${final?.status}${message ? ` "${message}"` : ''}; the caller got HTTP ${answer.status}; ${tasksAfter.length} tasks, ${submitsOfBatch} submits`);
+	const submits = (await submitCount(cluster)) - submitsBefore;
+	check('killed: n8n fails the killed execution and does not run it again; nothing was submitted twice', ['error', 'crashed'].includes(final?.status ?? '') && submits === ITEMS,
+		`execution ${execution}: ${final?.status}${message ? ` "${message}"` : ''}; the caller got HTTP ${answer.status}; ${submits} submits since the trigger`);
 }
 
 async function main(): Promise<void> {
