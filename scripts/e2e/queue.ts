@@ -176,6 +176,8 @@ async function main(): Promise<void> {
 		await n8n?.stop();
 		await simulator?.stop();
 		await services?.stop();
+		if (!flag('keep')) fs.rmSync(workDir, { recursive: true, force: true });
+		else say(`kept ${workDir}`);
 	};
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 	try {
@@ -205,8 +207,6 @@ async function main(): Promise<void> {
 		await killedWorker(cluster);
 	} finally {
 		await cleanUp();
-		if (!flag('keep')) fs.rmSync(workDir, { recursive: true, force: true });
-		else say(`kept ${workDir}`);
 	}
 	say(failures === 0 ? 'all queue-mode checks passed' : `${failures} queue-mode check(s) FAILED`);
 	process.exit(failures === 0 ? 0 : 1);

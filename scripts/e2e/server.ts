@@ -32,11 +32,11 @@ export async function freePorts(count: number): Promise<number[]> {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Stops a child: SIGTERM, then SIGKILL after `graceMs`. */
-export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+/** Stops a child: `signal` (SIGTERM), then SIGKILL after `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
+	child.kill(signal);
 	await Promise.race([exited, delay(graceMs)]);
 	if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
@@ -75,11 +75,14 @@ export async function startSimulatorProcess(durationMs: number): Promise<Running
 export function n8nCommand(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(install.node, [install.n8nBin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const killOnExit = () => child.kill('SIGKILL');
+		process.once('exit', killOnExit);
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		child.on('error', reject);
 		child.on('close', (code) => {
+			process.off('exit', killOnExit);
 			if (code === 0) resolve(output);
 			else reject(new Error(`n8n ${args[0]} failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`));
 		});
