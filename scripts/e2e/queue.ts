@@ -16,7 +16,7 @@ import * as path from 'node:path';
 
 import { argumentsOf, flag } from './cli';
 import { control, executionData, executionsOf } from './callback/n8nApi';
-import { ensureN8n, packAndInstall } from './install';
+import { ensureN8n, packAndInstall, type N8nInstall } from './install';
 import { packageProviders, writeCredentialsFile } from './providers';
 import { freePorts, n8nCommand, startSimulatorProcess, type RunningN8n, type RunningSimulator } from './server';
 import { queueEnv, startMain, startWorker, stopWorker, type Worker } from './queue/cluster';
@@ -43,7 +43,7 @@ interface Cluster {
 	n8n: RunningN8n;
 	workers: Worker[];
 	sim: string;
-	install: Awaited<ReturnType<typeof ensureN8n>>;
+	install: N8nInstall;
 }
 
 /** POSTs `{ items }` to a published workflow's Webhook (asked again while n8n still registers it). */
