@@ -3,6 +3,7 @@
  * provider simulator as a child process, `n8n import:*`, and `n8n start` with its owner account.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -31,11 +32,11 @@ export async function freePorts(count: number): Promise<number[]> {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Stops a child: SIGTERM, then SIGKILL after `graceMs`. */
-async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+/** Stops a child: `signal` (SIGTERM), then SIGKILL after `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
+	child.kill(signal);
 	await Promise.race([exited, delay(graceMs)]);
 	if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
@@ -74,11 +75,14 @@ export async function startSimulatorProcess(durationMs: number): Promise<Running
 export function n8nCommand(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(install.node, [install.n8nBin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const killOnExit = () => child.kill('SIGKILL');
+		process.once('exit', killOnExit);
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		child.on('error', reject);
 		child.on('close', (code) => {
+			process.off('exit', killOnExit);
 			if (code === 0) resolve(output);
 			else reject(new Error(`n8n ${args[0]} failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`));
 		});
@@ -98,17 +102,26 @@ export const OWNER = { email: 'browser@example.com', firstName: 'Browser', lastN
 
 /**
  * `n8n start` on 127.0.0.1:`port`, waited for until the REST API answers, then the owner account set
- * up through `POST /rest/owner/setup` (what the setup form sends).
+ * up through `POST /rest/owner/setup` (what the setup form sends). Logs at `warn` unless told, and
+ * into `logFile` too when given.
  */
-export async function startN8n(install: N8nInstall, env: NodeJS.ProcessEnv, cwd: string, port: number): Promise<RunningN8n> {
+export async function startN8n(
+	install: N8nInstall,
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+	port: number,
+	options: { logLevel?: string; logFile?: string } = {},
+): Promise<RunningN8n> {
 	const child = spawn(install.node, [install.n8nBin, 'start'], {
 		cwd,
-		env: { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: 'warn' },
+		env: { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: options.logLevel ?? 'warn' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let log = '';
+	const logFile = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 	const keep = (chunk: Buffer) => {
 		log = (log + chunk.toString('utf8')).slice(-20_000);
+		logFile?.write(chunk);
 	};
 	child.stdout.on('data', keep);
 	child.stderr.on('data', keep);
