@@ -8,7 +8,8 @@
  *   3. the simulator as its own process (scripts/e2e/simulator.ts)
  *   4. `n8n import:credentials` (one credential per provider, pointing at the simulator) and
  *      `n8n import:workflow` (every example × every provider that serves it, plus one workflow per
- *      provider whose task fails)
+ *      provider whose task fails); with an example that defines a sub-workflow inline, `n8n start`
+ *      once, so n8n's roles are in place as on any instance (server.ts startOnce)
  *   5. `n8n execute --id=<id> --rawOutput` for each, a few at a time (each worker its own copy of the
  *      user folder and task broker port); assertions on the JSON n8n prints
  *   6. alongside, `n8n start` once: owner setup, then the editor's credential Test for every provider
@@ -54,7 +55,7 @@ import {
 	type ProviderInfo,
 	type WorkflowJson,
 } from './providers';
-import { freePorts } from './server';
+import { freePorts, startOnce } from './server';
 import { allNodes, inlineSubWorkflow, mapNodes } from './subWorkflows';
 import { FAIL_MARKER, SCRIPTED_FAILURE, type SimTaskSummary, type SimulatorInfo } from './simulator';
 
@@ -695,6 +696,10 @@ async function main(): Promise<void> {
 		}
 	}
 	say(`imported ${tested.length} credentials and ${cases.length} workflows (${elapsed(importStarted)})`);
+	if (cases.some((c) => allNodes(c.workflow).some((node) => inlineSubWorkflow(node)))) {
+		await startOnce(install, setupEnv, workDir, ports[1]);
+		say(`n8n started once in the user folder, as any instance has been: roles and scopes in place (${elapsed(importStarted)})`);
+	}
 
 	// 5. jobs, `concurrency` at a time, each worker in its own copy of the user folder: the credential
 	//    tests (a running n8n) first, then every workflow
