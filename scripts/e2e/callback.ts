@@ -9,7 +9,9 @@
  *   callback afterwards changes nothing (409);
  * - fails: a failing task fails the node with the provider's words;
  * - timesOut: at the node's Timeout the node after it gets the pending task handle, not the input;
- * - timesOutFails: with On Timeout → Fail the Item (the default) the node fails there instead.
+ * - timesOutFails: with On Timeout → Fail the Item (the default) the node fails there instead;
+ * - batch: examples/09 as shipped (but for a Webhook trigger), each prompt's sub-execution pausing
+ *   and resuming on its own callback (callback/batch.ts).
  * Prints one line per check and the bench figures (requests per task, time held while waiting).
  * Options: --provider <id> (apixo, evolink, fal, kie, wavespeed), --skip-build, --keep.
  */
@@ -22,6 +24,7 @@ import { ensureN8n, n8nEnv, packAndInstall } from './install';
 import { packageProviders, writeCredentialsFile } from './providers';
 import { freePorts, n8nCommand, startN8n, startSimulatorProcess } from './server';
 import { awaitExecution, control, executionData, postCallback } from './callback/n8nApi';
+import { batchWorkflow, checkBatch } from './callback/batch';
 import { CASES, callbackWorkflow } from './callback/workflows';
 import type { SimTaskSummary } from './simulator';
 
@@ -56,11 +59,12 @@ async function main(): Promise<void> {
 	const env = n8nEnv(install, userFolder, brokerPort, filesDir, { WEBHOOK_URL: `${n8nUrl}/` });
 	writeCredentialsFile(path.join(workDir, 'credentials.json'), [evolink], simulator.info);
 	await n8nCommand(install, ['import:credentials', `--input=${path.join(workDir, 'credentials.json')}`], env, workDir);
-	for (const test of Object.values(CASES)) {
-		const file = path.join(workDir, `${test.id}.json`);
-		fs.writeFileSync(file, JSON.stringify(callbackWorkflow(evolink, test)));
+	const workflows = [...Object.values(CASES).map((test) => callbackWorkflow(evolink, test)), batchWorkflow(evolink)];
+	for (const workflow of workflows) {
+		const file = path.join(workDir, `${workflow.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflow));
 		await n8nCommand(install, ['import:workflow', `--input=${file}`], env, workDir);
-		await n8nCommand(install, ['publish:workflow', `--id=${test.id}`], env, workDir);
+		await n8nCommand(install, ['publish:workflow', `--id=${workflow.id}`], env, workDir);
 	}
 	const n8n = await startN8n(install, env, workDir, port);
 	say(`n8n at ${n8nUrl}, simulator at ${simulator.info.origin} (tasks take ${TASK_MS} ms)`);
@@ -142,6 +146,9 @@ async function main(): Promise<void> {
 		const message = String(failedData.resultData?.error?.message ?? '');
 		check('fails: a failed task fails the node with the provider\'s words', failed.status === 'error' && /content policy/i.test(message)
 			&& !failedData.resultData.runData.Downstream, message);
+
+		// --- batch -----------------------------------------------------------------------------
+		await checkBatch({ n8n, install, sim, trigger, check, taskMs: TASK_MS }, evolink);
 
 		// --- timesOut --------------------------------------------------------------------------
 		await trigger(CASES.timesOut.path);

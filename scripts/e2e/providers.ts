@@ -13,6 +13,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodePrope
 
 import { PROVIDERS } from '../../nodes/shared/providers';
 import type { ProviderId } from '../../nodes/shared/types';
+import { allNodes, mapNodes } from './subWorkflows';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -206,7 +207,7 @@ const MEDIA_PARAMETERS = ['imageUrl', 'lastFrameUrl', 'videoUrl', 'imageUrls', '
  * images from binary fields where the node names one.
  */
 export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): boolean {
-	return workflow.nodes.every((node) => {
+	return allNodes(workflow).every((node) => {
 		const kind = kindOfType(node.type);
 		if (!kind) return true;
 		if (!provider.kinds.includes(kind)) return false;
@@ -218,7 +219,7 @@ export function providerServes(workflow: WorkflowJson, provider: ProviderInfo): 
 }
 
 export function withProvider(workflow: WorkflowJson, provider: ProviderInfo): WorkflowJson {
-	return { ...workflow, nodes: workflow.nodes.map((node) => nodeForProvider(node, provider)) };
+	return mapNodes(workflow, (node) => nodeForProvider(node, provider));
 }
 
 /** Where the examples' Read/Write Files nodes write: n8n's default restricted folder in its Docker image. */
@@ -229,7 +230,7 @@ const PATH_PARAMETERS = ['fileName', 'fileSelector'];
 
 /** The workflow with its Read/Write Files paths moved into `filesDir` (n8n's N8N_RESTRICT_FILE_ACCESS_TO). */
 export function withFilesDir(workflow: WorkflowJson, filesDir: string): WorkflowJson {
-	const nodes = workflow.nodes.map((node) => {
+	return mapNodes(workflow, (node) => {
 		if (node.type !== 'n8n-nodes-base.readWriteFile') return node;
 		const parameters = { ...node.parameters };
 		for (const name of PATH_PARAMETERS) {
@@ -238,12 +239,11 @@ export function withFilesDir(workflow: WorkflowJson, filesDir: string): Workflow
 		}
 		return { ...node, parameters };
 	});
-	return { ...workflow, nodes };
 }
 
 /** The files the workflow's Read/Write Files nodes read (paths as the workflow has them). */
 export function filesRead(workflow: WorkflowJson): string[] {
-	return workflow.nodes.flatMap((node) => {
+	return allNodes(workflow).flatMap((node) => {
 		const selector = node.parameters.fileSelector;
 		return node.type === 'n8n-nodes-base.readWriteFile' && typeof selector === 'string' ? [selector] : [];
 	});

@@ -8,7 +8,8 @@
  *   3. the simulator as its own process (scripts/e2e/simulator.ts)
  *   4. `n8n import:credentials` (one credential per provider, pointing at the simulator) and
  *      `n8n import:workflow` (every example × every provider that serves it, plus one workflow per
- *      provider whose task fails)
+ *      provider whose task fails); with an example that defines a sub-workflow inline, `n8n start`
+ *      once, so n8n's roles are in place as on any instance (server.ts startOnce)
  *   5. `n8n execute --id=<id> --rawOutput` for each, a few at a time (each worker its own copy of the
  *      user folder and task broker port); assertions on the JSON n8n prints
  *   6. alongside, `n8n start` once: owner setup, then the editor's credential Test for every provider
@@ -19,8 +20,9 @@
  *
  * The workflows are the examples as shipped, with only what a run here needs changed: the provider
  * and its credential (and the model where the provider lacks the example's), Poll Interval 1 s
- * unless set (the simulator's tasks take 1 s), Wait nodes 1 s instead of minutes, and file paths
- * in a temporary folder.
+ * unless set (the simulator's tasks take 1 s), Wait nodes 1 s instead of minutes, file paths
+ * in a temporary folder, Wait Method → Poll (a paused execution would end with `n8n execute`), and
+ * Execute Workflow waiting for its sub-executions, whose results it then outputs and the run checks.
  *
  * Options: --provider <id> (repeatable), --workflow <file prefix> (repeatable), --concurrency <n>
  * (default 3), --skip-build, --keep (keep the temporary folder), --credentials-only (step 6 alone).
@@ -53,7 +55,8 @@ import {
 	type ProviderInfo,
 	type WorkflowJson,
 } from './providers';
-import { freePorts } from './server';
+import { freePorts, startOnce } from './server';
+import { allNodes, inlineSubWorkflow, mapNodes } from './subWorkflows';
 import { FAIL_MARKER, SCRIPTED_FAILURE, type SimTaskSummary, type SimulatorInfo } from './simulator';
 
 const EXECUTE_TIMEOUT_MS = 180_000;
@@ -180,14 +183,20 @@ async function simTasks(info: SimulatorInfo): Promise<SimTaskSummary[]> {
 // The cases: every example × every provider that serves it, and one failing task per provider
 
 function adaptForRun(example: WorkflowJson, filesDir: string): WorkflowJson {
-	const workflow = withFilesDir(example, filesDir);
-	const nodes = workflow.nodes.map((node) => {
+	return mapNodes(withFilesDir(example, filesDir), (node) => {
 		const parameters = { ...node.parameters };
 		if (kindOfType(node.type)) {
 			// The examples keep n8n's defaults (video polls every 10 s); the simulator's tasks take 1 s.
 			const options = { ...((parameters.options as Json | undefined) ?? {}) };
 			options.pollInterval ??= 1;
+			// A pause would end with `n8n execute`'s process: the simulator, on this machine, could call
+			// back, so the node would pause rather than poll (npm run test:e2e:callback runs the pause).
+			if (options.waitMethod === 'callback') options.waitMethod = 'poll';
 			parameters.options = options as typeof parameters.options;
+		}
+		if (inlineSubWorkflow(node)) {
+			// Waiting for each sub-execution puts its results in this run's output, where they are checked.
+			parameters.options = { ...((parameters.options as Json | undefined) ?? {}), waitForSubWorkflow: true };
 		}
 		if (node.type === 'n8n-nodes-base.wait') {
 			// Minutes in the example (the execution is saved and resumed later); a second here, where
@@ -197,7 +206,6 @@ function adaptForRun(example: WorkflowJson, filesDir: string): WorkflowJson {
 		}
 		return { ...node, parameters };
 	});
-	return { ...workflow, nodes };
 }
 
 function failingVariant(workflow: WorkflowJson): WorkflowJson {
@@ -317,10 +325,13 @@ function checkSuccess(testCase: Case, result: Json, tasks: SimTaskSummary[], che
 		check.expect(task.executionStatus === 'success', `node "${name}": ${task.executionStatus} ${String(task.error?.message ?? '')}`);
 		const items = output(name);
 		const input = inputOf(name);
-		const kind = kindOfType(node.type);
+		// An Execute Workflow node outputs what its inline sub-workflow's Wan node made (passed on to its end).
+		const sub = inlineSubWorkflow(node);
+		const producer = (sub && allNodes(sub).find((n) => kindOfType(n.type))) || node;
+		const kind = kindOfType(producer.type);
 
 		if (kind) {
-			const parameters = node.parameters;
+			const parameters = producer.parameters;
 			const operation = parameters.operation ?? 'generate';
 			const waits = parameters.waitForCompletion !== false;
 			const perInput = kind === 'image' && operation === 'generate' ? Number(parameters.numberOfImages ?? 1) : 1;
@@ -685,6 +696,10 @@ async function main(): Promise<void> {
 		}
 	}
 	say(`imported ${tested.length} credentials and ${cases.length} workflows (${elapsed(importStarted)})`);
+	if (cases.some((c) => allNodes(c.workflow).some((node) => inlineSubWorkflow(node)))) {
+		await startOnce(install, setupEnv, workDir, ports[1]);
+		say(`n8n started once in the user folder, as any instance has been: roles and scopes in place (${elapsed(importStarted)})`);
+	}
 
 	// 5. jobs, `concurrency` at a time, each worker in its own copy of the user folder: the credential
 	//    tests (a running n8n) first, then every workflow

@@ -110,38 +110,10 @@ export async function startN8n(
 	env: NodeJS.ProcessEnv,
 	cwd: string,
 	port: number,
-	options: { logLevel?: string; logFile?: string } = {},
+	options: StartOptions = {},
 ): Promise<RunningN8n> {
-	const child = spawn(install.node, [install.n8nBin, 'start'], {
-		cwd,
-		env: { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: options.logLevel ?? 'warn' },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let log = '';
-	const logFile = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
-	const keep = (chunk: Buffer) => {
-		log = (log + chunk.toString('utf8')).slice(-20_000);
-		logFile?.write(chunk);
-	};
-	child.stdout.on('data', keep);
-	child.stderr.on('data', keep);
-	process.once('exit', () => child.kill('SIGKILL'));
-	const url = `http://127.0.0.1:${port}`;
-	const stop = () => stopChild(child);
+	const { url, log, stop } = await spawnStartedN8n(install, env, cwd, port, options);
 	try {
-		const deadline = Date.now() + 120_000;
-		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode})`);
-			if (Date.now() > deadline) throw new Error('n8n start did not answer /rest/settings within 120 s');
-			// /healthz answers before the REST API is mounted; /rest/settings only once it is (before
-			// that it answers 200 with the text "n8n is starting up", so insist on JSON).
-			const ready = await fetch(`${url}/rest/settings`).then(
-				(response) => response.ok && (response.headers.get('content-type') ?? '').includes('json'),
-				() => false,
-			);
-			if (ready) break;
-			await delay(300);
-		}
 		// Controllers are mounted one after the other, and until n8n has fully started it answers
 		// 200 "n8n is starting up. Please wait" to every route: retry until the setup sets a session cookie.
 		let setup: Response | undefined;
@@ -160,9 +132,63 @@ export async function startN8n(
 		}
 		if (!setup?.ok || !raw) throw new Error(`owner setup: HTTP ${setup?.status} ${body.slice(0, 300)}`);
 		const cookie = { name: 'n8n-auth', value: raw.slice('n8n-auth='.length) };
-		return { url, cookie, log: () => log.split('\n').slice(-40).join('\n'), stop };
+		return { url, cookie, log: () => log().split('\n').slice(-40).join('\n'), stop };
 	} catch (error) {
 		await stop();
-		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${log.split('\n').slice(-30).join('\n')}`);
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${log().split('\n').slice(-30).join('\n')}`);
+	}
+}
+
+/**
+ * `n8n start` once, until its REST API answers, then stopped: what n8n does only when it starts is then
+ * in the user folder. That includes its roles and their scopes: until then the instance owner, whom
+ * `n8n execute` runs as, holds no scope, and n8n refuses the credentials of an inline sub-workflow
+ * (Execute Workflow → Define Below) to that user. An instance users import the examples into has started.
+ */
+export async function startOnce(install: N8nInstall, env: NodeJS.ProcessEnv, cwd: string, port: number): Promise<void> {
+	await (await spawnStartedN8n(install, env, cwd, port)).stop();
+}
+
+interface StartOptions {
+	/** n8n's log level; default `warn`. */
+	logLevel?: string;
+	/** A file that gets all of n8n's output too. */
+	logFile?: string;
+}
+
+/** `n8n start` on 127.0.0.1:`port`, waited for until its REST API answers. */
+async function spawnStartedN8n(install: N8nInstall, env: NodeJS.ProcessEnv, cwd: string, port: number, options: StartOptions = {}) {
+	const child = spawn(install.node, [install.n8nBin, 'start'], {
+		cwd,
+		env: { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_LOG_LEVEL: options.logLevel ?? 'warn' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const logFile = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+	const keep = (chunk: Buffer) => {
+		output = (output + chunk.toString('utf8')).slice(-20_000);
+		logFile?.write(chunk);
+	};
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	process.once('exit', () => child.kill('SIGKILL'));
+	const url = `http://127.0.0.1:${port}`;
+	const log = () => output;
+	const stop = () => stopChild(child);
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null || Date.now() > deadline) {
+			const problem = child.exitCode !== null ? `n8n start exited (${child.exitCode})` : 'n8n start did not answer /rest/settings within 120 s';
+			await stop();
+			throw new Error(`${problem}\n${output.split('\n').slice(-30).join('\n')}`);
+		}
+		// /healthz answers before the REST API is mounted; /rest/settings only once it is (before
+		// that it answers 200 with the text "n8n is starting up", so insist on JSON).
+		const ready = await fetch(`${url}/rest/settings`).then(
+			(response) => response.ok && (response.headers.get('content-type') ?? '').includes('json'),
+			() => false,
+		);
+		if (ready) return { url, log, stop };
+		await delay(300);
 	}
 }
