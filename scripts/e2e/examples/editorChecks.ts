@@ -19,7 +19,9 @@ export interface Session {
 }
 
 export interface EditorTypes {
-	nodeTypes: Json[];
+	wanNodes: Json[];
+	/** The node types n8n offers a Custom API Call in. */
+	offering: Json[];
 	credentialTypes: Json[];
 }
 
@@ -32,15 +34,16 @@ export async function loadEditorTypes(session: Session): Promise<EditorTypes> {
 	};
 	const nodeTypes = await typesOf('nodes.json');
 	const credentialTypes = await typesOf('credentials.json');
-	return { nodeTypes, credentialTypes };
+	const wanNodes = nodeTypes.filter((type) => String(type.name).startsWith('n8n-nodes-wan.'));
+	const offering = nodeTypes.filter((type) => JSON.stringify(type.properties ?? []).includes(CUSTOM_API_CALL_KEY));
+	return { wanNodes, offering, credentialTypes };
 }
 
 /** The editor's view of `provider`'s nodes and credential (`order` is its place in the table). */
 export async function editorOutcome(session: Session, types: EditorTypes, provider: ProviderInfo, order: number): Promise<Outcome> {
 	const editorStarted = performance.now();
 	const editor = new Checker();
-	const wanNodes = types.nodeTypes.filter((type) => String(type.name).startsWith('n8n-nodes-wan.'));
-	const offering = types.nodeTypes.filter((type) => JSON.stringify(type.properties ?? []).includes(CUSTOM_API_CALL_KEY));
+	const { wanNodes, offering } = types;
 	const served = wanNodes.filter((type) => JSON.stringify(type.credentials ?? []).includes(`"${provider.credentialType}"`));
 	editor.expect(served.length >= provider.kinds.length, `${served.length} Wan node types take ${provider.credentialType}, expected at least ${provider.kinds.length}`);
 	for (const type of served) {
