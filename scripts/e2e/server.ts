@@ -71,22 +71,52 @@ export async function startSimulatorProcess(durationMs: number): Promise<Running
 	return { info, stop: () => stopChild(child) };
 }
 
-/** Runs one n8n CLI command (import:credentials, import:workflow …) to completion. */
-export function n8nCommand(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+export interface N8nRun {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	timedOut: boolean;
+}
+
+/** Runs one n8n CLI command to its end; killed after `timeoutMs` when given. */
+export function runN8n(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs?: number): Promise<N8nRun> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(install.node, [install.n8nBin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const killOnExit = () => child.kill('SIGKILL');
 		process.once('exit', killOnExit);
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => {
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		const timer =
+			timeoutMs === undefined
+				? undefined
+				: setTimeout(() => {
+						timedOut = true;
+						child.kill('SIGKILL');
+					}, timeoutMs);
+		const settle = () => {
+			clearTimeout(timer);
 			process.off('exit', killOnExit);
-			if (code === 0) resolve(output);
-			else reject(new Error(`n8n ${args[0]} failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`));
+		};
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+		child.on('error', (error) => {
+			settle();
+			reject(error);
+		});
+		child.on('close', (code) => {
+			settle();
+			resolve({ code, stdout, stderr, timedOut });
 		});
 	});
+}
+
+/** Runs one n8n CLI command (import:credentials, import:workflow …) that must succeed; resolves to its output. */
+export async function n8nCommand(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+	const { code, stdout, stderr } = await runN8n(install, args, env, cwd);
+	const output = stdout + stderr;
+	if (code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`);
+	return output;
 }
 
 export interface RunningN8n {
@@ -115,7 +145,8 @@ export async function startN8n(
 	const { url, log, stop } = await spawnStartedN8n(install, env, cwd, port, options);
 	try {
 		// Controllers are mounted one after the other, and until n8n has fully started it answers
-		// 200 "n8n is starting up. Please wait" to every route: retry until the setup sets a session cookie.
+		// 200 "n8n is starting up. Please wait" to every route; a busy machine can make its database ping
+		// time out (503 "Database is not ready!"): retry until the setup sets a session cookie.
 		let setup: Response | undefined;
 		let raw: string | undefined;
 		let body = '';
@@ -127,7 +158,7 @@ export async function startN8n(
 			});
 			raw = (setup.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 			body = await setup.text();
-			if (raw || (setup.status !== 404 && !/starting up/i.test(body))) break;
+			if (raw || (setup.status !== 404 && setup.status !== 503 && !/starting up/i.test(body))) break;
 			await delay(500);
 		}
 		if (!setup?.ok || !raw) throw new Error(`owner setup: HTTP ${setup?.status} ${body.slice(0, 300)}`);
