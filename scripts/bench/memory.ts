@@ -1,6 +1,6 @@
 /**
- * One memory scenario, in a fresh process (forked by scripts/bench.ts with --expose-gc), through
- * n8n-core's engine in filesystem binary mode, reporting the peak RSS this process added:
+ * One memory scenario, in a fresh process (forked by scripts/bench/scenarios/memory.ts with
+ * --expose-gc), through n8n-core's engine in filesystem binary mode, reporting the peak RSS this process added:
  * - `--scenario download`: `--files` results of `--bytes` each, by the real Wan Video node
  *   (`--impl package`) or the Gemini-style baseline (`--impl baseline`);
  * - `--scenario upload`: one video of `--bytes` from a binary field to EvoLink's file host, by the
