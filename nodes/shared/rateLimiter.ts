@@ -9,6 +9,13 @@ const DECREASE_WINDOW_MS = 1000;
  * probe past the account's limit costs a Retry-After pause for the whole run.
  */
 const RECOVERY_PER_SECOND = 0.1;
+/**
+ * Where the pace settles under a limit the provider showed: a little below it, since a pace right at a
+ * limit counted over a sliding second trips it on the smallest jitter, and each 429 holds the whole run.
+ */
+const BELOW_LIMIT = 0.95;
+/** Past the limit last shown, the pace grows this many times slower: probing it again costs a Retry-After. */
+const PAST_LIMIT_SLOWDOWN = 10;
 
 /** A pace of requests: sustained per second, and the burst allowed before the first 429. */
 export interface RateLimit {
@@ -30,10 +37,10 @@ export const GENEROUS_RATE: RateLimit = { perSecond: 100, burst: 100 };
 /**
  * The pace of one run's requests to one provider, shared by all its tasks, callers served in arrival order
  * (so neither submits nor polls can starve the other). It starts at the provider's rate and finds the
- * account's real limit: a 429 sets the whole run's rate to what the provider answered in the last second
- * (half the rate when that says nothing; once for 429s sent together) and holds every request until its
- * Retry-After has passed; answers then bring it back by a tenth of a request per second each second, up to
- * the starting rate.
+ * account's real limit: a 429 sets the whole run's rate just below what the provider answered in the last
+ * second (half the rate when that says nothing; once for 429s sent together) and holds every request until
+ * its Retry-After has passed; answers then bring it back by a tenth of a request per second each second,
+ * ten times slower past the limit the provider showed, up to the starting rate.
  */
 export class RateLimiter {
 	private perSecond: number;
@@ -41,6 +48,8 @@ export class RateLimiter {
 	private updatedAt: number;
 	private heldUntil = 0;
 	private decreasedAt = -Infinity;
+	/** The pace the provider last refused: what it admitted in the second before (or the pace then). */
+	private limitShown = Infinity;
 	/** When the provider answered, over the last second. */
 	private answers: number[] = [];
 	private queue: Promise<void> = Promise.resolve();
@@ -73,8 +82,9 @@ export class RateLimiter {
 		this.refill();
 		if (now - this.decreasedAt >= DECREASE_WINDOW_MS) {
 			const admitted = this.recentAnswers(now);
-			const measured = admitted > 0 && admitted < this.perSecond ? admitted : this.perSecond / 2;
-			this.perSecond = Math.max(MIN_PER_SECOND, measured);
+			const measured = admitted > 0 && admitted < this.perSecond;
+			this.limitShown = measured ? admitted : this.perSecond;
+			this.perSecond = Math.max(MIN_PER_SECOND, measured ? admitted * BELOW_LIMIT : this.perSecond / 2);
 			this.decreasedAt = now;
 		}
 		this.tokens = Math.min(this.tokens, 0);
@@ -86,7 +96,8 @@ export class RateLimiter {
 		const now = this.clock.now();
 		this.answers.push(now);
 		this.recentAnswers(now);
-		this.perSecond = Math.min(this.ceiling, this.perSecond + RECOVERY_PER_SECOND / this.perSecond);
+		const slowdown = this.perSecond >= this.limitShown * BELOW_LIMIT ? PAST_LIMIT_SLOWDOWN : 1;
+		this.perSecond = Math.min(this.ceiling, this.perSecond + RECOVERY_PER_SECOND / slowdown / this.perSecond);
 	}
 
 	/** How many answers came in the second before `now` (older ones are forgotten). */

@@ -1,7 +1,8 @@
 /**
- * The run's pace on virtual time: requests are spaced at the rate, a 429 slows everyone (to what the
- * provider admitted in the last second, or half) and holds every request for its Retry-After, answers
- * bring the rate back slowly, and 429s of one burst count once; after a 429 requests are evenly spaced.
+ * The run's pace on virtual time: requests are spaced at the rate, a 429 slows everyone (to just below what
+ * the provider admitted in the last second, or half) and holds every request for its Retry-After, answers
+ * bring the rate back slowly (slower still past the limit shown), and 429s of one burst count once; after
+ * a 429 requests are evenly spaced.
  */
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
 import { evolink } from '../../nodes/shared/providers/evolink/adapter';
@@ -43,16 +44,32 @@ describe('RateLimiter', () => {
 		expect(times[2] - times[0]).toBeGreaterThanOrEqual(395);
 	});
 
-	it('falls to the rate the provider answered in the last second', async () => {
+	it('falls just below the rate the provider answered in the last second', async () => {
 		const clock = new VirtualClock();
 		const limiter = new RateLimiter(100, 100, clock);
 		for (let i = 0; i < 12; i++) {
 			await clock.sleep(50);
 			limiter.answered();
 		}
-		// 12 answers in 600 ms, all within the last second.
+		// 12 answers in 600 ms, all within the last second: 95% of that.
 		limiter.throttled(1000);
-		expect(limiter.rate).toBe(12);
+		expect(limiter.rate).toBeCloseTo(11.4, 10);
+	});
+
+	it('grows back ten times slower once it reaches the limit the provider showed', async () => {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(100, 100, clock);
+		for (let i = 0; i < 20; i++) {
+			await clock.sleep(40);
+			limiter.answered();
+		}
+		limiter.throttled(1000);
+		expect(limiter.rate).toBeCloseTo(19, 1);
+		// A second of answers at about 19 a second: a hundredth of a request per second, not a tenth.
+		const before = limiter.rate;
+		for (let i = 0; i < 19; i++) limiter.answered();
+		expect(limiter.rate - before).toBeGreaterThan(0.009);
+		expect(limiter.rate - before).toBeLessThan(0.011);
 	});
 
 	it('counts the 429s of requests sent together as one, and never goes below half a request a second', async () => {
@@ -67,7 +84,7 @@ describe('RateLimiter', () => {
 		expect(limiter.rate).toBe(0.5);
 	});
 
-	it('grows back by a tenth of a request per second each second of answers, up to where it started', () => {
+	it('grows back by a tenth of a request per second each second of answers below the limit shown, up to where it started', () => {
 		const clock = new VirtualClock();
 		const limiter = new RateLimiter(20, 20, clock);
 		limiter.throttled(undefined);
