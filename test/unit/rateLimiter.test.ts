@@ -22,6 +22,14 @@ async function sendTimes(limiter: RateLimiter, clock: VirtualClock, count: numbe
 	return times.sort((a, b) => a - b);
 }
 
+/** `count` answers from the provider, one every `ms`. */
+async function answerEvery(limiter: RateLimiter, clock: VirtualClock, count: number, ms: number): Promise<void> {
+	for (let i = 0; i < count; i++) {
+		await clock.sleep(ms);
+		limiter.answered();
+	}
+}
+
 describe('RateLimiter', () => {
 	it('lets a burst through at once, then one request per 1 / rate seconds', async () => {
 		const clock = new VirtualClock();
@@ -47,10 +55,7 @@ describe('RateLimiter', () => {
 	it('falls just below the rate the provider answered in the last second', async () => {
 		const clock = new VirtualClock();
 		const limiter = new RateLimiter(100, 100, clock);
-		for (let i = 0; i < 12; i++) {
-			await clock.sleep(50);
-			limiter.answered();
-		}
+		await answerEvery(limiter, clock, 12, 50);
 		// 12 answers in 600 ms, all within the last second: 95% of that.
 		limiter.throttled(1000);
 		expect(limiter.rate).toBeCloseTo(11.4, 10);
@@ -59,10 +64,7 @@ describe('RateLimiter', () => {
 	it('grows back ten times slower once it reaches the limit the provider showed', async () => {
 		const clock = new VirtualClock();
 		const limiter = new RateLimiter(100, 100, clock);
-		for (let i = 0; i < 20; i++) {
-			await clock.sleep(40);
-			limiter.answered();
-		}
+		await answerEvery(limiter, clock, 20, 40);
 		limiter.throttled(1000);
 		expect(limiter.rate).toBeCloseTo(19, 1);
 		// A second of answers at about 19 a second: a hundredth of a request per second, not a tenth.
