@@ -89,7 +89,8 @@ export async function withRetries(
 			result = code ? { networkCode: code } : { notNetwork: error };
 		}
 		if ('notNetwork' in result) throw result.notNetwork;
-		if ('statusCode' in result && result.statusCode !== 429) ctx.limiter?.answered();
+		const throttled = 'statusCode' in result && result.statusCode === 429;
+		if ('statusCode' in result && !throttled) ctx.limiter?.answered();
 		if ('statusCode' in result && result.statusCode >= 200 && result.statusCode < 300) return result;
 
 		const outcome: AttemptOutcome =
@@ -98,10 +99,10 @@ export async function withRetries(
 		const bodyText = typeof body === 'string' ? body : body === undefined ? undefined : excerpt(body, 2000);
 		const hinted = 'headers' in result ? retryAfterMs(result.headers['retry-after'], bodyText, clock.now()) : undefined;
 		// The account's limit is shared by the run's tasks: all of them slow down, not only this one.
-		if ('statusCode' in result && result.statusCode === 429) ctx.limiter?.throttled(hinted);
+		if (throttled) ctx.limiter?.throttled(hinted);
 		// A 429 already slowed the run's shared pace: this request waits only what the provider asked. Anything
 		// else waits at least the backoff, so a provider repeating "Retry-After: 0" is not asked again at once.
-		const paced = ctx.limiter !== undefined && 'statusCode' in outcome && outcome.statusCode === 429;
+		const paced = ctx.limiter !== undefined && throttled;
 		const wait = paced ? (hinted ?? 0) : Math.max(hinted ?? 0, backoffMs(attemptNumber));
 		const retryable = isRetryable(purpose, outcome);
 		if (!retryable || clock.now() + wait >= ctx.deadline) {
