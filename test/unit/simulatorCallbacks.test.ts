@@ -58,7 +58,8 @@ describe('simulator callbacks', () => {
 		servers.push(hook.server);
 		sim.setBehaviour(() => ({ durationMs: 100 }));
 		const submitted = await post(sim, '/evolink/v1/videos/generations', { model: 'wan2.5-text-to-video', prompt: 'a cat', callback_url: hook.url });
-		await until(() => hook.received.length === 3, 6000);
+		// The receiver sees the third request before the simulator has read its answer: wait for the answer.
+		await until(() => sim.callbacks.length === 3 && sim.callbacks[2].status !== 0, 6000);
 		const attempts = sim.callbacks.map(({ attempt, status, taskId }) => ({ attempt, status, taskId }));
 		expect(attempts).toEqual([
 			{ attempt: 0, status: 500, taskId: submitted.id },
