@@ -23,7 +23,7 @@ import { argumentsOf, flag } from './cli';
 import { ensureN8n, n8nEnv, packAndInstall } from './install';
 import { packageProviders, writeCredentialsFile } from './providers';
 import { freePorts, n8nCommand, startN8n, startSimulatorProcess } from './server';
-import { awaitExecution, control, executionData, postCallback } from './callback/n8nApi';
+import { answeredCallbacks, awaitExecution, control, executionData, postCallback } from './callback/n8nApi';
 import { batchWorkflow, checkBatch } from './callback/batch';
 import { CASES, callbackWorkflow } from './callback/workflows';
 import type { SimTaskSummary } from './simulator';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 
 		const done = await awaitExecution(n8n, CASES.resumes.id, ['success', 'error'], TASK_MS + 30_000);
 		const resumedAfterMs = Date.now() - triggeredAt;
-		const callbacks = (await control<Array<{ taskId: string; status: number; attempt: number }>>(sim, 'callbacks')).filter((c) => c.taskId === task.id);
+		const callbacks = await answeredCallbacks(sim, task.id);
 		check('resumes: the simulator\'s callback resumed the execution', done.status === 'success' && callbacks.some((c) => c.status === 200),
 			`${done.status} after ${resumedAfterMs} ms; callback answers ${callbacks.map((c) => c.status).join(', ')}`);
 		const { data } = await executionData(n8n, install, done.id);

@@ -119,6 +119,24 @@ export async function n8nCommand(install: N8nInstall, args: string[], env: NodeJ
 	return output;
 }
 
+/**
+ * `fetch` for a call to a running n8n that changes nothing (reads, the credential Test), tried again
+ * when the connection itself fails: under load a kept-alive socket the server is closing can be reused
+ * (undici's "fetch failed", ECONNRESET). The last failure's cause is named. Never for webhook triggers,
+ * which would run a workflow twice.
+ */
+export async function fetchIdempotent(url: string, init?: RequestInit, attempts = 3): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, init);
+		} catch (error) {
+			const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+			if (attempt >= attempts) throw new Error(`${init?.method ?? 'GET'} ${new URL(url).pathname}: ${error instanceof Error ? error.message : String(error)}${cause}, ${attempts} tries`);
+			await delay(500 * attempt);
+		}
+	}
+}
+
 export interface RunningN8n {
 	url: string;
 	/** The owner's session cookie (`n8n-auth`), for REST calls and the browser. */

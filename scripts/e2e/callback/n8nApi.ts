@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 
 import type { N8nInstall } from '../install';
-import type { RunningN8n } from '../server';
+import { fetchIdempotent, type RunningN8n } from '../server';
 
 export interface ExecutionSummary {
 	id: string;
@@ -14,7 +14,7 @@ export interface ExecutionSummary {
 type Json = Record<string, unknown>;
 
 async function rest<T>(n8n: RunningN8n, route: string): Promise<T> {
-	const response = await fetch(`${n8n.url}/rest${route}`, { headers: { cookie: `${n8n.cookie.name}=${n8n.cookie.value}` } });
+	const response = await fetchIdempotent(`${n8n.url}/rest${route}`, { headers: { cookie: `${n8n.cookie.name}=${n8n.cookie.value}` } });
 	if (!response.ok) throw new Error(`GET /rest${route}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
 	return ((await response.json()) as { data: T }).data;
 }
@@ -47,6 +47,26 @@ export async function awaitExecution(n8n: RunningN8n, workflowId: string, status
 
 export async function control<T>(origin: string, view: 'tasks' | 'requests' | 'callbacks'): Promise<T> {
 	return (await (await fetch(`${origin}/${view}`)).json()) as T;
+}
+
+export interface CallbackAttempt {
+	taskId: string;
+	attempt: number;
+	/** 0 until the simulator has read the answer (or when there was none). */
+	status: number;
+}
+
+/**
+ * `taskId`'s callbacks once the simulator has read an answer to one: n8n may end the execution a moment
+ * before its answer to the callback reaches the simulator.
+ */
+export async function answeredCallbacks(origin: string, taskId: string, ms = 2000): Promise<CallbackAttempt[]> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const callbacks = (await control<CallbackAttempt[]>(origin, 'callbacks')).filter((c) => c.taskId === taskId);
+		if (callbacks.some((c) => c.status !== 0) || Date.now() > deadline) return callbacks;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
 }
 
 /** POSTs `body` to `url` as a provider's callback would; the answer's status. */

@@ -9,7 +9,7 @@ import { wrongAddressMessage, wrongKeyMessage } from '../../../credentials/apiKe
 import { CONTRACTS } from '../../../test/fixtures/contract';
 import type { N8nInstall } from '../install';
 import { credentialData, type ProviderInfo } from '../providers';
-import { startN8n, type RunningN8n } from '../server';
+import { fetchIdempotent, startN8n, type RunningN8n } from '../server';
 import type { SimulatorInfo } from '../simulator';
 import { EDITOR_ROW, editorOutcome, loadEditorTypes, type Session } from './editorChecks';
 import { elapsed, say } from './log';
@@ -24,7 +24,7 @@ interface TestAnswer {
 }
 
 async function testCredential(session: Session, sim: SimulatorInfo, provider: ProviderInfo, apiKey: string, baseUrl = sim.baseUrls[provider.id]): Promise<TestAnswer> {
-	const response = await fetch(`${session.url}/rest/credentials/test`, {
+	const response = await fetchIdempotent(`${session.url}/rest/credentials/test`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', cookie: session.cookie },
 		body: JSON.stringify({

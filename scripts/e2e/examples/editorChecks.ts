@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { ProviderInfo } from '../providers';
+import { fetchIdempotent } from '../server';
 import { Checker, type Json, type Outcome } from './outcome';
 
 export const EDITOR_ROW = 'editor (own icon, no Custom API Call)';
@@ -28,7 +29,7 @@ export interface EditorTypes {
 /** The node and credential types as n8n 2.41 serves them to the browser. */
 export async function loadEditorTypes(session: Session): Promise<EditorTypes> {
 	const typesOf = async (file: string) => {
-		const response = await fetch(`${session.url}/types/${file}`, { headers: { cookie: session.cookie } });
+		const response = await fetchIdempotent(`${session.url}/types/${file}`, { headers: { cookie: session.cookie } });
 		if (!response.ok) throw new Error(`/types/${file}: HTTP ${response.status}`);
 		return (await response.json()) as Json[];
 	};
@@ -56,7 +57,7 @@ export async function editorOutcome(session: Session, types: EditorTypes, provid
 	const icons: string[] = [];
 	if (editor.expect(iconUrl?.light && iconUrl.dark && iconUrl.light !== iconUrl.dark, `credential icon ${JSON.stringify(iconUrl)}, expected a light and a dark one`)) {
 		for (const url of [iconUrl!.light!, iconUrl!.dark!]) {
-			const response = await fetch(`${session.url}/${url}`, { headers: { cookie: session.cookie } });
+			const response = await fetchIdempotent(`${session.url}/${url}`, { headers: { cookie: session.cookie } });
 			const text = await response.text();
 			editor.expect(response.ok && text.trimStart().startsWith('<svg'), `icon ${url}: HTTP ${response.status}, ${text.slice(0, 40)}`);
 			editor.expect(!/\/wan(\.dark)?\.svg$/.test(url), `icon ${url} is the nodes' Wan icon`);

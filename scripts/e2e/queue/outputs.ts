@@ -5,7 +5,7 @@
 import { mp4Bytes } from '../../../test/simulator/media';
 import { executionData } from '../callback/n8nApi';
 import type { N8nInstall } from '../install';
-import type { RunningN8n } from '../server';
+import { fetchIdempotent, type RunningN8n } from '../server';
 import type { SimTaskSummary } from '../simulator';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,7 +40,7 @@ export const promptsOf = (label: string, count: number) => Array.from({ length: 
 /** The file n8n stored, through its REST API (from the database in queue mode). */
 async function download(n8n: RunningN8n, id: string): Promise<Buffer> {
 	const url = `${n8n.url}/rest/binary-data?id=${encodeURIComponent(id)}&action=download`;
-	const response = await fetch(url, { headers: { cookie: `${n8n.cookie.name}=${n8n.cookie.value}` } });
+	const response = await fetchIdempotent(url, { headers: { cookie: `${n8n.cookie.name}=${n8n.cookie.value}` } });
 	if (!response.ok) throw new Error(`GET binary ${id}: HTTP ${response.status}`);
 	return Buffer.from(await response.arrayBuffer());
 }
