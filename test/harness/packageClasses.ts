@@ -5,7 +5,6 @@ import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflo
 
 export const PACKAGE_NAME = 'n8n-nodes-wan';
 export const WAN_VIDEO_NODE_TYPE = `${PACKAGE_NAME}.wanVideo`;
-export const WAN_IMAGE_NODE_TYPE = `${PACKAGE_NAME}.wanImage`;
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
