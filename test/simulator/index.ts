@@ -20,7 +20,8 @@ export { apixoProvider, apixoErrorBody, APIXO_DEFAULT_FAILURE } from './provider
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
 export { falProvider, falErrorBody, FAL_DEFAULT_FAILURE } from './providers/fal';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
-export { alibabaProvider, alibabaErrorBody, alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibaba';
+export { alibabaProvider, alibabaErrorBody } from './providers/alibaba';
+export { alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibabaTaskBody';
 export { wavespeedProvider, wavespeedErrorBody, WAVESPEED_DEFAULT_FAILURE } from './providers/wavespeed';
 export type {
 	AuthCheck,
