@@ -12,15 +12,18 @@
 export type { UploadedFile } from './fileHosts';
 export type { CallbackAttempt } from './callbacks';
 export { CALLBACK_RETRY_DELAYS_MS, acceptableCallbackUrl } from './callbacks';
-export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY, DEFAULT_BEHAVIOUR } from './simulator';
-export type { BehaviourFn, SimClock, Simulator, SimulatorOptions } from './simulator';
+export { startSimulator, BUILTIN_PROVIDERS, DEFAULT_API_KEY } from './simulator';
+export type { Simulator, SimulatorOptions } from './simulator';
+export { DEFAULT_BEHAVIOUR } from './tasks';
+export type { BehaviourFn } from './tasks';
 export { mp4Bytes, pngBytes, pngColour, crc32, MP4_FIXTURE_PATH, PNG_SIZE } from './media';
 export { SIM_PROVIDERS } from './providers';
 export { apixoProvider, apixoErrorBody, APIXO_DEFAULT_FAILURE } from './providers/apixo';
 export { evolinkProvider, evolinkErrorBody, EVOLINK_DEFAULT_FAILURE } from './providers/evolink';
 export { falProvider, falErrorBody, FAL_DEFAULT_FAILURE } from './providers/fal';
 export { gatewayProvider, gatewayErrorBody, GATEWAY_DEFAULT_FAILURE } from './providers/gateway';
-export { alibabaProvider, alibabaErrorBody, alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibaba';
+export { alibabaProvider, alibabaErrorBody } from './providers/alibaba';
+export { alibabaTaskBody, ALIBABA_DEFAULT_FAILURE } from './providers/alibabaTaskBody';
 export { wavespeedProvider, wavespeedErrorBody, WAVESPEED_DEFAULT_FAILURE } from './providers/wavespeed';
 export type {
 	AuthCheck,
@@ -28,6 +31,7 @@ export type {
 	Fault,
 	FaultKind,
 	RecordedRequest,
+	SimClock,
 	SimContext,
 	SimMediaKind,
 	SimProvider,

@@ -82,6 +82,20 @@ export interface RecordedRequest {
 	fault?: FaultKind;
 }
 
+/**
+ * The simulator's time: task ages and request times, and how a `delay` fault holds its answer.
+ * Default: `performance.now()` and real timers. A test on virtual time passes its own.
+ */
+export interface SimClock {
+	/** Milliseconds on a monotonic scale. */
+	now(): number;
+	/**
+	 * Holds the answer to `request` for `ms` (a `delay` fault). `gone` resolves when the client hangs
+	 * up; an answer to nobody may be cut short then.
+	 */
+	delay(ms: number, request: RecordedRequest, gone: Promise<void>): Promise<void>;
+}
+
 export interface SimTask {
 	id: string;
 	provider: SimProviderId;
