@@ -75,10 +75,10 @@ function slotTypeProblems(label: string, entries: MediaRef[], range: MediaRange,
 	}
 	const ofType = (type: MediaType) => entries.filter((entry) => entry.type === type);
 	for (const [type, max] of Object.entries(range.maxOfType ?? {}) as Array<[MediaType, number]>) {
-		const count = ofType(type).length;
-		if (count > max) {
-			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, TYPE_NAMES[type])}, got ${count}.`;
-			problems.push(invalidInput(label, ofType(type).map(nameOf).join(', '), allowed));
+		const matching = ofType(type);
+		if (matching.length > max) {
+			const allowed = max === 0 ? `This model takes no ${TYPE_NAMES[type]}s here.` : `At most ${plural(max, TYPE_NAMES[type])}, got ${matching.length}.`;
+			problems.push(invalidInput(label, matching.map(nameOf).join(', '), allowed));
 		}
 	}
 	for (const [type, min] of Object.entries(range.minOfType ?? {}) as Array<[MediaType, number]>) {

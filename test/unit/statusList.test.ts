@@ -13,7 +13,6 @@ const handle = (taskId: string): TaskHandle => ({ provider: 'alibaba', model: 'w
 /** A list that names these tasks as running, whatever it is asked. */
 function alwaysRunning(taskIds: string[]): StatusList {
 	return {
-		pageSize: 100,
 		build: () => ({ method: 'GET', path: '/api/v1/tasks' }),
 		parse: () => ({ states: new Map(taskIds.map((id) => [id, { status: 'running', rawStatus: 'RUNNING', urls: [] }])), pages: 1 }),
 	};
@@ -63,7 +62,6 @@ describe('SharedStatusList', () => {
 		// Three pages, oldest first: the run's tasks a and b are on pages 1 and 3; page 2 holds other tasks.
 		const pageTasks: Record<string, string[]> = { '1': ['a', 'x'], '2': ['y', 'z'], '3': ['b'] };
 		const list: StatusList = {
-			pageSize: 2,
 			build: ({ page }) => ({ method: 'GET', path: '/api/v1/tasks', qs: { page_no: String(page) } }),
 			parse: (body) => {
 				const ids = pageTasks[String((body as { qs: { page_no: string } }).qs.page_no)];

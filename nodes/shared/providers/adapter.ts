@@ -90,8 +90,6 @@ export interface ResultStep {
  * takes its own status request, which alone carries the results.
  */
 export interface StatusList {
-	/** Tasks per page of the list. */
-	pageSize: number;
 	/** One page of the tasks submitted from `since` to `until` (epoch ms), of `model` where the run's tasks share one. */
 	build(query: { since: number; until: number; model?: string; page: number }): ProviderRequest;
 	/** Each listed task's state (status only, no results) by task id, and how many pages the list has. */

@@ -19,6 +19,8 @@ export const TASK_STATUSES: Record<string, TaskStatus> = {
  */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const WINDOW_MARGIN_MS = 10 * 60 * 1000;
+/** Tasks per page of the list. */
+const PAGE_SIZE = 100;
 
 /** `YYYYMMDDhhmmss`, the list's time format (Alibaba's SDKs: `20230420000000`). */
 function listTime(epochMs: number): string {
@@ -31,8 +33,6 @@ function listTime(epochMs: number): string {
  * one page of `data[]` entries with `task_id` and `status`, and no results, and `total_page`.
  */
 export const dashScopeTaskList: StatusList = {
-	pageSize: 100,
-
 	build: ({ since, until, model, page }) => ({
 		method: 'GET',
 		path: '/api/v1/tasks',
@@ -41,7 +41,7 @@ export const dashScopeTaskList: StatusList = {
 			end_time: listTime(until + WINDOW_MARGIN_MS),
 			...(model ? { model_name: model } : {}),
 			page_no: String(page),
-			page_size: String(dashScopeTaskList.pageSize),
+			page_size: String(PAGE_SIZE),
 		},
 	}),
 

@@ -52,7 +52,6 @@ export const wavespeed: ProviderAdapter = {
 
 	baseUrl: waveSpeedBaseUrl,
 
-
 	buildSubmit(request) {
 		const specific = request.kind === 'video' ? videoFields(request) : imageFields(request);
 		return {
