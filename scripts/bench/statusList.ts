@@ -6,7 +6,7 @@
 import { runWorkflow } from '../../test/harness';
 import type { RecordedRequest, Simulator } from '../../test/simulator';
 import { alibaba } from '../../nodes/shared/providers/alibaba/adapter';
-import { NODE_NAME, prompts, runOptions, wanVideoWorkflow } from './workflows';
+import { checkBatchOutput, prompts, runOptions, wanVideoWorkflow } from './workflows';
 
 export interface StatusListFigures {
 	tasks: number;
@@ -22,11 +22,7 @@ async function runBatch(sim: Simulator, items: number, jobMs: number, pollS: num
 	sim.setBehaviour(() => ({ durationMs: jobMs, outcome: 'success' }));
 	const options = { pollInterval: pollS, maxConcurrency: items };
 	const result = await runWorkflow(wanVideoWorkflow({ returnAs: 'url', options }, prompts(items), 'alibaba'), runOptions(sim));
-	if (result.status !== 'success') throw new Error(`run ended "${result.status}": ${result.error?.message ?? ''}`);
-	const out = result.output(NODE_NAME);
-	if (out.length !== items || out.some((item, index) => sim.task(String(item.json.taskId))?.prompt !== `Benchmark clip ${index + 1}`)) {
-		throw new Error('outputs are missing or out of input order');
-	}
+	checkBatchOutput(result, sim.tasks, items);
 	const count = (route: RecordedRequest['route']) => sim.requests.filter((request) => request.route === route).length;
 	const figures = { tasks: sim.tasks.length, submits: count('submit'), singleQueries: count('status'), lists: count('statusBatch') };
 	return { ...figures, perTask: (figures.submits + figures.singleQueries + figures.lists) / figures.tasks };

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { WAN_VIDEO_NODE_TYPE, singleNodeWorkflow, type RunOptions, type WorkflowJson } from '../../test/harness';
+import { WAN_VIDEO_NODE_TYPE, singleNodeWorkflow, type RunOptions, type RunResult, type WorkflowJson } from '../../test/harness';
 import {
 	GEMINI_LIKE_DOWNLOAD_TYPE,
 	GeminiLikeDownload,
@@ -68,7 +68,18 @@ export function baselineWorkflow(type: string, parameters: INodeParameters, item
 }
 
 export function prompts(count: number): IDataObject[] {
-	return Array.from({ length: count }, (_, index) => ({ prompt: `Benchmark clip ${index + 1}` }));
+	return Array.from({ length: count }, (_, index) => ({ prompt: promptOf(index) }));
+}
+
+const promptOf = (index: number) => `Benchmark clip ${index + 1}`;
+
+/** Throws unless the run succeeded with one output per prompt, each from its own prompt's task, in input order. */
+export function checkBatchOutput(result: RunResult, tasks: Array<{ id: string; prompt?: string }>, expected: number): void {
+	if (result.status !== 'success') throw new Error(`run ended "${result.status}": ${result.error?.message ?? ''}`);
+	const items = result.output(NODE_NAME);
+	if (items.length !== expected) throw new Error(`expected ${expected} items, got ${items.length}`);
+	const order = items.map((item) => tasks.find((task) => task.id === item.json.taskId)?.prompt);
+	if (order.some((prompt, index) => prompt !== promptOf(index))) throw new Error('output is not in input order');
 }
 
 /** The engine's options: the EvoLink and Alibaba credentials (key, base URL and file host, all the simulator's) and the node types. */

@@ -22,8 +22,8 @@ import * as path from 'node:path';
 import { argumentsOf, flag } from './cli';
 import { ensureN8n, n8nEnv, packAndInstall } from './install';
 import { packageProviders, writeCredentialsFile } from './providers';
-import { freePorts, n8nCommand, startN8n, startSimulatorProcess } from './server';
-import { answeredCallbacks, awaitExecution, control, executionData, postCallback } from './callback/n8nApi';
+import { control, delay, freePorts, n8nCommand, startN8n, startSimulatorProcess } from './server';
+import { answeredCallbacks, awaitExecution, executionData, postCallback } from './callback/n8nApi';
 import { batchWorkflow, checkBatch } from './callback/batch';
 import { CASES, callbackWorkflow } from './callback/workflows';
 import type { SimTaskSummary } from './simulator';
@@ -38,7 +38,6 @@ function check(what: string, ok: boolean, detail = ''): void {
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ` (${detail})` : ''}`);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
 	const say = (line: string) => console.log(`· ${line}`);
@@ -59,7 +58,8 @@ async function main(): Promise<void> {
 	const env = n8nEnv(install, userFolder, brokerPort, filesDir, { WEBHOOK_URL: `${n8nUrl}/` });
 	writeCredentialsFile(path.join(workDir, 'credentials.json'), [evolink], simulator.info);
 	await n8nCommand(install, ['import:credentials', `--input=${path.join(workDir, 'credentials.json')}`], env, workDir);
-	const workflows = [...Object.values(CASES).map((test) => callbackWorkflow(evolink, test)), batchWorkflow(evolink)];
+	const batch = batchWorkflow(evolink);
+	const workflows = [...Object.values(CASES).map((test) => callbackWorkflow(evolink, test)), batch];
 	for (const workflow of workflows) {
 		const file = path.join(workDir, `${workflow.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflow));
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 			const response = await fetch(`${n8nUrl}/webhook/${hookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"boat"}' });
 			await response.arrayBuffer();
 			if (response.status !== 404 || attempt >= 40) return response.status;
-			await sleep(500);
+			await delay(500);
 		}
 	};
 	// A submit is recorded before its task exists: the one submit of a task is counted with its other requests.
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 		check('resumes: one task submitted', (await submits()) === 1);
 		check('resumes: the provider was given the node\'s resume URL with its token', /\/webhook-waiting\/.+wanToken=/.test(task?.callbackUrl ?? ''), task?.callbackUrl);
 		const beforeWait = await requestsFor(task.id);
-		await sleep(3000);
+		await delay(3000);
 		const whileWaiting = await requestsFor(task.id);
 		check('resumes: submit and one status check, then no request while waiting', beforeWait.length === 2 && whileWaiting.length === 2,
 			whileWaiting.map((r) => r.route).join(', '));
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
 			&& !failedData.resultData.runData.Downstream, message);
 
 		// --- batch -----------------------------------------------------------------------------
-		await checkBatch({ n8n, install, sim, trigger, check, taskMs: TASK_MS }, evolink);
+		await checkBatch({ workflow: batch, n8n, install, sim, trigger, check, taskMs: TASK_MS });
 
 		// --- timesOut --------------------------------------------------------------------------
 		await trigger(CASES.timesOut.path);

@@ -15,10 +15,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { argumentsOf, flag } from './cli';
-import { control, executionData, executionsOf } from './callback/n8nApi';
+import { executionData, executionsOf } from './callback/n8nApi';
 import { ensureN8n, packAndInstall, type N8nInstall } from './install';
 import { packageProviders, writeCredentialsFile } from './providers';
-import { freePorts, n8nCommand, startSimulatorProcess, type RunningN8n, type RunningSimulator } from './server';
+import { control, delay, freePorts, n8nCommand, startSimulatorProcess, type RunningN8n, type RunningSimulator } from './server';
 import { queueEnv, startMain, startWorker, stopWorker, type Worker } from './queue/cluster';
 import { outputProblems, promptsOf, submitLines, taskIdsByItem, type SubmitLine } from './queue/outputs';
 import { startServices, type Services } from './queue/services';
@@ -37,7 +37,6 @@ function check(what: string, ok: boolean, detail = ''): void {
 }
 const started = Date.now();
 const say = (line: string) => console.log(`· [${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Cluster {
 	n8n: RunningN8n;
@@ -56,7 +55,7 @@ async function trigger(n8n: RunningN8n, hookPath: string, items: object[]): Prom
 		});
 		const text = await response.text();
 		if (response.status !== 404 || attempt >= 40) return { status: response.status, body: text.startsWith('[') ? JSON.parse(text) : text };
-		await sleep(500);
+		await delay(500);
 	}
 }
 
@@ -107,14 +106,14 @@ async function killMidPoll(cluster: Cluster, label: string): Promise<{ victim?: 
 	let made: string[] = [];
 	let victim: Worker | undefined;
 	while (Date.now() < deadline) {
-		await sleep(250);
+		await delay(250);
 		made = taskIdsByItem(await tasks(cluster), label, ITEMS).filter((id): id is string => id !== undefined);
 		victim = cluster.workers.find((worker) => submitLines(worker.log()).some((line) => made.includes(line.taskId)));
 		const logged = victim ? submitLines(victim.log()).filter((line) => made.includes(line.taskId)).length : 0;
 		if (made.length === ITEMS && logged === ITEMS) break;
 	}
 	// Into the wait for results (a provider's estimate may put the first status check near the end).
-	await sleep(KILL_AFTER_SUBMITS_MS);
+	await delay(KILL_AFTER_SUBMITS_MS);
 	const checks = (await control<Request[]>(cluster.sim, 'requests')).filter((r) => r.route !== 'submit' && made.includes(r.taskId ?? '')).length;
 	const killedAfterMs = Date.now() - triggeredAt;
 	check(`killed: 20 tasks submitted, then the worker running them is sent SIGKILL while it waits for them`,
@@ -151,7 +150,7 @@ async function killedWorker(cluster: Cluster): Promise<void> {
 	check(`killed: the recovery (execution ${recovery?.id}, run by ${ranOn.join(', ') || 'no surviving worker'}) stored each task's MP4, exact bytes`,
 		ranOn.length === 1 && problems.length === 0, problems.slice(0, 3).join('; '));
 
-	const answer = await Promise.race([pending, sleep(60_000).then(() => ({ status: 'none within 60 s' }))]);
+	const answer = await Promise.race([pending, delay(60_000).then(() => ({ status: 'none within 60 s' }))]);
 	const final = execution ? await executionData(cluster.n8n, cluster.install, execution) : undefined;
 	const message = String((final?.data as { resultData?: { error?: { message?: string } } } | undefined)?.resultData?.error?.message ?? '');
 	const submits = (await submitCount(cluster)) - submitsBefore;

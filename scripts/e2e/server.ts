@@ -30,7 +30,7 @@ export async function freePorts(count: number): Promise<number[]> {
 	return ports;
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Stops a child: `signal` (SIGTERM), then SIGKILL after `graceMs`. */
 export async function stopChild(child: ChildProcess, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -69,6 +69,11 @@ export async function startSimulatorProcess(durationMs: number): Promise<Running
 	});
 	process.once('exit', () => child.kill('SIGTERM'));
 	return { info, stop: () => stopChild(child) };
+}
+
+/** One of the simulator process's control views (scripts/e2e/simulator.ts), at its control `origin`. */
+export async function control<T>(origin: string, view: 'tasks' | 'requests' | 'callbacks'): Promise<T> {
+	return (await (await fetch(`${origin}/${view}`)).json()) as T;
 }
 
 export interface N8nRun {

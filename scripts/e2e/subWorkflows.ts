@@ -7,7 +7,7 @@ import type { INode } from 'n8n-workflow';
 
 import type { WorkflowJson } from './providers';
 
-export const EXECUTE_WORKFLOW_TYPE = 'n8n-nodes-base.executeWorkflow';
+const EXECUTE_WORKFLOW_TYPE = 'n8n-nodes-base.executeWorkflow';
 
 /** The sub-workflow an Execute Workflow node defines below, or undefined for any other node. */
 export function inlineSubWorkflow(node: INode): WorkflowJson | undefined {

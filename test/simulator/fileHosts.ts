@@ -112,6 +112,12 @@ interface PendingPut {
 export class FileHostState {
 	stored: UploadedFile[] = [];
 	readonly pendingPuts = new Map<string, PendingPut>();
+
+	/** Forgets everything; a list handed out earlier keeps what it held. */
+	clear(): void {
+		this.stored = [];
+		this.pendingPuts.clear();
+	}
 }
 
 interface FileHost {

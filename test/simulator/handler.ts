@@ -24,7 +24,7 @@ export interface SimulatorState {
 	readonly faults: FaultQueue;
 	readonly rateLimit: RateLimit;
 	/** The file hosts' state now (a new one after each reset). */
-	files(): FileHostState;
+	readonly files: FileHostState;
 }
 
 export function sendResponse(res: ServerResponse, response: SimResponse, headOnly = false): void {
@@ -125,7 +125,7 @@ async function handleUpload(
 		await readBody(req);
 		answer = provider.authError(record.authorization);
 	} else {
-		answer = await receiveUpload(at, req, sim.ctx.origin, sim.files());
+		answer = await receiveUpload(at, req, sim.ctx.origin, sim.files);
 	}
 	record.status = answer.status;
 	sendResponse(res, answer);

@@ -76,7 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	for (const p of options.providers ?? BUILTIN_PROVIDERS) providers.set(p.id, p);
 
 	let requests: RecordedRequest[] = [];
-	let files = new FileHostState();
+	const files = new FileHostState();
 	const faults = new FaultQueue();
 	const rateLimit = new RateLimit();
 	const timers = new Set<NodeJS.Timeout>();
@@ -123,7 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		sleep,
 		record: (attempt) => callbackAttempts.push(attempt),
 	});
-	const state: SimulatorState = { providers, clock, ctx, tasks, faults, rateLimit, files: () => files };
+	const state: SimulatorState = { providers, clock, ctx, tasks, faults, rateLimit, files };
 
 	const server: Server = createServer((req, res) => {
 		const record: RecordedRequest = {
@@ -198,7 +198,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		reset(): void {
 			requests = [];
 			tasks.reset();
-			files = new FileHostState();
+			files.clear();
 			callbackAttempts = [];
 			faults.clear();
 			rateLimit.set(undefined);

@@ -125,7 +125,7 @@ export type FaultKind = 'http' | 'reset' | 'delay' | 'malformed';
 export interface Fault {
 	/** Only requests for this provider; any provider when absent. */
 	provider?: SimProviderId;
-	route: 'submit' | 'status' | 'statusBatch' | 'result' | 'download' | 'cancel' | 'upload';
+	route: Exclude<SimRoute, 'other'>;
 	/** How many matching requests this fault answers; default 1. */
 	times?: number;
 	/** `http`: the status (default 500). */

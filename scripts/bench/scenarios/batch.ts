@@ -11,7 +11,7 @@ import type { RecordedRequest, Simulator, SimTask } from '../../../test/simulato
 import { median, millis, ratio, seconds } from '../format';
 import { verdict, type Report } from '../report';
 import { BATCH_ITEMS, JOB_MS, POLL_S, TARGET_MEDIAN_LAG_MS, TARGET_REQUESTS_PER_TASK, TARGET_SPEEDUP, TARGET_WALL_MS } from '../settings';
-import { NODE_NAME, prompts, runOptions, wanVideoWorkflow } from '../workflows';
+import { checkBatchOutput, prompts, runOptions, wanVideoWorkflow } from '../workflows';
 
 export interface BatchFigures {
 	wallMs: number;
@@ -28,11 +28,7 @@ export interface BatchFigures {
 }
 
 function batchFigures(result: RunResult, wallMs: number, requests: RecordedRequest[], tasks: SimTask[], maxConcurrency: string, expected: number): BatchFigures {
-	if (result.status !== 'success') throw new Error(`run ended "${result.status}": ${result.error?.message ?? ''}`);
-	const items = result.output(NODE_NAME);
-	if (items.length !== expected) throw new Error(`expected ${expected} items, got ${items.length}`);
-	const order = items.map((item) => tasks.find((task) => task.id === item.json.taskId)?.prompt);
-	if (order.some((prompt, index) => prompt !== `Benchmark clip ${index + 1}`)) throw new Error('output is not in input order');
+	checkBatchOutput(result, tasks, expected);
 	if (tasks.length !== expected) throw new Error(`expected ${expected} tasks at the simulator, got ${tasks.length}`);
 
 	const submits = requests.filter((request) => request.route === 'submit').length;

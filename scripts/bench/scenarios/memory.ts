@@ -14,12 +14,29 @@ import { verdict, type Report } from '../report';
 import { MEMORY_CASES, TARGET_ADDED_RSS, UPLOAD_BYTES } from '../settings';
 import { REPO_ROOT } from '../simProcess';
 
-export async function memoryScenarios(report: Report): Promise<void> {
-	await downloadScenarios(report);
-	await uploadScenario(report);
+/** One memory row: what is measured, in which scenario, beside which baseline, and whether it has a target. */
+interface MemoryCase {
+	label: string;
+	/** The row's words after the label: the operation and the binary mode. */
+	what: string;
+	scenario: MemoryScenario;
+	files: number;
+	bytes: number;
+	baseline: string;
+	targeted: boolean;
 }
 
-async function memoryRun(impl: 'package' | 'baseline', files: number, bytes: number, scenario: MemoryScenario = 'download'): Promise<MemoryResult> {
+/** The downloads, then a 256 MiB video from a binary field to EvoLink's file host, streamed, beside a whole-buffer upload. */
+const CASES: MemoryCase[] = [
+	...MEMORY_CASES.map((c) => ({ label: c.label, what: 'download', scenario: 'download' as const, files: c.files, bytes: c.bytes, baseline: 'Gemini-style', targeted: c.key === 'one' })),
+	{ label: `1 × ${mib(UPLOAD_BYTES).replace('.0 ', ' ')} video upload from a binary field`, what: '', scenario: 'upload', files: 1, bytes: UPLOAD_BYTES, baseline: 'whole buffer', targeted: true },
+];
+
+export async function memoryScenarios(report: Report): Promise<void> {
+	for (const memoryCase of CASES) await memoryScenario(report, memoryCase);
+}
+
+async function memoryRun(impl: 'package' | 'baseline', files: number, bytes: number, scenario: MemoryScenario): Promise<MemoryResult> {
 	const args = ['--scenario', scenario, '--impl', impl, '--files', String(files), '--bytes', String(bytes)];
 	const child = fork(path.join(__dirname, '..', 'memory.ts'), args, {
 		cwd: REPO_ROOT,
@@ -41,46 +58,17 @@ async function memoryRun(impl: 'package' | 'baseline', files: number, bytes: num
 	});
 }
 
-async function downloadScenarios(report: Report): Promise<void> {
-	for (const memoryCase of MEMORY_CASES) {
-		const scenario = `Peak RSS added, ${memoryCase.label} download (filesystem binary mode)`;
-		const isTargeted = memoryCase.key === 'one';
-		const target = isTargeted ? `≤ ${mib(TARGET_ADDED_RSS)}` : '—';
-		let ours: MemoryResult;
-		let base: MemoryResult;
-		try {
-			process.stderr.write(`bench: memory, ${memoryCase.label}, this package …\n`);
-			ours = await memoryRun('package', memoryCase.files, memoryCase.bytes);
-			process.stderr.write(`bench: memory, ${memoryCase.label}, Gemini-style baseline …\n`);
-			base = await memoryRun('baseline', memoryCase.files, memoryCase.bytes);
-		} catch (error) {
-			report.fail(scenario, target, error);
-			continue;
-		}
-		report.add({
-			scenario,
-			ours: mib(ours.addedBytes),
-			baseline: `${mib(base.addedBytes)} (Gemini-style)`,
-			ratio: ratio(ours.addedBytes, base.addedBytes),
-			target,
-			verdict: isTargeted ? verdict(ours.addedBytes <= TARGET_ADDED_RSS) : '—',
-		});
-		memoryNotes(report, memoryCase.label, ours, base);
-	}
-}
-
-/** A 256 MiB video from a binary field to EvoLink's file host, streamed, beside a whole-buffer upload. */
-async function uploadScenario(report: Report): Promise<void> {
-	const label = `1 × ${mib(UPLOAD_BYTES).replace('.0 ', ' ')} video upload from a binary field`;
-	const scenario = `Peak RSS added, ${label} (filesystem binary mode)`;
-	const target = `≤ ${mib(TARGET_ADDED_RSS)}`;
+async function memoryScenario(report: Report, memoryCase: MemoryCase): Promise<void> {
+	const { label, scenario: kind, files, bytes, baseline, targeted } = memoryCase;
+	const scenario = `Peak RSS added, ${label}${memoryCase.what ? ` ${memoryCase.what}` : ''} (filesystem binary mode)`;
+	const target = targeted ? `≤ ${mib(TARGET_ADDED_RSS)}` : '—';
 	let ours: MemoryResult;
 	let base: MemoryResult;
 	try {
 		process.stderr.write(`bench: memory, ${label}, this package …\n`);
-		ours = await memoryRun('package', 1, UPLOAD_BYTES, 'upload');
-		process.stderr.write(`bench: memory, ${label}, whole-buffer baseline …\n`);
-		base = await memoryRun('baseline', 1, UPLOAD_BYTES, 'upload');
+		ours = await memoryRun('package', files, bytes, kind);
+		process.stderr.write(`bench: memory, ${label}, ${baseline} baseline …\n`);
+		base = await memoryRun('baseline', files, bytes, kind);
 	} catch (error) {
 		report.fail(scenario, target, error);
 		return;
@@ -88,10 +76,10 @@ async function uploadScenario(report: Report): Promise<void> {
 	report.add({
 		scenario,
 		ours: mib(ours.addedBytes),
-		baseline: `${mib(base.addedBytes)} (whole buffer)`,
+		baseline: `${mib(base.addedBytes)} (${baseline})`,
 		ratio: ratio(ours.addedBytes, base.addedBytes),
 		target,
-		verdict: verdict(ours.addedBytes <= TARGET_ADDED_RSS),
+		verdict: targeted ? verdict(ours.addedBytes <= TARGET_ADDED_RSS) : '—',
 	});
 	memoryNotes(report, label, ours, base);
 }

@@ -8,10 +8,10 @@ import type { INode } from 'n8n-workflow';
 
 import type { N8nInstall } from '../install';
 import { loadExample, withProvider, type ProviderInfo, type WorkflowJson } from '../providers';
-import type { RunningN8n } from '../server';
+import { control, delay, type RunningN8n } from '../server';
 import type { SimTaskSummary } from '../simulator';
 import { allNodes, inlineSubWorkflow } from '../subWorkflows';
-import { control, executionData, executionsOf, type ExecutionSummary } from './n8nApi';
+import { executionData, executionsOf, type ExecutionSummary } from './n8nApi';
 
 export const BATCH = { id: 'wanCallbackBatch', path: 'wan-callback-batch', example: '09-' };
 
@@ -40,6 +40,8 @@ export function batchWorkflow(provider: ProviderInfo): WorkflowJson {
 }
 
 export interface BatchRun {
+	/** The imported batch workflow (`batchWorkflow`). */
+	workflow: WorkflowJson;
 	n8n: RunningN8n;
 	install: N8nInstall;
 	/** The simulator's control origin. */
@@ -49,7 +51,6 @@ export interface BatchRun {
 	taskMs: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The parent's execution and its sub-executions (inline, so under the parent's workflow id) once all have one of `statuses`. */
 async function awaitBatch(run: BatchRun, items: number, statuses: string[], ms: number): Promise<ExecutionSummary[]> {
@@ -61,16 +62,15 @@ async function awaitBatch(run: BatchRun, items: number, statuses: string[], ms: 
 		if (Date.now() > deadline) {
 			throw new Error(`batch: ${executions.map((e) => `${e.id} ${e.status}`).join(', ')} not all ${statuses.join('/')} within ${ms} ms`);
 		}
-		await sleep(250);
+		await delay(250);
 	}
 }
 
 /** The run data of one execution. */
 const runDataOf = async (run: BatchRun, id: string) => ((await executionData(run.n8n, run.install, id)).data as Json).resultData.runData as Json;
 
-export async function checkBatch(run: BatchRun, provider: ProviderInfo): Promise<void> {
-	const { check } = run;
-	const workflow = batchWorkflow(provider);
+export async function checkBatch(run: BatchRun): Promise<void> {
+	const { check, workflow } = run;
 	const parentNode = workflow.nodes.find((node) => inlineSubWorkflow(node))!;
 	const sub = inlineSubWorkflow(parentNode)!;
 	const lastNode = allNodes(sub).find((node) => !Object.keys(sub.connections).includes(node.name) && node.type !== 'n8n-nodes-base.stickyNote')!;
@@ -90,11 +90,12 @@ export async function checkBatch(run: BatchRun, provider: ProviderInfo): Promise
 	const taskOf = (child: ExecutionSummary) => tasks.filter(resumesOf(child));
 	check('batch: each sub-execution submitted one task with its own resume URL', tasks.length === 3 && children.every((child) => taskOf(child).length === 1),
 		tasks.map((task) => task.callbackUrl?.split('?')[0]).join(', '));
-	const apiRequests = async (taskId: string) =>
-		(await control<Request[]>(run.sim, 'requests')).filter((r) => r.taskId === taskId && r.route === 'status').length;
-	const statusChecks = async () => Promise.all(tasks.map((task) => apiRequests(task.id)));
+	const statusChecks = async () => {
+		const requests = await control<Request[]>(run.sim, 'requests');
+		return tasks.map((task) => requests.filter((r) => r.taskId === task.id && r.route === 'status').length);
+	};
 	const beforeWait = await statusChecks();
-	await sleep(3000);
+	await delay(3000);
 	const whileWaiting = await statusChecks();
 	check('batch: one status check per task before pausing, none while waiting', whileWaiting.every((count, index) => count === 1 && beforeWait[index] === 1),
 		`status checks per task ${beforeWait.join('/')} then ${whileWaiting.join('/')}`);

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 
 import type { N8nInstall } from '../install';
-import { fetchIdempotent, type RunningN8n } from '../server';
+import { control, delay, fetchIdempotent, type RunningN8n } from '../server';
 
 export interface ExecutionSummary {
 	id: string;
@@ -41,12 +41,8 @@ export async function awaitExecution(n8n: RunningN8n, workflowId: string, status
 		const [newest] = await executionsOf(n8n, workflowId);
 		if (newest && statuses.includes(newest.status)) return newest;
 		if (Date.now() > deadline) throw new Error(`execution of ${workflowId} not ${statuses.join('/')} within ${ms} ms (last: ${newest?.status})`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		await delay(250);
 	}
-}
-
-export async function control<T>(origin: string, view: 'tasks' | 'requests' | 'callbacks'): Promise<T> {
-	return (await (await fetch(`${origin}/${view}`)).json()) as T;
 }
 
 export interface CallbackAttempt {
@@ -65,7 +61,7 @@ export async function answeredCallbacks(origin: string, taskId: string, ms = 200
 	for (;;) {
 		const callbacks = (await control<CallbackAttempt[]>(origin, 'callbacks')).filter((c) => c.taskId === taskId);
 		if (callbacks.some((c) => c.status !== 0) || Date.now() > deadline) return callbacks;
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await delay(50);
 	}
 }
 

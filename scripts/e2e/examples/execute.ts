@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 
 import type { N8nInstall } from '../install';
-import { runN8n } from '../server';
+import { control, runN8n } from '../server';
 import type { SimTaskSummary, SimulatorInfo } from '../simulator';
 import type { Case } from './cases';
 import { checkFailure } from './failureChecks';
@@ -26,11 +26,6 @@ function parseN8nJson(stdout: string): Json | undefined {
 	}
 }
 
-async function simTasks(info: SimulatorInfo): Promise<SimTaskSummary[]> {
-	const response = await fetch(`${info.control}/tasks`);
-	return (await response.json()) as SimTaskSummary[];
-}
-
 /** Runs `testCase` in the user folder of `env`; says and returns its outcome (`order` is its place in the table). */
 export async function executeCase(install: N8nInstall, env: NodeJS.ProcessEnv, cwd: string, sim: SimulatorInfo, testCase: Case, order: number): Promise<Outcome> {
 	const started = performance.now();
@@ -40,7 +35,7 @@ export async function executeCase(install: N8nInstall, env: NodeJS.ProcessEnv, c
 	try {
 		const result = await runN8n(install, ['execute', `--id=${testCase.workflowId}`, '--rawOutput'], env, cwd, EXECUTE_TIMEOUT_MS);
 		const json = parseN8nJson(result.stdout);
-		const tasks = await simTasks(sim);
+		const tasks = await control<SimTaskSummary[]>(sim.control!, 'tasks');
 		if (result.timedOut) check.expect(false, `timed out after ${EXECUTE_TIMEOUT_MS / 1000} s`);
 		if (testCase.expectFailure) {
 			summary = checkFailure(testCase, json, result.code, tasks, check);

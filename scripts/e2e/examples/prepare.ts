@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { mp4Bytes, pngBytes } from '../../../test/simulator/media';
 import { n8nEnv, type N8nInstall } from '../install';
 import { filesRead, writeCredentialsFile, type ProviderInfo } from '../providers';
-import { runN8n, startOnce } from '../server';
+import { n8nCommand, startOnce } from '../server';
 import type { SimulatorInfo } from '../simulator';
 import { allNodes, inlineSubWorkflow } from '../subWorkflows';
 import type { Case } from './cases';
@@ -55,11 +55,8 @@ export async function prepareUserFolder(options: Preparation): Promise<void> {
 		['import:credentials', `--input=${credentialsFile}`],
 		...(cases.length > 0 ? [['import:workflow', '--separate', `--input=${workflowsDir}`]] : []),
 	]) {
-		const result = await runN8n(install, args, setupEnv, workDir);
-		const text = result.stdout + result.stderr;
-		if (result.code !== 0 || !/Successfully imported/.test(text)) {
-			throw new Error(`n8n ${args[0]} failed (exit ${result.code}):\n${text.split('\n').slice(-30).join('\n')}`);
-		}
+		const text = await n8nCommand(install, args, setupEnv, workDir);
+		if (!/Successfully imported/.test(text)) throw new Error(`n8n ${args[0]} imported nothing:\n${text.split('\n').slice(-30).join('\n')}`);
 	}
 	say(`imported ${providers.length} credentials and ${cases.length} workflows (${elapsed(importStarted)})`);
 	if (cases.some((c) => allNodes(c.workflow).some((node) => inlineSubWorkflow(node)))) {

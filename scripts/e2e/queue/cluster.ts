@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { n8nEnv, type N8nInstall } from '../install';
-import { freePorts, startN8n, stopChild, type RunningN8n } from '../server';
+import { delay, freePorts, startN8n, stopChild, type RunningN8n } from '../server';
 import type { Services } from './services';
 
 /** Jobs each worker takes at once: two, so four concurrent batches need both workers. */
@@ -81,7 +81,7 @@ export async function startWorker(install: N8nInstall, env: NodeJS.ProcessEnv, w
 			await stopChild(child);
 			throw new Error(`${name} did not become ready (exit ${child.exitCode}):\n${worker.log().split('\n').slice(-30).join('\n')}`);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await delay(300);
 	}
 }
 

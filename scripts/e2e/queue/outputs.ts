@@ -5,7 +5,7 @@
 import { mp4Bytes } from '../../../test/simulator/media';
 import { executionData } from '../callback/n8nApi';
 import type { N8nInstall } from '../install';
-import { fetchIdempotent, type RunningN8n } from '../server';
+import { delay, fetchIdempotent, type RunningN8n } from '../server';
 import type { SimTaskSummary } from '../simulator';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -51,7 +51,7 @@ async function finished(n8n: RunningN8n, install: N8nInstall, executionId: strin
 	for (;;) {
 		const execution = await executionData(n8n, install, executionId);
 		if (!['new', 'running'].includes(execution.status) || Date.now() > deadline) return execution;
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		await delay(250);
 	}
 }
 

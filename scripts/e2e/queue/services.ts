@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { freePorts, stopChild } from '../server';
+import { delay, freePorts, stopChild } from '../server';
 
 export interface Services {
 	postgres: { host: string; port: number; user: string; database: string };
@@ -20,7 +20,6 @@ export interface Services {
 const HOST = '127.0.0.1';
 const DB_USER = 'n8n';
 const DB_NAME = 'n8n';
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The newest installed PostgreSQL's programs (Debian keeps them off PATH). */
 function postgresBinDir(): string {

@@ -86,18 +86,15 @@ function results(task: SimTask, ctx: SimContext): { output: Record<string, unkno
 	};
 }
 
+/** DashScope's word for each task state, in the task query and the task list alike. */
+export const TASK_STATUS = { queued: 'PENDING', running: 'RUNNING', succeeded: 'SUCCEEDED', failed: 'FAILED', canceled: 'CANCELED' } as const;
+
 /** The task query body for the task's state now. */
-export function alibabaTaskBody(task: SimTask, ctx: SimContext, recordPoll = true): Record<string, unknown> {
-	const phase = recordPoll ? ctx.poll(task) : ctx.phase(task);
+export function alibabaTaskBody(task: SimTask, ctx: SimContext): Record<string, unknown> {
+	const phase = ctx.poll(task);
 	const output: Record<string, unknown> = {
 		task_id: task.id,
-		task_status: {
-			queued: 'PENDING',
-			running: 'RUNNING',
-			succeeded: 'SUCCEEDED',
-			failed: 'FAILED',
-			canceled: 'CANCELED',
-		}[phase.state],
+		task_status: TASK_STATUS[phase.state],
 		submit_time: timestamp(task.createdEpochMs),
 	};
 	if (phase.state !== 'queued' && phase.state !== 'canceled') {

@@ -7,13 +7,12 @@
 import { randomUUID } from 'node:crypto';
 
 import type { SimContext, SimRequest, SimResponse, SimTask } from '../types';
+import { TASK_STATUS } from './alibabaTaskBody';
 
 export const TASK_LIST_PATH = /^\/api\/v1\/tasks\/?$/;
 
 const MAX_PAGE_SIZE = 100;
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-const STATUS_WORDS = { queued: 'PENDING', running: 'RUNNING', succeeded: 'SUCCEEDED', failed: 'FAILED', canceled: 'CANCELED' } as const;
 
 /** `YYYYMMDDhhmmss` in China Standard Time as epoch ms; NaN when unreadable, undefined when absent. */
 function epochOf(value: string | null): number | undefined {
@@ -40,7 +39,7 @@ function entry(task: SimTask, ctx: SimContext): Record<string, unknown> {
 		region: 'ap-southeast-1',
 		request_id: randomUUID(),
 		start_time: task.createdEpochMs,
-		status: STATUS_WORDS[phase.state],
+		status: TASK_STATUS[phase.state],
 		task_id: task.id,
 		user_api_unique_key: 'apikey:v1:simulator',
 	};
